@@ -1,0 +1,188 @@
+package org.actiontriggers.capture;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Id;
+import jakarta.persistence.PersistenceUnit;
+import jakarta.persistence.PersistenceUnitUtil;
+import jakarta.persistence.Transient;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Calendar;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.actiontriggers.config.TriggerSettings;
+
+/**
+ * Copies an entity's persistent state into an {@link EntitySnapshot} of plain values.
+ *
+ * <p>Reads fields, not getters, so no application code runs and no lazy association is forced: a
+ * relationship that is not loaded is left out (a collection) or kept as its id (a reference). Referenced
+ * entities are copied to {@value #MAX_DEPTH} levels so templates can say {@code customer.name}; collections
+ * are cut at {@value #MAX_COLLECTION_SIZE} elements.
+ */
+@ApplicationScoped
+public class EntitySnapshotter {
+
+    static final int MAX_DEPTH = 2;
+    static final int MAX_COLLECTION_SIZE = 100;
+
+    private static final Object SKIP = new Object();
+    private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
+
+    @PersistenceUnit(unitName = TriggerSettings.APPLICATION_UNIT)
+    EntityManagerFactory applicationUnit;
+
+    /** A snapshot of the entity, its references read to the depth limit. */
+    public EntitySnapshot snapshot(Object entity) {
+        return read(entity, 0);
+    }
+
+    private EntitySnapshot read(Object entity, int depth) {
+        Class<?> type = EntityTypes.entityClassOf(entity.getClass());
+        String name = EntityTypes.nameOf(type);
+        if (depth > MAX_DEPTH || !util().isLoaded(entity)) {
+            return EntitySnapshot.reference(name, idOf(entity));
+        }
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (Field field : persistentFields(type)) {
+            Object value = plain(entity, field, depth);
+            if (value != SKIP) {
+                properties.put(field.getName(), value);
+            }
+        }
+        return new EntitySnapshot(name, idOf(entity), properties, true);
+    }
+
+    private Object plain(Object owner, Field field, int depth) {
+        Object value = get(field, owner);
+        boolean relationship = value instanceof Collection<?> || value instanceof Map<?, ?> || EntityTypes.isEntity(value);
+        if (relationship && !util().isLoaded(owner, field.getName())) {
+            return EntityTypes.isEntity(value) ? EntitySnapshot.reference(EntityTypes.nameOf(value.getClass()), idOf(value)) : SKIP;
+        }
+        return plain(value, depth);
+    }
+
+    private Object plain(Object value, int depth) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+                || value instanceof Long || value instanceof Short || value instanceof Byte || value instanceof Double
+                || value instanceof Float || value instanceof BigDecimal || value instanceof BigInteger) {
+            return value;
+        }
+        if (value instanceof Character || value instanceof UUID) {
+            return value.toString();
+        }
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (value instanceof TemporalAccessor) {
+            return value.toString();
+        }
+        if (value instanceof java.sql.Date || value instanceof java.sql.Time) {
+            return value.toString();
+        }
+        if (value instanceof Date date) {
+            return date.toInstant().toString();
+        }
+        if (value instanceof Calendar calendar) {
+            return calendar.toInstant().toString();
+        }
+        if (value instanceof byte[] bytes) {
+            return Base64.getEncoder().encodeToString(bytes);
+        }
+        if (EntityTypes.isEntity(value)) {
+            return read(value, depth + 1);
+        }
+        if (value instanceof Collection<?> collection) {
+            List<Object> list = new ArrayList<>();
+            for (Object element : collection) {
+                if (list.size() == MAX_COLLECTION_SIZE) {
+                    break;
+                }
+                list.add(plain(element, depth));
+            }
+            return list;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> {
+                if (copy.size() < MAX_COLLECTION_SIZE) {
+                    copy.put(String.valueOf(k), plain(v, depth));
+                }
+            });
+            return copy;
+        }
+        if (value.getClass().isAnnotationPresent(Embeddable.class)) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            for (Field field : persistentFields(value.getClass())) {
+                copy.put(field.getName(), plain(get(field, value), depth));
+            }
+            return copy;
+        }
+        return value.toString();
+    }
+
+    private Object idOf(Object entity) {
+        Object id;
+        try {
+            id = util().getIdentifier(entity);
+        } catch (RuntimeException notManagedByThisUnit) {
+            id = null;
+            for (Field field : persistentFields(EntityTypes.entityClassOf(entity.getClass()))) {
+                if (field.isAnnotationPresent(Id.class) || field.isAnnotationPresent(EmbeddedId.class)) {
+                    id = get(field, entity);
+                    break;
+                }
+            }
+        }
+        return id == null ? null : plain(id, MAX_DEPTH + 1);
+    }
+
+    private PersistenceUnitUtil util() {
+        return applicationUnit.getPersistenceUnitUtil();
+    }
+
+    private static Object get(Field field, Object owner) {
+        try {
+            return field.get(owner);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Cannot read " + field, e);
+        }
+    }
+
+    /** Declared instance fields, superclass first, without transient ones and those a JPA provider weaves in. */
+    private static List<Field> persistentFields(Class<?> type) {
+        return FIELDS.computeIfAbsent(type, t -> {
+            List<Class<?>> hierarchy = new ArrayList<>();
+            for (Class<?> c = t; c != null && c != Object.class; c = c.getSuperclass()) {
+                hierarchy.add(0, c);
+            }
+            List<Field> fields = new ArrayList<>();
+            for (Class<?> c : hierarchy) {
+                for (Field field : c.getDeclaredFields()) {
+                    int mod = field.getModifiers();
+                    if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || field.isSynthetic()
+                            || field.isAnnotationPresent(Transient.class) || field.getName().startsWith("_persistence")
+                            || field.getName().startsWith("$$_hibernate")) {
+                        continue;
+                    }
+                    field.setAccessible(true);
+                    fields.add(field);
+                }
+            }
+            return List.copyOf(fields);
+        });
+    }
+}

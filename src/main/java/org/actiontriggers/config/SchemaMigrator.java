@@ -1,0 +1,30 @@
+package org.actiontriggers.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Creates and upgrades this application's own tables ({@code action_triggers_*}) with versioned Flyway
+ * migrations from {@code db/action-triggers}, so that an upgrade keeps the outbox and the configs. The SQL
+ * runs unchanged on H2 and PostgreSQL. The history table has its own name, out of the way of an
+ * application that uses Flyway itself.
+ */
+@ApplicationScoped
+public class SchemaMigrator {
+
+    @Inject
+    DataSource dataSource;
+
+    public void migrate() {
+        Flyway.configure(SchemaMigrator.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/action-triggers")
+                .table("action_triggers_schema_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+    }
+}

@@ -1,0 +1,97 @@
+package org.actiontriggers.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The validated {@code action-triggers.*} settings, named as in Django Action Triggers' settings.
+ *
+ * <p>Built once at start-up by {@link SettingsParser}; a malformed value stops the deployment with a
+ * message that names the key, so a typo never turns into silently lost or unintended deliveries.
+ *
+ * @param whitelistedContentTypes entity names that may trigger (DAT: {@code whitelisted_content_types})
+ * @param whitelistedWebhookEndpointPatterns regexes one of which must match a webhook's WHOLE URL; none
+ *     configured means nothing is sent
+ * @param allowedDynamicImportPaths {@code fully.qualified.Class.member} paths header values may reference
+ * @param maxWebhookTimeout the cap on every webhook's timeout
+ * @param retrySchedule delay before each delivery round: the first is the first round, the last round
+ *     that fails dead-letters the delivery
+ * @param sweepInterval how often due and abandoned deliveries are looked for
+ * @param lease how long a claimed delivery belongs to its instance before another may take it over
+ * @param maxConcurrentSends how many requests one instance has in flight at most
+ * @param configRefreshInterval how often an instance checks whether another changed the configs
+ */
+public record Settings(
+        Set<String> whitelistedContentTypes,
+        List<Pattern> whitelistedWebhookEndpointPatterns,
+        Set<String> allowedDynamicImportPaths,
+        Duration maxWebhookTimeout,
+        List<Duration> retrySchedule,
+        Duration sweepInterval,
+        Duration lease,
+        int maxConcurrentSends,
+        Duration configRefreshInterval) {
+
+    public static final String PREFIX = "action-triggers.";
+    public static final String WHITELISTED_CONTENT_TYPES = PREFIX + "whitelisted-content-types";
+    public static final String WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS = PREFIX + "whitelisted-webhook-endpoint-patterns";
+    public static final String ALLOWED_DYNAMIC_IMPORT_PATHS = PREFIX + "allowed-dynamic-import-paths";
+    public static final String MAX_WEBHOOK_TIMEOUT = PREFIX + "max-webhook-timeout";
+    public static final String RETRY_SCHEDULE = PREFIX + "retry-schedule";
+    public static final String SWEEP_INTERVAL = PREFIX + "dispatch.sweep-interval";
+    public static final String LEASE = PREFIX + "dispatch.lease";
+    public static final String MAX_CONCURRENT_SENDS = PREFIX + "dispatch.max-concurrent-sends";
+    public static final String CONFIG_REFRESH_INTERVAL = PREFIX + "config-refresh-interval";
+
+    public Settings {
+        whitelistedContentTypes = Set.copyOf(whitelistedContentTypes);
+        whitelistedWebhookEndpointPatterns = List.copyOf(whitelistedWebhookEndpointPatterns);
+        allowedDynamicImportPaths = Set.copyOf(allowedDynamicImportPaths);
+        retrySchedule = List.copyOf(retrySchedule);
+    }
+
+    public boolean isWhitelistedContentType(String entityName) {
+        return whitelistedContentTypes.contains(entityName);
+    }
+
+    /** Whether the URL is http(s) and one of the endpoint patterns matches all of it. */
+    public boolean isWhitelistedEndpoint(String url) {
+        if (url == null || !isHttpUrl(url)) {
+            return false;
+        }
+        return whitelistedWebhookEndpointPatterns.stream().anyMatch(p -> p.matcher(url).matches());
+    }
+
+    public boolean isAllowedDynamicImportPath(String path) {
+        return allowedDynamicImportPaths.contains(path);
+    }
+
+    /** min(timeout_secs, max webhook timeout), or the max alone when the webhook sets none. */
+    public Duration effectiveTimeout(Double timeoutSecs) {
+        if (timeoutSecs == null) {
+            return maxWebhookTimeout;
+        }
+        Duration own = Durations.ofSeconds(timeoutSecs);
+        return own.compareTo(maxWebhookTimeout) < 0 ? own : maxWebhookTimeout;
+    }
+
+    /** The delay before the round after {@code failedRounds} failed ones, or empty when none is left. */
+    public Optional<Duration> delayAfterFailedRounds(int failedRounds) {
+        return failedRounds < retrySchedule.size() ? Optional.of(retrySchedule.get(failedRounds)) : Optional.empty();
+    }
+
+    static boolean isHttpUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.actiontriggers.config;
+
+import static org.actiontriggers.config.Settings.ALLOWED_DYNAMIC_IMPORT_PATHS;
+import static org.actiontriggers.config.Settings.CONFIG_REFRESH_INTERVAL;
+import static org.actiontriggers.config.Settings.LEASE;
+import static org.actiontriggers.config.Settings.MAX_CONCURRENT_SENDS;
+import static org.actiontriggers.config.Settings.MAX_WEBHOOK_TIMEOUT;
+import static org.actiontriggers.config.Settings.RETRY_SCHEDULE;
+import static org.actiontriggers.config.Settings.SWEEP_INTERVAL;
+import static org.actiontriggers.config.Settings.WHITELISTED_CONTENT_TYPES;
+import static org.actiontriggers.config.Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Turns raw setting values into {@link Settings}, collecting every problem with the key it concerns.
+ *
+ * <p>Kept free of MicroProfile Config so that the rules are plain unit-testable logic; {@link TriggerSettings}
+ * feeds it from MP Config at start-up.
+ */
+public final class SettingsParser {
+
+    static final String DEFAULT_RETRY_SCHEDULE = "0s,5s,5m,30m,2h,5h,10h,10h";
+
+    private static final Pattern DYNAMIC_PATH = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+");
+
+    private final Function<String, Optional<String>> lookup;
+    private final Set<String> knownEntityNames;
+    private final List<String> errors = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    /**
+     * @param lookup raw value of a key, empty when unset
+     * @param knownEntityNames the entity names of the application, to check the content-type whitelist
+     */
+    public SettingsParser(Function<String, Optional<String>> lookup, Set<String> knownEntityNames) {
+        this.lookup = lookup;
+        this.knownEntityNames = knownEntityNames;
+    }
+
+    /**
+     * Parses all settings.
+     *
+     * @throws InvalidSettingsException listing every malformed setting by key
+     */
+    public Settings parse() {
+        Set<String> contentTypes = new LinkedHashSet<>(list(WHITELISTED_CONTENT_TYPES));
+        for (String name : contentTypes) {
+            if (!knownEntityNames.contains(name)) {
+                errors.add(WHITELISTED_CONTENT_TYPES + ": '" + name + "' is not an entity of this application; known: "
+                        + String.join(", ", knownEntityNames.stream().sorted().toList()));
+            }
+        }
+        if (contentTypes.isEmpty()) {
+            warnings.add(WHITELISTED_CONTENT_TYPES + " is empty: no entity can trigger anything");
+        }
+
+        List<Pattern> patterns = new ArrayList<>();
+        for (String regex : list(WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS)) {
+            try {
+                patterns.add(Pattern.compile(regex));
+            } catch (PatternSyntaxException e) {
+                errors.add(WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS + ": '" + regex + "' is not a valid regex: "
+                        + e.getDescription());
+            }
+        }
+        if (patterns.isEmpty()) {
+            warnings.add(WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS + " is empty: no webhook will be sent");
+        }
+
+        Set<String> dynamicPaths = new LinkedHashSet<>();
+        for (String path : list(ALLOWED_DYNAMIC_IMPORT_PATHS)) {
+            if (DYNAMIC_PATH.matcher(path).matches()) {
+                dynamicPaths.add(path);
+            } else {
+                errors.add(ALLOWED_DYNAMIC_IMPORT_PATHS + ": '" + path
+                        + "' is not of the form fully.qualified.ClassName.member");
+            }
+        }
+
+        Duration maxTimeout = positiveDuration(MAX_WEBHOOK_TIMEOUT, "30s");
+        List<Duration> schedule = new ArrayList<>();
+        for (String step : splitList(lookup.apply(RETRY_SCHEDULE).orElse(DEFAULT_RETRY_SCHEDULE))) {
+            try {
+                schedule.add(Durations.parse(step));
+            } catch (IllegalArgumentException e) {
+                errors.add(RETRY_SCHEDULE + ": " + e.getMessage());
+            }
+        }
+        if (schedule.isEmpty()) {
+            errors.add(RETRY_SCHEDULE + " must name at least one delay (the first round, usually 0s)");
+        }
+        Duration sweep = positiveDuration(SWEEP_INTERVAL, "1s");
+        Duration lease = positiveDuration(LEASE, "5m");
+        if (maxTimeout != null && lease != null && lease.compareTo(maxTimeout.multipliedBy(4)) < 0) {
+            errors.add(LEASE + " (" + lease + ") must be at least four times " + MAX_WEBHOOK_TIMEOUT + " ("
+                    + maxTimeout + ") so that a slow send, with its quick retries, is never taken twice");
+        }
+        int maxSends = positiveInt(MAX_CONCURRENT_SENDS, 16);
+        Duration refresh = positiveDuration(CONFIG_REFRESH_INTERVAL, "1s");
+
+        if (!errors.isEmpty()) {
+            throw new InvalidSettingsException(errors);
+        }
+        return new Settings(contentTypes, patterns, dynamicPaths, maxTimeout, schedule, sweep, lease, maxSends, refresh);
+    }
+
+    /** What is legal but probably not meant, e.g. an empty whitelist; filled by {@link #parse()}. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    private List<String> list(String key) {
+        return lookup.apply(key).map(SettingsParser::splitList).orElse(List.of());
+    }
+
+    /** Splits on commas not preceded by a backslash (MP Config's list convention) and trims. */
+    static List<String> splitList(String raw) {
+        return Arrays.stream(raw.split("(?<!\\\\),"))
+                .map(s -> s.replace("\\,", ",").trim())
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    private Duration positiveDuration(String key, String fallback) {
+        String raw = lookup.apply(key).orElse(fallback);
+        try {
+            Duration value = Durations.parse(raw);
+            if (value.isZero()) {
+                errors.add(key + " must be greater than zero");
+                return null;
+            }
+            return value;
+        } catch (IllegalArgumentException e) {
+            errors.add(key + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private int positiveInt(String key, int fallback) {
+        String raw = lookup.apply(key).orElse(Integer.toString(fallback)).trim();
+        try {
+            int value = Integer.parseInt(raw);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        errors.add(key + ": '" + raw + "' is not a positive whole number");
+        return fallback;
+    }
+}

@@ -1,0 +1,112 @@
+package org.actiontriggers.config;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.ExcludeDefaultListeners;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where a {@link Config} sends its payload: URL, method, headers and an optional timeout.
+ *
+ * <p>Header values may hold {@code {{ fully.qualified.Class.member }}}: such references are resolved only
+ * when the request is sent, and only for the allowed dynamic import paths, so secrets need not be stored.
+ */
+@Entity
+@Table(name = "action_triggers_webhook")
+@ExcludeDefaultListeners
+@EntityListeners(ConfigChangeListener.class)
+public class Webhook {
+
+    @Id
+    @SequenceGenerator(name = "webhook_seq", sequenceName = "action_triggers_webhook_seq", allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "webhook_seq")
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "config_id", nullable = false)
+    private Config config;
+
+    @Column(name = "url", nullable = false, length = 2048)
+    private String url;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "http_method", nullable = false, length = 10)
+    private HttpMethod httpMethod = HttpMethod.POST;
+
+    @Convert(converter = HeadersConverter.class)
+    @Column(name = "headers", length = 65_536)
+    private Map<String, String> headers = new LinkedHashMap<>();
+
+    @Column(name = "timeout_secs")
+    private Double timeoutSecs;
+
+    public Webhook() {}
+
+    /** The seed page's step 3: {@code Webhook.objects.create(config=…, url=…, method=…, headers=…, timeout_secs=…)}. */
+    public Webhook(Config config, String url, HttpMethod httpMethod, Map<String, String> headers, Double timeoutSecs) {
+        this.url = url;
+        this.httpMethod = httpMethod == null ? HttpMethod.POST : httpMethod;
+        this.headers = headers == null ? new LinkedHashMap<>() : new LinkedHashMap<>(headers);
+        this.timeoutSecs = timeoutSecs;
+        if (config != null) {
+            config.addWebhook(this);
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Config getConfig() {
+        return config;
+    }
+
+    void setConfig(Config config) {
+        this.config = config;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public HttpMethod getHttpMethod() {
+        return httpMethod;
+    }
+
+    public void setHttpMethod(HttpMethod httpMethod) {
+        this.httpMethod = httpMethod;
+    }
+
+    public Map<String, String> getHeaders() {
+        return headers;
+    }
+
+    public void setHeaders(Map<String, String> headers) {
+        this.headers = headers == null ? new LinkedHashMap<>() : new LinkedHashMap<>(headers);
+    }
+
+    /** Seconds; {@code null} means the max webhook timeout applies. */
+    public Double getTimeoutSecs() {
+        return timeoutSecs;
+    }
+
+    public void setTimeoutSecs(Double timeoutSecs) {
+        this.timeoutSecs = timeoutSecs;
+    }
+}

@@ -1,0 +1,68 @@
+package org.actiontriggers.deliver;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.actiontriggers.config.Settings;
+import org.actiontriggers.config.TriggerSettings;
+import org.actiontriggers.record.ClaimedDelivery;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+
+/**
+ * One delivery round of a claimed delivery: the checks that must hold at send time, then the send.
+ *
+ * <p>The endpoint whitelist is checked again here (settings may have changed since the config was saved);
+ * dynamic header values are resolved here, just before sending, and only here.
+ */
+@ApplicationScoped
+public class WebhookDelivery {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDelivery.class.getName());
+
+    @Inject
+    TriggerSettings settings;
+
+    @Inject
+    DynamicValueResolver dynamicValues;
+
+    @Inject
+    WebhookSender sender;
+
+    /** Runs one round; never throws for a delivery problem, it reports it as the outcome. */
+    public DeliveryOutcome deliver(ClaimedDelivery delivery) {
+        if (delivery.error() != null) {
+            return DeliveryOutcome.failed(delivery.error());
+        }
+        Settings current = settings.current();
+        if (!current.isWhitelistedEndpoint(delivery.url())) {
+            String reason = "URL " + delivery.url() + " matches none of " + Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS;
+            LOG.warning(() -> "Delivery " + delivery.id() + " not sent: " + reason);
+            return DeliveryOutcome.failed(reason);
+        }
+        Map<String, String> headers;
+        try {
+            headers = dynamicValues.resolveHeaders(delivery.headers());
+        } catch (DynamicValueException e) {
+            LOG.warning(() -> "Delivery " + delivery.id() + " not sent: " + e.getMessage());
+            return e.isPermanent() ? DeliveryOutcome.failed(e.getMessage()) : DeliveryOutcome.retryable(e.getMessage(), null);
+        }
+        SendRequest request = new SendRequest(
+                delivery.id(),
+                delivery.httpMethod(),
+                delivery.url(),
+                headers,
+                delivery.body(),
+                delivery.contentType(),
+                current.effectiveTimeout(delivery.timeoutSecs()),
+                delivery.createdAt());
+        try {
+            int status = sender.send(request);
+            return status / 100 == 2 ? DeliveryOutcome.succeeded() : DeliveryOutcome.failed("HTTP " + status);
+        } catch (RetryableSendFailure e) {
+            return DeliveryOutcome.retryable(e.getMessage(), e.retryAfter());
+        } catch (FaultToleranceException e) {
+            return DeliveryOutcome.retryable("fault tolerance: " + e.getClass().getSimpleName(), null);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.actiontriggers.demo;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Open endpoints to create, update and delete the demo entities, so a new user can watch a trigger fire
+ * with curl alone.
+ */
+@Path("demo")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class DemoResource {
+
+    /** Body of {@code POST /api/demo/customers}. */
+    public record CustomerForm(String name, String email) {}
+
+    /** Body of {@code POST /api/demo/products}. */
+    public record ProductForm(String name, String description) {}
+
+    /** Body of {@code POST /api/demo/sales} and {@code PUT /api/demo/sales/{id}}. */
+    public record SaleForm(Long customer, Long product, Integer quantity) {}
+
+    @Inject
+    DemoShop shop;
+
+    @POST
+    @Path("customers")
+    public Response addCustomer(CustomerForm form) {
+        if (form == null || form.name() == null || form.name().isBlank()) {
+            throw new BadRequestException(message("name: required"));
+        }
+        return Response.status(Response.Status.CREATED).entity(shop.addCustomer(form.name(), form.email())).build();
+    }
+
+    @POST
+    @Path("products")
+    public Response addProduct(ProductForm form) {
+        if (form == null || form.name() == null || form.name().isBlank()) {
+            throw new BadRequestException(message("name: required"));
+        }
+        return Response.status(Response.Status.CREATED)
+                .entity(shop.addProduct(form.name(), form.description()))
+                .build();
+    }
+
+    @POST
+    @Path("sales")
+    public Response addSale(SaleForm form) {
+        if (form == null || form.customer() == null || form.product() == null || form.quantity() == null) {
+            throw new BadRequestException(message("customer, product and quantity: all required"));
+        }
+        Sale sale = shop.addSale(form.customer(), form.product(), form.quantity())
+                .orElseThrow(() -> new BadRequestException(message("customer or product: no such id")));
+        return Response.status(Response.Status.CREATED).entity(sale).build();
+    }
+
+    @PUT
+    @Path("sales/{id}")
+    public Sale updateSale(@PathParam("id") long id, SaleForm form) {
+        if (form == null || form.quantity() == null) {
+            throw new BadRequestException(message("quantity: required"));
+        }
+        return shop.changeQuantity(id, form.quantity()).orElseThrow(NotFoundException::new);
+    }
+
+    @DELETE
+    @Path("sales/{id}")
+    public Response deleteSale(@PathParam("id") long id) {
+        if (!shop.deleteSale(id)) {
+            throw new NotFoundException();
+        }
+        return Response.noContent().build();
+    }
+
+    private static Response message(String text) {
+        return Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.TEXT_PLAIN)
+                .entity(text)
+                .build();
+    }
+}

@@ -1,0 +1,55 @@
+package org.actiontriggers.demo;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import org.actiontriggers.config.Config;
+import org.actiontriggers.config.ConfigRepository;
+import org.actiontriggers.config.HttpMethod;
+import org.actiontriggers.config.Signal;
+import org.actiontriggers.config.Webhook;
+
+/**
+ * {@code POST /api/demo/seed-trigger} creates the seed page's trigger — "when a Sale is saved, POST its
+ * customer, product and quantity" — aimed at the demo receiver, exactly as steps 2–4 of the seed page do it.
+ */
+@Path("demo/seed-trigger")
+public class DemoSeedResource {
+
+    /** What was created. */
+    public record SeededTrigger(long configId, String url) {}
+
+    @Inject
+    ConfigRepository configs;
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    public SeededTrigger seed(@Context UriInfo uri) {
+        String url = uri.getBaseUriBuilder().path("demo/receiver/sales").build().toString();
+        Config config = new Config(
+                Json.createObjectBuilder()
+                        .add("customer_name", "{{ customer.name }}")
+                        .add("product_name", "{{ product.name }}")
+                        .add("quantity", "{{ quantity }}")
+                        .build(),
+                true,
+                List.of("Sale"));
+        new Webhook(
+                config,
+                url,
+                HttpMethod.POST,
+                Map.of("Content-Type", "application/json",
+                        "Authorization", "Bearer {{ org.actiontriggers.demo.DemoSecrets.fetchApiKey }}"),
+                10.0);
+        config.addSignal(Signal.POST_SAVE);
+        Config saved = configs.save(config);
+        return new SeededTrigger(saved.getId(), url);
+    }
+}

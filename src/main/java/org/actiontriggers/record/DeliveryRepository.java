@@ -1,0 +1,217 @@
+package org.actiontriggers.record;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.actiontriggers.config.HeadersConverter;
+import org.actiontriggers.config.HttpMethod;
+import javax.sql.DataSource;
+
+/**
+ * The outbox table through JDBC: the insert runs inside entity callbacks, where JPA forbids the
+ * EntityManager, and the claim needs {@code FOR UPDATE SKIP LOCKED}, which JPQL cannot say. The SQL is plain
+ * enough to run unchanged on H2 2.2 and PostgreSQL.
+ *
+ * <p>A row's {@code due_at} is when it next needs attention: for a pending row its planned attempt, for an
+ * in-flight row the end of its lease. One index on {@code (state, due_at)} thus serves both the prompt claim
+ * after commit and the recovery of rows a crashed instance left behind.
+ */
+@ApplicationScoped
+public class DeliveryRepository {
+
+    private static final int MAX_ERROR_LENGTH = 2000;
+
+    @Inject
+    DataSource dataSource;
+
+    /** Inserts a pending delivery in the caller's transaction (the one that changed the entity). */
+    public void insert(PendingDelivery d) {
+        String sql = "INSERT INTO action_triggers_delivery (id, config_id, webhook_id, entity_type, entity_id, signal,"
+                + " operation, http_method, url, headers, timeout_secs, body, content_type, state, attempts,"
+                + " failed_rounds, due_at, created_at, last_error) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,0,?,?,?)";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, d.id());
+            ps.setLong(2, d.configId());
+            ps.setLong(3, d.webhookId());
+            ps.setString(4, d.entityType());
+            ps.setString(5, d.entityId());
+            ps.setString(6, d.signal());
+            ps.setString(7, d.operation());
+            ps.setString(8, d.httpMethod().name());
+            ps.setString(9, d.url());
+            ps.setString(10, HeadersConverter.toJson(d.headers()));
+            if (d.timeoutSecs() == null) {
+                ps.setNull(11, Types.DOUBLE);
+            } else {
+                ps.setDouble(11, d.timeoutSecs());
+            }
+            ps.setString(12, d.body());
+            ps.setString(13, d.contentType());
+            ps.setString(14, DeliveryState.PENDING.name());
+            ps.setObject(15, utc(d.createdAt()));
+            ps.setObject(16, utc(d.createdAt()));
+            ps.setString(17, truncate(d.error()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record a delivery in the outbox", e);
+        }
+    }
+
+    /**
+     * Claims up to {@code limit} due rows — pending ones whose time has come and in-flight ones whose lease
+     * ran out — for {@code owner}, in a short transaction of its own. Rows another instance is claiming at
+     * the same moment are skipped, not waited for.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<ClaimedDelivery> claimDue(String owner, Instant now, Duration lease, int limit) {
+        String select = "SELECT id, webhook_id, http_method, url, headers, timeout_secs, body, content_type,"
+                + " created_at, failed_rounds, last_error, state FROM action_triggers_delivery"
+                + " WHERE state IN ('PENDING', 'IN_FLIGHT') AND due_at <= ?"
+                + " ORDER BY due_at FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
+        String claim = "UPDATE action_triggers_delivery SET state = 'IN_FLIGHT', claimed_by = ?, due_at = ? WHERE id = ?";
+        List<ClaimedDelivery> claimed = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(select)) {
+                ps.setObject(1, utc(now));
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        boolean abandoned = DeliveryState.IN_FLIGHT.name().equals(rs.getString("state"));
+                        Number timeout = (Number) rs.getObject("timeout_secs");
+                        claimed.add(new ClaimedDelivery(
+                                rs.getString("id"),
+                                rs.getLong("webhook_id"),
+                                HttpMethod.valueOf(rs.getString("http_method")),
+                                rs.getString("url"),
+                                HeadersConverter.fromJson(rs.getString("headers")),
+                                timeout == null ? null : timeout.doubleValue(),
+                                rs.getString("body"),
+                                rs.getString("content_type"),
+                                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                                rs.getInt("failed_rounds"),
+                                abandoned ? null : rs.getString("last_error")));
+                    }
+                }
+            }
+            if (!claimed.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(claim)) {
+                    for (ClaimedDelivery d : claimed) {
+                        ps.setString(1, owner);
+                        ps.setObject(2, utc(now.plus(lease)));
+                        ps.setString(3, d.id());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            return claimed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not claim due deliveries", e);
+        }
+    }
+
+    /** Puts one attempt on record and counts it on its delivery. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void recordAttempt(AttemptRecord a) {
+        String insert = "INSERT INTO action_triggers_attempt (delivery_id, attempted_at, url, status_code, error_kind,"
+                + " error, latency_millis, response_body) VALUES (?,?,?,?,?,?,?,?)";
+        String count = "UPDATE action_triggers_delivery SET attempts = attempts + 1, last_status = ?, last_error = ?"
+                + " WHERE id = ?";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ins = c.prepareStatement(insert);
+                PreparedStatement upd = c.prepareStatement(count)) {
+            ins.setString(1, a.deliveryId());
+            ins.setObject(2, utc(a.attemptedAt()));
+            ins.setString(3, a.url());
+            setInteger(ins, 4, a.statusCode());
+            ins.setString(5, a.errorKind());
+            ins.setString(6, truncate(a.error()));
+            ins.setLong(7, a.latency().toMillis());
+            ins.setString(8, a.responseBody());
+            ins.executeUpdate();
+            setInteger(upd, 1, a.statusCode());
+            upd.setString(2, truncate(a.error()));
+            upd.setString(3, a.deliveryId());
+            upd.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record an attempt of delivery " + a.deliveryId(), e);
+        }
+    }
+
+    /**
+     * Ends this instance's claim on a delivery with its new state; a no-op when the lease was lost meanwhile
+     * and another instance now owns the row.
+     *
+     * @param dueAt when a {@link DeliveryState#PENDING} row is next due; ignored for final states
+     * @return whether the row was still this owner's
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean finish(String id, String owner, DeliveryState state, Instant dueAt, int failedRounds, String error) {
+        String sql = "UPDATE action_triggers_delivery SET state = ?, due_at = ?, failed_rounds = ?, claimed_by = NULL,"
+                + " completed_at = ?, last_error = COALESCE(?, last_error) WHERE id = ? AND claimed_by = ?"
+                + " AND state = 'IN_FLIGHT'";
+        Instant now = Instant.now();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, state.name());
+            ps.setObject(2, utc(state == DeliveryState.PENDING ? dueAt : now));
+            ps.setInt(3, failedRounds);
+            ps.setObject(4, state == DeliveryState.PENDING ? null : utc(now));
+            ps.setString(5, truncate(error));
+            ps.setString(6, id);
+            ps.setString(7, owner);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not update delivery " + id, e);
+        }
+    }
+
+    /**
+     * Makes a finished delivery pending again, due now, with a fresh retry schedule; it keeps its id, so the
+     * receiver sees the same {@code webhook-id}.
+     *
+     * @return whether the delivery existed in a final state
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean redeliver(String id) {
+        String sql = "UPDATE action_triggers_delivery SET state = 'PENDING', due_at = ?, failed_rounds = 0,"
+                + " claimed_by = NULL, completed_at = NULL WHERE id = ? AND state IN ('SUCCEEDED', 'FAILED', 'DEAD')";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, utc(Instant.now()));
+            ps.setString(2, id);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not redeliver " + id, e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+    }
+}

@@ -1,0 +1,77 @@
+package org.actiontriggers.record;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collection;
+import java.util.Map;
+import org.actiontriggers.capture.EntitySnapshot;
+
+/** Plain snapshot values to JSON-P values: the one way this application produces JSON from data. */
+final class JsonValues {
+
+    private JsonValues() {}
+
+    /** Converts a value; referenced entities become nested objects. */
+    static JsonValue of(Object value) {
+        return of(value, false);
+    }
+
+    /**
+     * Converts a value.
+     *
+     * @param referencesAsIds whether a referenced entity becomes its id (the default payload) rather than an
+     *     object of its properties
+     */
+    static JsonValue of(Object value, boolean referencesAsIds) {
+        if (value == null) {
+            return JsonValue.NULL;
+        }
+        if (value instanceof String s) {
+            return Json.createValue(s);
+        }
+        if (value instanceof Boolean b) {
+            return b ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return Json.createValue(((Number) value).intValue());
+        }
+        if (value instanceof Long l) {
+            return Json.createValue(l);
+        }
+        if (value instanceof BigDecimal d) {
+            return Json.createValue(d);
+        }
+        if (value instanceof BigInteger i) {
+            return Json.createValue(i);
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return Double.isFinite(d) ? Json.createValue(d) : Json.createValue(Double.toString(d));
+        }
+        if (value instanceof EntitySnapshot snapshot) {
+            return referencesAsIds ? of(snapshot.id(), true) : of(snapshot.asTemplateModel(), false);
+        }
+        if (value instanceof Map<?, ?> map) {
+            JsonObjectBuilder object = Json.createObjectBuilder();
+            map.forEach((k, v) -> object.add(String.valueOf(k), of(v, referencesAsIds)));
+            return object.build();
+        }
+        if (value instanceof Collection<?> collection) {
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            collection.forEach(v -> array.add(of(v, referencesAsIds)));
+            return array.build();
+        }
+        return Json.createValue(value.toString());
+    }
+
+    /** The default payload: the entity's own fields, referenced entities as their ids. */
+    static JsonValue fieldsOf(EntitySnapshot snapshot) {
+        JsonObjectBuilder object = Json.createObjectBuilder().add("id", of(snapshot.id(), true));
+        snapshot.properties().forEach((name, value) -> object.add(name, of(value, true)));
+        return object.build();
+    }
+}

@@ -1,0 +1,112 @@
+package org.actiontriggers.record;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import org.actiontriggers.capture.EntityChange;
+import org.actiontriggers.config.ActiveTriggers;
+import org.actiontriggers.config.TriggerTarget;
+
+/**
+ * Turns a captured change into one pending delivery per matching webhook, in the transaction that made the
+ * change (a transactional outbox): the rows commit with the change or vanish with its rollback.
+ *
+ * <p>When the transaction commits it raises {@link OutboxCommitted} so that the deliveries leave at once; the
+ * saving thread itself never waits on the network. A template that cannot be rendered does not fail the
+ * application's transaction: its delivery is recorded with the reason and ends as FAILED, visible and
+ * redeliverable once the template is fixed. A failure to write the outbox row does fail the transaction —
+ * the change would otherwise commit without its event.
+ */
+@ApplicationScoped
+public class OutboxRecorder {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRecorder.class.getName());
+    private static final Object TX_KEY = OutboxRecorder.class.getName() + ".recorded";
+
+    @Inject
+    ActiveTriggers activeTriggers;
+
+    @Inject
+    PayloadRenderer renderer;
+
+    @Inject
+    DeliveryRepository outbox;
+
+    @Inject
+    Event<OutboxCommitted> committed;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    void record(@Observes EntityChange change) {
+        List<TriggerTarget> targets = activeTriggers.matching(change.entityType(), change.signal());
+        for (TriggerTarget target : targets) {
+            outbox.insert(pendingDelivery(target, change));
+        }
+        if (!targets.isEmpty()) {
+            wakeDispatcherAfterCommit(targets.size());
+        }
+    }
+
+    private PendingDelivery pendingDelivery(TriggerTarget target, EntityChange change) {
+        RenderedPayload payload = null;
+        String error = null;
+        try {
+            payload = renderer.render(target.payloadTemplate(), change);
+        } catch (PayloadRenderingException e) {
+            error = "payload template of config " + target.configId() + " failed to render: " + e.getMessage();
+            LOG.warning(error);
+        }
+        return new PendingDelivery(
+                DeliveryIds.next(),
+                target.configId(),
+                target.webhookId(),
+                change.entityType(),
+                change.entityId() == null ? null : change.entityId().toString(),
+                change.signal().value(),
+                change.operation().name().toLowerCase(Locale.ROOT),
+                target.httpMethod(),
+                target.url(),
+                target.headers(),
+                target.timeoutSecs(),
+                payload == null ? null : payload.body(),
+                payload == null ? null : payload.contentType(),
+                change.occurredAt(),
+                error);
+    }
+
+    /** Once per transaction: after a successful commit, tell the dispatcher how many rows await it. */
+    private void wakeDispatcherAfterCommit(int recorded) {
+        if (transactions.getTransactionKey() == null) {
+            committed.fire(new OutboxCommitted(recorded));
+            return;
+        }
+        AtomicInteger count = (AtomicInteger) transactions.getResource(TX_KEY);
+        if (count != null) {
+            count.addAndGet(recorded);
+            return;
+        }
+        AtomicInteger total = new AtomicInteger(recorded);
+        transactions.putResource(TX_KEY, total);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    committed.fire(new OutboxCommitted(total.get()));
+                }
+            }
+        });
+    }
+}

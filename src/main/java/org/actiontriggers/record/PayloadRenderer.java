@@ -1,0 +1,159 @@
+package org.actiontriggers.record;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.actiontriggers.capture.EntityChange;
+import org.actiontriggers.capture.EntitySnapshot;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.context.ExpressionContext;
+import org.thymeleaf.standard.expression.StandardExpressions;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
+
+/**
+ * Renders a config's payload template against a captured change, with Thymeleaf in TEXT mode.
+ *
+ * <p>A JSON payload template is rendered value by value and assembled with JSON-P, so the body is valid
+ * JSON whatever the data holds (quotes, backslashes, newlines, emoji, null) and nothing is HTML-escaped. A
+ * string value that is a single placeholder keeps its type: {@code "{{ quantity }}"} renders as the number
+ * {@code 3}, a missing value as {@code null}. The templates see:
+ *
+ * <ul>
+ *   <li>the entity's properties at top level — the seed page's {@code {{ customer.name }}};
+ *   <li>{@code instance}, the whole entity — Django Action Triggers' {@code {{ instance.customer.name }}} and
+ *       Thymeleaf's own {@code [[${instance.customer.name}]]};
+ *   <li>{@code signal} ({@code post_save}…), {@code operation} ({@code create}, {@code update}, {@code
+ *       delete}), {@code created} (whether the save created the entity) and {@code model} (the entity name).
+ * </ul>
+ *
+ * Rendering happens once, when the delivery is recorded: every retry and redelivery then sends the same
+ * bytes, which keeps signatures and receivers' deduplication simple.
+ */
+@ApplicationScoped
+public class PayloadRenderer {
+
+    private static final int MAX_CACHED_TEMPLATES = 1_000;
+
+    private final TemplateEngine engine;
+    private final Map<String, TemplateSyntax> translations = new ConcurrentHashMap<>();
+
+    public PayloadRenderer() {
+        StringTemplateResolver resolver = new StringTemplateResolver();
+        resolver.setTemplateMode(TemplateMode.TEXT);
+        resolver.setCacheable(true);
+        engine = new TemplateEngine();
+        engine.setTemplateResolver(resolver);
+    }
+
+    /**
+     * Renders the payload of one delivery.
+     *
+     * @param template the config's payload template: a JSON object, a JSON string, or {@code null}
+     * @throws PayloadRenderingException when the template cannot be rendered, saying why
+     */
+    public RenderedPayload render(JsonValue template, EntityChange change) {
+        try {
+            if (template == null || template.getValueType() == JsonValue.ValueType.NULL) {
+                return new RenderedPayload(JsonValues.fieldsOf(change.snapshot()).toString(), RenderedPayload.JSON);
+            }
+            Map<String, Object> variables = variables(change);
+            if (template instanceof JsonString text) {
+                return new RenderedPayload(renderText(text.getString(), variables), RenderedPayload.TEXT);
+            }
+            return new RenderedPayload(renderJson(template, variables).toString(), RenderedPayload.JSON);
+        } catch (PayloadRenderingException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new PayloadRenderingException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+    }
+
+    /** The names a template can use; see the class description. */
+    static Map<String, Object> variables(EntityChange change) {
+        EntitySnapshot snapshot = change.snapshot();
+        Map<String, Object> instance = snapshot.asTemplateModel();
+        Map<String, Object> variables = new HashMap<>(instance);
+        variables.put("instance", instance);
+        variables.put("signal", change.signal().value());
+        variables.put("operation", change.operation().name().toLowerCase(Locale.ROOT));
+        variables.put("created", change.operation() == EntityChange.Operation.CREATE);
+        variables.put("model", snapshot.entityType());
+        return variables;
+    }
+
+    private JsonValue renderJson(JsonValue template, Map<String, Object> variables) {
+        switch (template.getValueType()) {
+            case OBJECT -> {
+                JsonObjectBuilder object = Json.createObjectBuilder();
+                ((JsonObject) template).forEach((name, value) -> object.add(name, renderJson(value, variables)));
+                return object.build();
+            }
+            case ARRAY -> {
+                JsonArrayBuilder array = Json.createArrayBuilder();
+                ((JsonArray) template).forEach(value -> array.add(renderJson(value, variables)));
+                return array.build();
+            }
+            case STRING -> {
+                return renderJsonString(((JsonString) template).getString(), variables);
+            }
+            default -> {
+                return template;
+            }
+        }
+    }
+
+    private JsonValue renderJsonString(String text, Map<String, Object> variables) {
+        String path = TemplateSyntax.wholePlaceholder(text);
+        if (path != null) {
+            return JsonValues.of(valueAt(variables, path));
+        }
+        String expression = TemplateSyntax.wholeExpression(text);
+        if (expression != null) {
+            return JsonValues.of(evaluate(expression, variables));
+        }
+        return Json.createValue(renderText(text, variables));
+    }
+
+    private String renderText(String template, Map<String, Object> variables) {
+        if (translations.size() > MAX_CACHED_TEMPLATES) {
+            translations.clear();
+        }
+        TemplateSyntax syntax = translations.computeIfAbsent(template, TemplateSyntax::translate);
+        Map<String, Object> bound = new LinkedHashMap<>(variables);
+        for (int i = 0; i < syntax.paths().size(); i++) {
+            bound.put(TemplateSyntax.variable(i), valueAt(variables, syntax.paths().get(i)));
+        }
+        return engine.process(syntax.thymeleaf(), new Context(Locale.ROOT, bound));
+    }
+
+    private Object evaluate(String expression, Map<String, Object> variables) {
+        ExpressionContext context = new ExpressionContext(engine.getConfiguration(), Locale.ROOT, variables);
+        return StandardExpressions.getExpressionParser(engine.getConfiguration())
+                .parseExpression(context, "${" + expression + "}")
+                .execute(context);
+    }
+
+    /** Follows a dotted path through nested maps; {@code null} where a step is missing, as Django does. */
+    static Object valueAt(Map<String, Object> variables, String path) {
+        Object current = variables;
+        for (String step : path.split("\\.")) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return null;
+            }
+            current = map.get(step);
+        }
+        return current;
+    }
+}
