@@ -71,12 +71,15 @@ public record Settings(
         return allowedDynamicImportPaths.contains(path);
     }
 
-    /** min(timeout_secs, max webhook timeout), or the max alone when the webhook sets none. */
+    /**
+     * min(timeout_secs, max webhook timeout), or the max alone when the webhook sets none (or a value under a
+     * millisecond, which validation refuses when the webhook is saved).
+     */
     public Duration effectiveTimeout(Double timeoutSecs) {
-        if (timeoutSecs == null) {
+        Duration own = timeoutSecs == null ? Duration.ZERO : Durations.ofSeconds(timeoutSecs);
+        if (own.toMillis() <= 0) {
             return maxWebhookTimeout;
         }
-        Duration own = Durations.ofSeconds(timeoutSecs);
         return own.compareTo(maxWebhookTimeout) < 0 ? own : maxWebhookTimeout;
     }
 

@@ -31,9 +31,6 @@ public class WebhookDelivery {
 
     /** Runs one round; never throws for a delivery problem, it reports it as the outcome. */
     public DeliveryOutcome deliver(ClaimedDelivery delivery) {
-        if (delivery.error() != null) {
-            return DeliveryOutcome.failed(delivery.error());
-        }
         Settings current = settings.current();
         if (!current.isWhitelistedEndpoint(delivery.url())) {
             String reason = "URL " + delivery.url() + " matches none of " + Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS;
@@ -59,6 +56,9 @@ public class WebhookDelivery {
         try {
             int status = sender.send(request);
             return status / 100 == 2 ? DeliveryOutcome.succeeded() : DeliveryOutcome.failed("HTTP " + status);
+        } catch (InvalidRequestException e) {
+            LOG.warning(() -> "Delivery " + delivery.id() + " not sent: " + e.getMessage());
+            return DeliveryOutcome.failed(e.getMessage());
         } catch (RetryableSendFailure e) {
             return DeliveryOutcome.retryable(e.getMessage(), e.retryAfter());
         } catch (FaultToleranceException e) {

@@ -44,6 +44,8 @@ public class WebhookSender {
     private static final Logger LOG = Logger.getLogger(WebhookSender.class.getName());
     static final int RESPONSE_CAP = 4096;
     private static final int DRAIN_LIMIT = 1 << 20;
+    /** Longer than any schedule; the dispatcher caps what it honours anyway. */
+    private static final Duration MAX_RETRY_AFTER = Duration.ofDays(365);
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
     private final HttpClient client = HttpClient.newBuilder()
@@ -60,8 +62,15 @@ public class WebhookSender {
      *
      * @return the HTTP status: 2xx, or one that retrying cannot fix
      * @throws RetryableSendFailure when the last try failed in a way a later retry may fix
+     * @throws InvalidRequestException when the delivery cannot become a valid HTTP request (say, a header name
+     *     HTTP does not allow); nothing is sent
      */
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = RetryableSendFailure.class, abortOn = RetryLaterFailure.class)
+    @Retry(
+            maxRetries = 2,
+            delay = 200,
+            jitter = 100,
+            retryOn = RetryableSendFailure.class,
+            abortOn = {RetryLaterFailure.class, InvalidRequestException.class})
     @Timeout(value = 90, unit = ChronoUnit.SECONDS)
     public int send(SendRequest request) throws RetryableSendFailure {
         Instant started = Instant.now();
@@ -71,8 +80,14 @@ public class WebhookSender {
         String error = null;
         String responseBody = null;
         Duration retryAfter = null;
+        HttpRequest httpRequest;
         try {
-            HttpResponse<InputStream> response = client.send(build(request), HttpResponse.BodyHandlers.ofInputStream());
+            httpRequest = build(request);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("the request cannot be built: " + e.getMessage());
+        }
+        try {
+            HttpResponse<InputStream> response = client.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
             status = response.statusCode();
             responseBody = readCapped(response.body());
             retryAfter = response.headers().firstValue("Retry-After").map(WebhookSender::parseRetryAfter).orElse(null);
@@ -151,16 +166,19 @@ public class WebhookSender {
 
     /** {@code Retry-After} as seconds or an HTTP date; {@code null} when unreadable. */
     static Duration parseRetryAfter(String value) {
+        String trimmed = value.trim();
+        if (trimmed.matches("-\\d+")) {
+            return Duration.ZERO;
+        }
+        if (trimmed.matches("\\d+")) {
+            return trimmed.length() > 12 ? MAX_RETRY_AFTER : Duration.ofSeconds(Long.parseLong(trimmed));
+        }
         try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(Instant.now(), at.toInstant());
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (RuntimeException notADate) {
-                return null;
-            }
+            ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
+            Duration wait = Duration.between(Instant.now(), at.toInstant());
+            return wait.isNegative() ? Duration.ZERO : wait;
+        } catch (RuntimeException notADate) {
+            return null;
         }
     }
 }

@@ -8,7 +8,6 @@ import org.actiontriggers.config.HttpMethod;
  * A delivery this instance has claimed and may now send, until its lease runs out.
  *
  * @param failedRounds how many rounds of the retry schedule have failed so far
- * @param error a reason recorded with the change that makes sending pointless, or {@code null}
  */
 public record ClaimedDelivery(
         String id,
@@ -20,5 +19,4 @@ public record ClaimedDelivery(
         String body,
         String contentType,
         Instant createdAt,
-        int failedRounds,
-        String error) {}
+        int failedRounds) {}

@@ -36,7 +36,10 @@ public class DeliveryRepository {
     @Inject
     DataSource dataSource;
 
-    /** Inserts a pending delivery in the caller's transaction (the one that changed the entity). */
+    /**
+     * Inserts a delivery in the caller's transaction (the one that changed the entity): pending, or failed
+     * at once when it carries an error (its payload could not be rendered).
+     */
     public void insert(PendingDelivery d) {
         String sql = "INSERT INTO action_triggers_delivery (id, config_id, webhook_id, entity_type, entity_id, signal,"
                 + " operation, http_method, url, headers, timeout_secs, body, content_type, state, attempts,"
@@ -60,7 +63,7 @@ public class DeliveryRepository {
             }
             ps.setString(12, d.body());
             ps.setString(13, d.contentType());
-            ps.setString(14, DeliveryState.PENDING.name());
+            ps.setString(14, (d.error() == null ? DeliveryState.PENDING : DeliveryState.FAILED).name());
             ps.setObject(15, utc(d.createdAt()));
             ps.setObject(16, utc(d.createdAt()));
             ps.setString(17, truncate(d.error()));
@@ -78,7 +81,7 @@ public class DeliveryRepository {
     @Transactional(TxType.REQUIRES_NEW)
     public List<ClaimedDelivery> claimDue(String owner, Instant now, Duration lease, int limit) {
         String select = "SELECT id, webhook_id, http_method, url, headers, timeout_secs, body, content_type,"
-                + " created_at, failed_rounds, last_error, state FROM action_triggers_delivery"
+                + " created_at, failed_rounds FROM action_triggers_delivery"
                 + " WHERE state IN ('PENDING', 'IN_FLIGHT') AND due_at <= ?"
                 + " ORDER BY due_at FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
         String claim = "UPDATE action_triggers_delivery SET state = 'IN_FLIGHT', claimed_by = ?, due_at = ? WHERE id = ?";
@@ -89,7 +92,6 @@ public class DeliveryRepository {
                 ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        boolean abandoned = DeliveryState.IN_FLIGHT.name().equals(rs.getString("state"));
                         Number timeout = (Number) rs.getObject("timeout_secs");
                         claimed.add(new ClaimedDelivery(
                                 rs.getString("id"),
@@ -101,8 +103,7 @@ public class DeliveryRepository {
                                 rs.getString("body"),
                                 rs.getString("content_type"),
                                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                                rs.getInt("failed_rounds"),
-                                abandoned ? null : rs.getString("last_error")));
+                                rs.getInt("failed_rounds")));
                     }
                 }
             }
@@ -169,7 +170,11 @@ public class DeliveryRepository {
             ps.setString(1, state.name());
             ps.setObject(2, utc(state == DeliveryState.PENDING ? dueAt : now));
             ps.setInt(3, failedRounds);
-            ps.setObject(4, state == DeliveryState.PENDING ? null : utc(now));
+            if (state == DeliveryState.PENDING) {
+                ps.setNull(4, Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                ps.setObject(4, utc(now));
+            }
             ps.setString(5, truncate(error));
             ps.setString(6, id);
             ps.setString(7, owner);
@@ -181,14 +186,15 @@ public class DeliveryRepository {
 
     /**
      * Makes a finished delivery pending again, due now, with a fresh retry schedule; it keeps its id, so the
-     * receiver sees the same {@code webhook-id}.
+     * receiver sees the same {@code webhook-id}. A delivery whose payload never rendered has nothing to send.
      *
-     * @return whether the delivery existed in a final state
+     * @return whether the delivery existed in a final state with a body
      */
     @Transactional(TxType.REQUIRES_NEW)
     public boolean redeliver(String id) {
         String sql = "UPDATE action_triggers_delivery SET state = 'PENDING', due_at = ?, failed_rounds = 0,"
-                + " claimed_by = NULL, completed_at = NULL WHERE id = ? AND state IN ('SUCCEEDED', 'FAILED', 'DEAD')";
+                + " claimed_by = NULL, completed_at = NULL WHERE id = ? AND state IN ('SUCCEEDED', 'FAILED', 'DEAD')"
+                + " AND content_type IS NOT NULL";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, utc(Instant.now()));

@@ -17,8 +17,6 @@ import org.actiontriggers.capture.EntityChange;
 import org.actiontriggers.capture.EntitySnapshot;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.context.ExpressionContext;
-import org.thymeleaf.standard.expression.StandardExpressions;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
@@ -27,8 +25,9 @@ import org.thymeleaf.templateresolver.StringTemplateResolver;
  *
  * <p>A JSON payload template is rendered value by value and assembled with JSON-P, so the body is valid
  * JSON whatever the data holds (quotes, backslashes, newlines, emoji, null) and nothing is HTML-escaped. A
- * string value that is a single placeholder keeps its type: {@code "{{ quantity }}"} renders as the number
- * {@code 3}, a missing value as {@code null}. The templates see:
+ * string value that is a single reference to a value — {@code "{{ quantity }}"} or {@code "[[${quantity}]]"}
+ * — keeps its type: it renders as the number {@code 3}, a missing value as {@code null}; anything else in a
+ * string renders as text. The templates see:
  *
  * <ul>
  *   <li>the entity's properties at top level — the seed page's {@code {{ customer.name }}};
@@ -115,13 +114,9 @@ public class PayloadRenderer {
     }
 
     private JsonValue renderJsonString(String text, Map<String, Object> variables) {
-        String path = TemplateSyntax.wholePlaceholder(text);
+        String path = TemplateSyntax.wholePath(text);
         if (path != null) {
             return JsonValues.of(valueAt(variables, path));
-        }
-        String expression = TemplateSyntax.wholeExpression(text);
-        if (expression != null) {
-            return JsonValues.of(evaluate(expression, variables));
         }
         return Json.createValue(renderText(text, variables));
     }
@@ -132,17 +127,11 @@ public class PayloadRenderer {
         }
         TemplateSyntax syntax = translations.computeIfAbsent(template, TemplateSyntax::translate);
         Map<String, Object> bound = new LinkedHashMap<>(variables);
+        bound.put(TemplateSyntax.LEFT_BRACKET, "[");
         for (int i = 0; i < syntax.paths().size(); i++) {
             bound.put(TemplateSyntax.variable(i), valueAt(variables, syntax.paths().get(i)));
         }
         return engine.process(syntax.thymeleaf(), new Context(Locale.ROOT, bound));
-    }
-
-    private Object evaluate(String expression, Map<String, Object> variables) {
-        ExpressionContext context = new ExpressionContext(engine.getConfiguration(), Locale.ROOT, variables);
-        return StandardExpressions.getExpressionParser(engine.getConfiguration())
-                .parseExpression(context, "${" + expression + "}")
-                .execute(context);
     }
 
     /** Follows a dotted path through nested maps; {@code null} where a step is missing, as Django does. */

@@ -1,0 +1,8 @@
+/**
+ * Stage 3, dispatch: claims due outbox rows ({@code FOR UPDATE SKIP LOCKED}, with a lease) right after a
+ * commit and on a recovery sweep, hands each to the deliver stage outside any transaction, and schedules
+ * the next round, success or dead letter.
+ *
+ * <p>Depends on {@code config}, {@code record} and {@code deliver}.
+ */
+package org.actiontriggers.dispatch;

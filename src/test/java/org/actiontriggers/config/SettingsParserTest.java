@@ -1,0 +1,189 @@
+package org.actiontriggers.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SettingsParserTest {
+
+    private static final Set<String> ENTITIES = Set.of("Sale", "Customer", "Product");
+
+    private final Map<String, String> raw = new HashMap<>(Map.of(
+            Settings.WHITELISTED_CONTENT_TYPES, "Sale, Customer",
+            Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS, "https://example\\.com/hook, http://localhost:\\d+/.*",
+            Settings.ALLOWED_DYNAMIC_IMPORT_PATHS, "org.actiontriggers.demo.DemoSecrets.token",
+            Settings.MAX_WEBHOOK_TIMEOUT, "10s",
+            Settings.RETRY_SCHEDULE, "0s, 5s, 5m",
+            Settings.SWEEP_INTERVAL, "500ms",
+            Settings.LEASE, "2m",
+            Settings.MAX_CONCURRENT_SENDS, "8",
+            Settings.CONFIG_REFRESH_INTERVAL, "2s"));
+
+    private SettingsParser parser() {
+        return new SettingsParser(key -> Optional.ofNullable(raw.get(key)), ENTITIES);
+    }
+
+    private List<String> problemsOf(SettingsParser parser) {
+        Throwable thrown = catchThrowable(parser::parse);
+        assertThat(thrown).isInstanceOf(InvalidSettingsException.class);
+        return ((InvalidSettingsException) thrown).problems();
+    }
+
+    @Test
+    void parsesValidFullSettings() {
+        SettingsParser parser = parser();
+
+        Settings settings = parser.parse();
+
+        assertThat(settings.whitelistedContentTypes()).containsExactlyInAnyOrder("Sale", "Customer");
+        assertThat(settings.whitelistedWebhookEndpointPatterns()).extracting(Pattern::pattern)
+                .containsExactly("https://example\\.com/hook", "http://localhost:\\d+/.*");
+        assertThat(settings.allowedDynamicImportPaths()).containsExactly("org.actiontriggers.demo.DemoSecrets.token");
+        assertThat(settings.maxWebhookTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.retrySchedule())
+                .containsExactly(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5));
+        assertThat(settings.sweepInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(settings.lease()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(settings.maxConcurrentSends()).isEqualTo(8);
+        assertThat(settings.configRefreshInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(parser.warnings()).isEmpty();
+    }
+
+    @Test
+    void unsetSettingsTakeTheirDefaults() {
+        raw.clear();
+
+        Settings settings = parser().parse();
+
+        assertThat(settings.maxWebhookTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.retrySchedule()).containsExactly(Duration.ZERO, Duration.ofSeconds(5),
+                Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5),
+                Duration.ofHours(10), Duration.ofHours(10));
+        assertThat(settings.sweepInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.lease()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(settings.maxConcurrentSends()).isEqualTo(16);
+        assertThat(settings.configRefreshInterval()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+        "action-triggers.whitelisted-webhook-endpoint-patterns | https://example\\.com/(hook",
+        "action-triggers.whitelisted-content-types             | Sale, Invoice",
+        "action-triggers.allowed-dynamic-import-paths          | DemoSecrets",
+        "action-triggers.allowed-dynamic-import-paths          | org.example.Secrets.token()",
+        "action-triggers.allowed-dynamic-import-paths          | org..Secrets.token",
+        "action-triggers.max-webhook-timeout                   | ten seconds",
+        "action-triggers.max-webhook-timeout                   | 0s",
+        "action-triggers.retry-schedule                        | 0s, soon, 5m",
+        "action-triggers.retry-schedule                        | ' , '",
+        "action-triggers.dispatch.sweep-interval               | 0",
+        "action-triggers.dispatch.sweep-interval               | -1s",
+        "action-triggers.dispatch.lease                        | 39s",
+        "action-triggers.dispatch.max-concurrent-sends         | 0",
+        "action-triggers.dispatch.max-concurrent-sends         | -3",
+        "action-triggers.dispatch.max-concurrent-sends         | many",
+        "action-triggers.config-refresh-interval               | 0ms",
+    })
+    void malformedSettingIsReportedUnderItsKey(String key, String value) {
+        raw.put(key, value);
+
+        List<String> problems = problemsOf(parser());
+
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0)).contains(key);
+    }
+
+    @Test
+    void unknownEntityNameIsNamedWithTheKnownOnes() {
+        raw.put(Settings.WHITELISTED_CONTENT_TYPES, "Sale, Invoice");
+
+        assertThat(problemsOf(parser())).singleElement().asString()
+                .contains(Settings.WHITELISTED_CONTENT_TYPES, "'Invoice'", "Customer, Product, Sale");
+    }
+
+    @Test
+    void leaseMustBeAtLeastFourTimesTheMaxTimeout() {
+        raw.put(Settings.MAX_WEBHOOK_TIMEOUT, "30s");
+        raw.put(Settings.LEASE, "2m");
+        assertThat(parser().parse().lease()).isEqualTo(Duration.ofMinutes(2));
+
+        raw.put(Settings.LEASE, "119s");
+        assertThat(problemsOf(parser())).singleElement().asString()
+                .contains(Settings.LEASE, Settings.MAX_WEBHOOK_TIMEOUT);
+    }
+
+    @Test
+    void emptyRetryScheduleIsRejected() {
+        raw.put(Settings.RETRY_SCHEDULE, "");
+
+        assertThat(problemsOf(parser())).singleElement().asString().contains(Settings.RETRY_SCHEDULE);
+    }
+
+    @Test
+    void reportsSeveralProblemsTogether() {
+        raw.put(Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS, "(");
+        raw.put(Settings.WHITELISTED_CONTENT_TYPES, "Nope");
+        raw.put(Settings.MAX_CONCURRENT_SENDS, "0");
+        raw.put(Settings.SWEEP_INTERVAL, "fast");
+
+        List<String> problems = problemsOf(parser());
+
+        assertThat(problems).hasSize(4);
+        assertThat(String.join("\n", problems)).contains(Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS,
+                Settings.WHITELISTED_CONTENT_TYPES, Settings.MAX_CONCURRENT_SENDS, Settings.SWEEP_INTERVAL);
+    }
+
+    @Test
+    void emptyWhitelistsAreWarnedAboutNotRejected() {
+        raw.remove(Settings.WHITELISTED_CONTENT_TYPES);
+        raw.put(Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS, " , ");
+        SettingsParser parser = parser();
+
+        Settings settings = parser.parse();
+
+        assertThat(settings.whitelistedContentTypes()).isEmpty();
+        assertThat(settings.whitelistedWebhookEndpointPatterns()).isEmpty();
+        assertThat(parser.warnings()).hasSize(2)
+                .anySatisfy(w -> assertThat(w).contains(Settings.WHITELISTED_CONTENT_TYPES))
+                .anySatisfy(w -> assertThat(w).contains(Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS));
+    }
+
+    @Test
+    void escapedCommaStaysInsideAListItem() {
+        assertThat(SettingsParser.splitList("a\\,b, c ,,d")).containsExactly("a,b", "c", "d");
+        assertThat(SettingsParser.splitList("")).isEmpty();
+    }
+
+    @Test
+    void escapedCommaWorksInAnEndpointPattern() {
+        raw.put(Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS, "https://example\\.com/h{1\\,3}ook");
+
+        Settings settings = parser().parse();
+
+        assertThat(settings.isWhitelistedEndpoint("https://example.com/hhhook")).isTrue();
+        assertThat(settings.isWhitelistedEndpoint("https://example.com/hhhhook")).isFalse();
+    }
+
+    @Test
+    void invalidSettingsExceptionCopiesItsProblems() {
+        List<String> problems = new ArrayList<>(List.of("one", "two"));
+        InvalidSettingsException e = new InvalidSettingsException(problems);
+        problems.add("three");
+
+        assertThat(e.problems()).containsExactly("one", "two");
+        assertThat(e.getMessage()).contains("\n  - one\n  - two");
+        assertThatThrownBy(() -> e.problems().add("four")).isInstanceOf(UnsupportedOperationException.class);
+    }
+}

@@ -1,0 +1,28 @@
+package org.actiontriggers.it;
+
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.resolver.api.maven.Maven;
+
+/** The WAR the build produced, plus the test classes, test libraries and test settings. */
+final class Deployments {
+
+    private Deployments() {}
+
+    static WebArchive application() {
+        WebArchive war = ShrinkWrap.create(ZipImporter.class, "action-triggers.war")
+                .importFrom(new File("target/action-triggers.war"))
+                .as(WebArchive.class);
+        war.delete("/WEB-INF/classes/META-INF/microprofile-config.properties");
+        war.addAsResource("it-microprofile-config.properties", "META-INF/microprofile-config.properties");
+        war.addPackage(Deployments.class.getPackage());
+        war.addAsLibraries(Maven.resolver()
+                .loadPomFromFile("pom.xml")
+                .resolve("org.awaitility:awaitility", "org.assertj:assertj-core")
+                .withTransitivity()
+                .asFile());
+        return war;
+    }
+}

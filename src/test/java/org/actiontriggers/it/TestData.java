@@ -1,0 +1,90 @@
+package org.actiontriggers.it;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.actiontriggers.config.Config;
+import org.actiontriggers.demo.DemoShop;
+import org.actiontriggers.demo.Sale;
+
+/** Test-side data access: clears the configs between tests (through the EntityManager, so listeners run). */
+@ApplicationScoped
+public class TestData {
+
+    @PersistenceContext(unitName = "action-triggers")
+    EntityManager triggers;
+
+    @PersistenceContext(unitName = "application")
+    EntityManager application;
+
+    @Transactional
+    public void deleteAllConfigs() {
+        triggers.createQuery("select c from Config c", Config.class).getResultList().forEach(triggers::remove);
+    }
+
+    @Inject
+    DemoShop shop;
+
+    /** Thrown to roll back {@link #saleRolledBackAfterFlush}; carries the id the sale had. */
+    static final class RolledBack extends RuntimeException {
+        final long saleId;
+
+        RolledBack(long saleId) {
+            super(null, null, false, false);
+            this.saleId = saleId;
+        }
+    }
+
+    /**
+     * Saves a sale and flushes it — so the INSERT and its callbacks really happen — lets the caller look
+     * inside the still-open transaction, then rolls it back.
+     *
+     * @return the id the rolled-back sale had
+     */
+    public long saleRolledBackAfterFlush(long customerId, long productId, int quantity, Consumer<Sale> whileOpen) {
+        try {
+            self.saleThenFail(customerId, productId, quantity, whileOpen);
+            throw new AssertionError("the transaction did not roll back");
+        } catch (RolledBack expected) {
+            return expected.saleId;
+        }
+    }
+
+    @Inject
+    TestData self;
+
+    @Inject
+    DataSource dataSource;
+
+    /** Outbox rows about an entity, counted through JDBC so that the caller's open transaction sees its own. */
+    public int outboxRows(String entityType, long entityId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT COUNT(*) FROM action_triggers_delivery WHERE entity_type = ? AND entity_id = ?")) {
+            ps.setString(1, entityType);
+            ps.setString(2, Long.toString(entityId));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Transactional
+    public void saleThenFail(long customerId, long productId, int quantity, Consumer<Sale> whileOpen) {
+        Sale sale = shop.addSale(customerId, productId, quantity).orElseThrow();
+        application.flush();
+        whileOpen.accept(sale);
+        throw new RolledBack(sale.getId());
+    }
+}

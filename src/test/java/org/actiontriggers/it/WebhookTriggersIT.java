@@ -1,0 +1,326 @@
+package org.actiontriggers.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.actiontriggers.config.Config;
+import org.actiontriggers.config.ConfigRepository;
+import org.actiontriggers.config.ConfigSignal;
+import org.actiontriggers.config.HttpMethod;
+import org.actiontriggers.config.Signal;
+import org.actiontriggers.config.Webhook;
+import org.actiontriggers.demo.Customer;
+import org.actiontriggers.demo.DemoShop;
+import org.actiontriggers.demo.Product;
+import org.actiontriggers.demo.Sale;
+import org.actiontriggers.record.Attempt;
+import org.actiontriggers.record.Delivery;
+import org.actiontriggers.record.DeliveryLog;
+import org.actiontriggers.record.DeliveryState;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The core promise on a real Payara Micro with a real database and a real HTTP receiver: the seed scenario,
+ * each signal, the cases where nothing may be sent, retries, timeouts, and a save that never waits.
+ */
+@ExtendWith(ArquillianExtension.class)
+class WebhookTriggersIT {
+
+    private static final Duration DELIVERED = Duration.ofSeconds(20);
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @Inject
+    ConfigRepository configs;
+
+    @Inject
+    DemoShop shop;
+
+    @Inject
+    DeliveryLog deliveries;
+
+    @Inject
+    TestData data;
+
+    private final TestReceiver receiver = TestReceiver.get();
+    private String path;
+    private Customer customer;
+    private Product product;
+
+    @BeforeEach
+    void cleanSlate(TestInfo test) {
+        data.deleteAllConfigs();
+        path = "/hooks/" + test.getTestMethod().orElseThrow().getName() + "/" + System.nanoTime();
+        customer = shop.addCustomer("Ann O'Brien", "ann@example.com");
+        product = shop.addProduct("Widget", "A \"quoted\" widget");
+    }
+
+    @Test
+    void seedScenarioDeliversOnCreateAndOnUpdateWithTheResolvedHeader() {
+        // Step 2: the Config
+        Config config = new Config(
+                Json.createObjectBuilder()
+                        .add("customer_name", "{{ customer.name }}")
+                        .add("product_name", "{{ product.name }}")
+                        .add("quantity", "{{ quantity }}")
+                        .build(),
+                true,
+                List.of("Sale"));
+        // Step 3: the Webhook, its API key fetched at send time
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Authorization", "Bearer {{ org.actiontriggers.it.TestSecrets.token }}");
+        new Webhook(config, receiver.url(path), HttpMethod.POST, headers, 10.0);
+        // Step 4: the ConfigSignal
+        config.getConfigSignals().add(new ConfigSignal(config, Signal.POST_SAVE));
+        configs.save(config);
+
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 3).orElseThrow();
+
+        await().atMost(DELIVERED).until(() -> receiver.at(path).size() == 1);
+        TestReceiver.Received first = receiver.at(path).get(0);
+        assertThat(first.method()).isEqualTo("POST");
+        assertThat(first.headers()).containsEntry("authorization", "Bearer " + TestSecrets.TOKEN)
+                .containsEntry("content-type", "application/json")
+                .containsKeys("webhook-id", "webhook-timestamp");
+        JsonObject body = json(first.body());
+        assertThat(body.getString("customer_name")).isEqualTo("Ann O'Brien");
+        assertThat(body.getString("product_name")).isEqualTo("Widget");
+        assertThat(body.getInt("quantity")).isEqualTo(3);
+
+        shop.changeQuantity(sale.getId(), 5);
+        await().atMost(DELIVERED).until(() -> receiver.at(path).size() == 2);
+        assertThat(json(receiver.at(path).get(1).body()).getInt("quantity")).isEqualTo(5);
+
+        await().atMost(DELIVERED).until(() -> deliveriesOf(sale).stream().allMatch(d -> d.getState() == DeliveryState.SUCCEEDED));
+        List<Delivery> recorded = deliveriesOf(sale);
+        assertThat(recorded).hasSize(2);
+        assertThat(recorded).extracting(Delivery::getOperation).containsExactlyInAnyOrder("create", "update");
+        assertThat(receiver.at(path)).extracting(r -> r.headers().get("webhook-id"))
+                .containsExactlyInAnyOrderElementsOf(recorded.stream().map(Delivery::getId).toList());
+    }
+
+    @Test
+    void eachSignalFiresForItsOperationOnly() {
+        Map<Signal, String> paths = new LinkedHashMap<>();
+        for (Signal signal : Signal.values()) {
+            paths.put(signal, path + "/" + signal.value());
+            configs.save(trigger("Sale", signal, Json.createValue("{{ signal }} {{ operation }} {{ quantity }}"),
+                    receiver.url(paths.get(signal))));
+        }
+
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        shop.changeQuantity(sale.getId(), 2);
+        shop.deleteSale(sale.getId());
+
+        await().atMost(DELIVERED).until(() -> receiver.at(paths.get(Signal.POST_DELETE)).size() == 1
+                && receiver.at(paths.get(Signal.PRE_DELETE)).size() == 1
+                && receiver.at(paths.get(Signal.POST_SAVE)).size() == 2
+                && receiver.at(paths.get(Signal.PRE_SAVE)).size() == 2);
+        assertThat(bodies(paths.get(Signal.PRE_SAVE))).containsExactlyInAnyOrder("pre_save create 1", "pre_save update 2");
+        assertThat(bodies(paths.get(Signal.POST_SAVE))).containsExactlyInAnyOrder("post_save create 1", "post_save update 2");
+        assertThat(bodies(paths.get(Signal.PRE_DELETE))).containsExactly("pre_delete delete 2");
+        assertThat(bodies(paths.get(Signal.POST_DELETE))).containsExactly("post_delete delete 2");
+        assertThat(receiver.at(paths.get(Signal.PRE_SAVE)).get(0).headers()).containsEntry("content-type", "text/plain; charset=UTF-8");
+        await().atMost(DELIVERED).until(() -> deliveriesOf(sale).size() == 6
+                && deliveriesOf(sale).stream().allMatch(d -> d.getState() == DeliveryState.SUCCEEDED));
+    }
+
+    @Test
+    void aConfigForSaleDoesNotFireForCustomer() {
+        configs.save(trigger("Sale", Signal.POST_SAVE, null, receiver.url(path)));
+
+        Customer other = shop.addCustomer("Bob", "bob@example.com");
+
+        assertThat(deliveries.byEntity("Customer", other.getId().toString())).isEmpty();
+    }
+
+    @Test
+    void twoConfigsOnOneEntityBothFireAndTwoWebhooksOfOneConfigAreBothHit() {
+        configs.save(trigger("Sale", Signal.POST_SAVE, null, receiver.url(path + "/a")));
+        Config two = trigger("Sale", Signal.POST_SAVE, null, receiver.url(path + "/b"));
+        new Webhook(two, receiver.url(path + "/c"), HttpMethod.PUT, Map.of(), null);
+        configs.save(two);
+
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 4).orElseThrow();
+
+        await().atMost(DELIVERED).until(() -> receiver.at(path + "/a").size() == 1
+                && receiver.at(path + "/b").size() == 1
+                && receiver.at(path + "/c").size() == 1);
+        assertThat(receiver.at(path + "/c").get(0).method()).isEqualTo("PUT");
+        JsonObject fields = json(receiver.at(path + "/a").get(0).body());
+        assertThat(fields.getJsonNumber("id").longValue()).isEqualTo(sale.getId());
+        assertThat(fields.getJsonNumber("customer").longValue()).isEqualTo(customer.getId());
+        assertThat(fields.getInt("quantity")).isEqualTo(4);
+        assertThat(deliveriesOf(sale)).hasSize(3);
+    }
+
+    @Test
+    void aRolledBackTransactionRecordsAndSendsNothing() {
+        configs.save(trigger("Sale", Signal.PRE_SAVE, null, receiver.url(path + "/pre")));
+        configs.save(trigger("Sale", Signal.POST_SAVE, null, receiver.url(path + "/post")));
+
+        long rolledBack = data.saleRolledBackAfterFlush(customer.getId(), product.getId(), 9,
+                sale -> assertThat(data.outboxRows("Sale", sale.getId())).as("outbox rows inside the open transaction").isEqualTo(2));
+
+        assertThat(data.outboxRows("Sale", rolledBack)).isZero();
+        Sale committed = shop.addSale(customer.getId(), product.getId(), 10).orElseThrow();
+        await().atMost(DELIVERED).until(() -> receiver.at(path + "/post").size() == 1 && receiver.at(path + "/pre").size() == 1);
+        assertThat(json(receiver.at(path + "/post").get(0).body()).getJsonNumber("id").longValue()).isEqualTo(committed.getId());
+        assertThat(json(receiver.at(path + "/pre").get(0).body()).getInt("quantity")).isEqualTo(10);
+    }
+
+    @Test
+    void anInactiveConfigOrANonWhitelistedTypeRecordsNothing() {
+        Config inactive = trigger("Sale", Signal.POST_SAVE, null, receiver.url(path));
+        inactive.setActive(false);
+        configs.save(inactive);
+        configs.save(trigger("Product", Signal.POST_SAVE, null, receiver.url(path))); // Product is not whitelisted
+
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        Product notWhitelisted = shop.addProduct("Gadget", "not whitelisted in the test settings");
+
+        assertThat(deliveriesOf(sale)).isEmpty();
+        assertThat(deliveries.byEntity("Product", notWhitelisted.getId().toString())).isEmpty();
+    }
+
+    @Test
+    void aUrlMatchingNoPatternOrADisallowedDynamicPathIsRecordedAsFailedAndNotSent() {
+        String notWhitelisted = receiver.url("/elsewhere" + path);
+        configs.save(trigger("Sale", Signal.POST_SAVE, null, notWhitelisted));
+        Config disallowed = trigger("Sale", Signal.POST_SAVE, null, receiver.url(path));
+        disallowed.getWebhooks().get(0).setHeaders(Map.of("X-Api-Key", "{{ org.actiontriggers.it.TestSecrets.notAllowed }}"));
+        configs.save(disallowed);
+
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+
+        await().atMost(DELIVERED).until(() -> deliveriesOf(sale).size() == 2
+                && deliveriesOf(sale).stream().allMatch(d -> d.getState() == DeliveryState.FAILED));
+        assertThat(deliveriesOf(sale)).extracting(Delivery::getLastError).containsExactlyInAnyOrder(
+                "URL " + notWhitelisted + " matches none of action-triggers.whitelisted-webhook-endpoint-patterns",
+                "dynamic path 'org.actiontriggers.it.TestSecrets.notAllowed' is not in action-triggers.allowed-dynamic-import-paths");
+        assertThat(deliveriesOf(sale)).allSatisfy(d -> assertThat(d.getAttempts()).isZero());
+        assertThat(receiver.at(path)).isEmpty();
+        assertThat(receiver.at("/elsewhere" + path)).isEmpty();
+    }
+
+    @Test
+    void aReceiverAnswering500IsRetriedPerThePolicyThenDeadLettered() {
+        receiver.respond(path + "/down", 500);
+        receiver.respond(path + "/flaky", 500, 500, 500, 503, 200);
+        configs.save(trigger("Sale", Signal.POST_SAVE, null, receiver.url(path + "/down")));
+        configs.save(trigger("Sale", Signal.POST_SAVE, null, receiver.url(path + "/flaky")));
+
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+
+        // schedule 0s,1s,1s = three rounds; each round is one try plus two quick MP Fault Tolerance retries
+        await().atMost(DELIVERED).untilAsserted(() -> assertThat(deliveriesOf(sale))
+                .extracting(Delivery::getState)
+                .containsExactlyInAnyOrder(DeliveryState.DEAD, DeliveryState.SUCCEEDED));
+        Delivery down = only(deliveriesOf(sale), d -> d.getUrl().endsWith("/down"));
+        Delivery flaky = only(deliveriesOf(sale), d -> d.getUrl().endsWith("/flaky"));
+        assertThat(down.getState()).isEqualTo(DeliveryState.DEAD);
+        assertThat(down.getAttempts()).isEqualTo(9);
+        assertThat(down.getFailedRounds()).isEqualTo(3);
+        assertThat(receiver.at(path + "/down")).hasSize(9);
+        assertThat(flaky.getState()).isEqualTo(DeliveryState.SUCCEEDED);
+        assertThat(flaky.getAttempts()).isEqualTo(5);
+        List<Attempt> attempts = deliveries.find(flaky.getId()).orElseThrow().getAttemptLog();
+        assertThat(attempts).extracting(Attempt::getStatusCode).containsExactly(500, 500, 500, 503, 200);
+        assertThat(receiver.at(path + "/flaky")).extracting(r -> r.headers().get("webhook-id")).containsOnly(flaky.getId());
+    }
+
+    @Test
+    void aReceiverSlowerThanTheEffectiveTimeoutIsCutAtThatTimeout() {
+        receiver.delay(path, Duration.ofSeconds(3));
+        Config config = trigger("Sale", Signal.POST_SAVE, null, receiver.url(path));
+        config.getWebhooks().get(0).setTimeoutSecs(0.5);
+        configs.save(config);
+
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+
+        await().atMost(DELIVERED).until(() -> !deliveriesOf(sale).isEmpty()
+                && deliveries.find(deliveriesOf(sale).get(0).getId()).orElseThrow().getAttemptLog().size() >= 1);
+        Attempt first = deliveries.find(deliveriesOf(sale).get(0).getId()).orElseThrow().getAttemptLog().get(0);
+        assertThat(first.getErrorKind()).isEqualTo("timeout");
+        assertThat(first.getStatusCode()).isNull();
+        assertThat(first.getLatencyMillis()).isBetween(450L, 2500L);
+    }
+
+    @Test
+    void savingWhileTheReceiverTakesFiveSecondsIsAsFastAsSavingWithoutATrigger() {
+        int saves = 15;
+        List<Long> withoutTrigger = timeSaves(saves);
+        receiver.delay(path, Duration.ofSeconds(5));
+        configs.save(trigger("Sale", Signal.POST_SAVE, null, receiver.url(path)));
+        List<Long> withSlowTrigger = timeSaves(saves);
+
+        double ratio = (double) median(withSlowTrigger) / median(withoutTrigger);
+        assertThat(ratio).as("median save time with a 5 s receiver / without a trigger").isLessThan(10.0);
+        await().atMost(DELIVERED).until(() -> receiver.at(path).size() == saves);
+    }
+
+    private List<Long> timeSaves(int count) {
+        shop.addSale(customer.getId(), product.getId(), 0); // warm-up
+        List<Long> nanos = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long t0 = System.nanoTime();
+            shop.addSale(customer.getId(), product.getId(), i);
+            nanos.add(System.nanoTime() - t0);
+        }
+        return nanos;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static Config trigger(String entity, Signal signal, jakarta.json.JsonValue payload, String url) {
+        Config config = new Config(null, true, List.of(entity));
+        config.setPayload(payload);
+        new Webhook(config, url, HttpMethod.POST, Map.of(), null);
+        config.addSignal(signal);
+        return config;
+    }
+
+    private List<Delivery> deliveriesOf(Sale sale) {
+        return deliveries.byEntity("Sale", sale.getId().toString());
+    }
+
+    private List<String> bodies(String at) {
+        return receiver.at(at).stream().map(TestReceiver.Received::body).toList();
+    }
+
+    private static Delivery only(List<Delivery> all, java.util.function.Predicate<Delivery> which) {
+        List<Delivery> matching = all.stream().filter(which).toList();
+        assertThat(matching).hasSize(1);
+        return matching.get(0);
+    }
+
+    private static JsonObject json(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+}
