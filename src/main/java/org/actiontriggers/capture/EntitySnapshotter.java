@@ -68,17 +68,28 @@ public class EntitySnapshotter {
 
     private Object plain(Object owner, Field field, int depth) {
         Object value = get(field, owner);
-        boolean relationship = value instanceof Collection<?> || value instanceof Map<?, ?> || EntityTypes.isEntity(value);
+        boolean relationship =
+                value instanceof Collection<?> || value instanceof Map<?, ?> || EntityTypes.isEntity(value);
         if (relationship && !util().isLoaded(owner, field.getName())) {
-            return EntityTypes.isEntity(value) ? EntitySnapshot.reference(EntityTypes.nameOf(value.getClass()), idOf(value)) : SKIP;
+            return EntityTypes.isEntity(value)
+                    ? EntitySnapshot.reference(EntityTypes.nameOf(value.getClass()), idOf(value))
+                    : SKIP;
         }
         return plain(value, depth);
     }
 
     private Object plain(Object value, int depth) {
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
-                || value instanceof Long || value instanceof Short || value instanceof Byte || value instanceof Double
-                || value instanceof Float || value instanceof BigDecimal || value instanceof BigInteger) {
+        if (value == null
+                || value instanceof String
+                || value instanceof Boolean
+                || value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte
+                || value instanceof Double
+                || value instanceof Float
+                || value instanceof BigDecimal
+                || value instanceof BigInteger) {
             return value;
         }
         if (value instanceof Character || value instanceof UUID) {
@@ -173,8 +184,11 @@ public class EntitySnapshotter {
             for (Class<?> c : hierarchy) {
                 for (Field field : c.getDeclaredFields()) {
                     int mod = field.getModifiers();
-                    if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || field.isSynthetic()
-                            || field.isAnnotationPresent(Transient.class) || field.getName().startsWith("_persistence")
+                    if (Modifier.isStatic(mod)
+                            || Modifier.isTransient(mod)
+                            || field.isSynthetic()
+                            || field.isAnnotationPresent(Transient.class)
+                            || field.getName().startsWith("_persistence")
                             || field.getName().startsWith("$$_hibernate")) {
                         continue;
                     }

@@ -97,8 +97,8 @@ public class ActiveTriggers {
 
     private long storedRevision() throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT revision FROM action_triggers_config_revision WHERE id = 1");
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT revision FROM action_triggers_config_revision WHERE id = 1");
                 ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
         }

@@ -116,9 +116,8 @@ public class Config {
 
     /** Sets a JSON payload template (an object) or a text template (a JSON string); {@code null} clears it. */
     public void setPayload(JsonValue template) {
-        this.payload = template == null || template.getValueType() == JsonValue.ValueType.NULL
-                ? null
-                : template.toString();
+        this.payload =
+                template == null || template.getValueType() == JsonValue.ValueType.NULL ? null : template.toString();
     }
 
     /** Sets one text template, sent as {@code text/plain}. */

@@ -17,7 +17,8 @@ public class ConfigRepository {
     /** Active configs with their webhooks and signals loaded, ready to be used detached. */
     @Transactional
     public List<Config> findActiveWithChildren() {
-        List<Config> configs = em.createQuery("select c from Config c where c.active = true order by c.id", Config.class)
+        List<Config> configs = em.createQuery(
+                        "select c from Config c where c.active = true order by c.id", Config.class)
                 .getResultList();
         configs.forEach(c -> {
             c.getWebhooks().size();

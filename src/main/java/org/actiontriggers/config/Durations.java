@@ -20,8 +20,7 @@ public final class Durations {
     public static Duration parse(String text) {
         Matcher m = FORM.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException(
-                    "'" + text + "' is not a duration; write e.g. 250ms, 5s, 5m, 2h or 1d");
+            throw new IllegalArgumentException("'" + text + "' is not a duration; write e.g. 250ms, 5s, 5m, 2h or 1d");
         }
         double amount = Double.parseDouble(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);

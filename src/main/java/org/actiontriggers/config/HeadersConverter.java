@@ -39,8 +39,9 @@ public class HeadersConverter implements AttributeConverter<Map<String, String>,
             return headers;
         }
         try (var reader = Json.createReader(new StringReader(json))) {
-            reader.readObject().forEach((name, value) -> headers.put(
-                    name, value instanceof JsonString text ? text.getString() : value.toString()));
+            reader.readObject()
+                    .forEach((name, value) ->
+                            headers.put(name, value instanceof JsonString text ? text.getString() : value.toString()));
         }
         return headers;
     }

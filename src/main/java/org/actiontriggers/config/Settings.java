@@ -64,7 +64,8 @@ public record Settings(
         if (url == null || !isHttpUrl(url)) {
             return false;
         }
-        return whitelistedWebhookEndpointPatterns.stream().anyMatch(p -> p.matcher(url).matches());
+        return whitelistedWebhookEndpointPatterns.stream()
+                .anyMatch(p -> p.matcher(url).matches());
     }
 
     public boolean isAllowedDynamicImportPath(String path) {

@@ -102,8 +102,8 @@ public final class SettingsParser {
         Duration sweep = positiveDuration(SWEEP_INTERVAL, "1s");
         Duration lease = positiveDuration(LEASE, "5m");
         if (maxTimeout != null && lease != null && lease.compareTo(maxTimeout.multipliedBy(4)) < 0) {
-            errors.add(LEASE + " (" + lease + ") must be at least four times " + MAX_WEBHOOK_TIMEOUT + " ("
-                    + maxTimeout + ") so that a slow send, with its quick retries, is never taken twice");
+            errors.add(LEASE + " (" + lease + ") must be at least four times " + MAX_WEBHOOK_TIMEOUT + " (" + maxTimeout
+                    + ") so that a slow send, with its quick retries, is never taken twice");
         }
         int maxSends = positiveInt(MAX_CONCURRENT_SENDS, 16);
         Duration refresh = positiveDuration(CONFIG_REFRESH_INTERVAL, "1s");
@@ -111,7 +111,8 @@ public final class SettingsParser {
         if (!errors.isEmpty()) {
             throw new InvalidSettingsException(errors);
         }
-        return new Settings(contentTypes, patterns, dynamicPaths, maxTimeout, schedule, sweep, lease, maxSends, refresh);
+        return new Settings(
+                contentTypes, patterns, dynamicPaths, maxTimeout, schedule, sweep, lease, maxSends, refresh);
     }
 
     /** What is legal but probably not meant, e.g. an empty whitelist; filled by {@link #parse()}. */

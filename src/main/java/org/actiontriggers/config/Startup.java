@@ -44,7 +44,8 @@ public class Startup {
         schema.migrate();
         activeTriggers.refreshIfChanged();
         long every = current.configRefreshInterval().toMillis();
-        refresh = scheduler.scheduleWithFixedDelay(activeTriggers::refreshIfChanged, every, every, TimeUnit.MILLISECONDS);
+        refresh =
+                scheduler.scheduleWithFixedDelay(activeTriggers::refreshIfChanged, every, every, TimeUnit.MILLISECONDS);
         started.fire(new ActionTriggersStarted(current));
         LOG.info("Action Triggers started");
     }

@@ -27,7 +27,8 @@ import org.actiontriggers.config.TriggerSettings;
 @ApplicationScoped
 public class DynamicValueResolver {
 
-    private static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+)\\s*}}");
+    private static final Pattern REFERENCE =
+            Pattern.compile("\\{\\{\\s*([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+)\\s*}}");
 
     @Inject
     TriggerSettings settings;
@@ -59,8 +60,8 @@ public class DynamicValueResolver {
 
     private Object valueOf(String path) throws DynamicValueException {
         if (!settings.current().isAllowedDynamicImportPath(path)) {
-            throw new DynamicValueException("dynamic path '" + path + "' is not in "
-                    + Settings.ALLOWED_DYNAMIC_IMPORT_PATHS, true);
+            throw new DynamicValueException(
+                    "dynamic path '" + path + "' is not in " + Settings.ALLOWED_DYNAMIC_IMPORT_PATHS, true);
         }
         Supplier<Object> accessor = accessors.get(path);
         if (accessor == null) {
@@ -71,8 +72,10 @@ public class DynamicValueResolver {
             return accessor.get();
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() instanceof InvocationTargetException ite ? ite.getCause() : e;
-            throw new DynamicValueException("dynamic path '" + path + "' threw "
-                    + (cause == null ? e : cause).getClass().getName(), false);
+            throw new DynamicValueException(
+                    "dynamic path '" + path + "' threw "
+                            + (cause == null ? e : cause).getClass().getName(),
+                    false);
         }
     }
 
@@ -102,8 +105,10 @@ public class DynamicValueResolver {
                 // reported below
             }
         }
-        throw new DynamicValueException("dynamic path '" + path + "' is not a public static no-arg method, public"
-                + " static field, or public no-arg method of a CDI bean", true);
+        throw new DynamicValueException(
+                "dynamic path '" + path + "' is not a public static no-arg method, public"
+                        + " static field, or public no-arg method of a CDI bean",
+                true);
     }
 
     private static Object invoke(Method method, Object target) {

@@ -33,7 +33,8 @@ public class WebhookDelivery {
     public DeliveryOutcome deliver(ClaimedDelivery delivery) {
         Settings current = settings.current();
         if (!current.isWhitelistedEndpoint(delivery.url())) {
-            String reason = "URL " + delivery.url() + " matches none of " + Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS;
+            String reason =
+                    "URL " + delivery.url() + " matches none of " + Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS;
             LOG.warning(() -> "Delivery " + delivery.id() + " not sent: " + reason);
             return DeliveryOutcome.failed(reason);
         }
@@ -42,7 +43,9 @@ public class WebhookDelivery {
             headers = dynamicValues.resolveHeaders(delivery.headers());
         } catch (DynamicValueException e) {
             LOG.warning(() -> "Delivery " + delivery.id() + " not sent: " + e.getMessage());
-            return e.isPermanent() ? DeliveryOutcome.failed(e.getMessage()) : DeliveryOutcome.retryable(e.getMessage(), null);
+            return e.isPermanent()
+                    ? DeliveryOutcome.failed(e.getMessage())
+                    : DeliveryOutcome.retryable(e.getMessage(), null);
         }
         SendRequest request = new SendRequest(
                 delivery.id(),

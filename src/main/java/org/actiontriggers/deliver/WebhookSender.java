@@ -46,6 +46,7 @@ public class WebhookSender {
     private static final int DRAIN_LIMIT = 1 << 20;
     /** Longer than any schedule; the dispatcher caps what it honours anyway. */
     private static final Duration MAX_RETRY_AFTER = Duration.ofDays(365);
+
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
     private final HttpClient client = HttpClient.newBuilder()
@@ -90,7 +91,10 @@ public class WebhookSender {
             HttpResponse<InputStream> response = client.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
             status = response.statusCode();
             responseBody = readCapped(response.body());
-            retryAfter = response.headers().firstValue("Retry-After").map(WebhookSender::parseRetryAfter).orElse(null);
+            retryAfter = response.headers()
+                    .firstValue("Retry-After")
+                    .map(WebhookSender::parseRetryAfter)
+                    .orElse(null);
         } catch (HttpConnectTimeoutException e) {
             errorKind = "connect_timeout";
             error = "no connection within the connect timeout";

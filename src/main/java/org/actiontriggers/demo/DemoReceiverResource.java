@@ -33,25 +33,29 @@ public class DemoReceiverResource {
 
     @POST
     @Path("receiver/{name}")
-    public Response post(@PathParam("name") String name, @Context Request request, @Context HttpHeaders headers, String body) {
+    public Response post(
+            @PathParam("name") String name, @Context Request request, @Context HttpHeaders headers, String body) {
         return receive(name, request, headers, body);
     }
 
     @PUT
     @Path("receiver/{name}")
-    public Response put(@PathParam("name") String name, @Context Request request, @Context HttpHeaders headers, String body) {
+    public Response put(
+            @PathParam("name") String name, @Context Request request, @Context HttpHeaders headers, String body) {
         return receive(name, request, headers, body);
     }
 
     @PATCH
     @Path("receiver/{name}")
-    public Response patch(@PathParam("name") String name, @Context Request request, @Context HttpHeaders headers, String body) {
+    public Response patch(
+            @PathParam("name") String name, @Context Request request, @Context HttpHeaders headers, String body) {
         return receive(name, request, headers, body);
     }
 
     @DELETE
     @Path("receiver/{name}")
-    public Response delete(@PathParam("name") String name, @Context Request request, @Context HttpHeaders headers, String body) {
+    public Response delete(
+            @PathParam("name") String name, @Context Request request, @Context HttpHeaders headers, String body) {
         return receive(name, request, headers, body);
     }
 
@@ -77,15 +81,20 @@ public class DemoReceiverResource {
 
     private Response receive(String name, Request request, HttpHeaders headers, String body) {
         Map<String, String> kept = new TreeMap<>();
-        headers.getRequestHeaders().forEach((header, values) ->
-                kept.put(header.toLowerCase(Locale.ROOT), isCredential(header) ? "<redacted>" : String.join(", ", values)));
+        headers.getRequestHeaders()
+                .forEach((header, values) -> kept.put(
+                        header.toLowerCase(Locale.ROOT),
+                        isCredential(header) ? "<redacted>" : String.join(", ", values)));
         received.add(new ReceivedRequest(Instant.now(), request.getMethod(), name, kept, body));
         return Response.noContent().build();
     }
 
     static boolean isCredential(String header) {
         String h = header.toLowerCase(Locale.ROOT);
-        return h.equals("authorization") || h.equals("cookie") || h.contains("key") || h.contains("token")
+        return h.equals("authorization")
+                || h.equals("cookie")
+                || h.contains("key")
+                || h.contains("token")
                 || h.contains("secret");
     }
 }

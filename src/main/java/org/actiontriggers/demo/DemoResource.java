@@ -40,7 +40,9 @@ public class DemoResource {
         if (form == null || form.name() == null || form.name().isBlank()) {
             throw new BadRequestException(message("name: required"));
         }
-        return Response.status(Response.Status.CREATED).entity(shop.addCustomer(form.name(), form.email())).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(shop.addCustomer(form.name(), form.email()))
+                .build();
     }
 
     @POST

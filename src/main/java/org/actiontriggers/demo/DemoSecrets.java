@@ -13,6 +13,8 @@ public final class DemoSecrets {
 
     /** Reads {@code demo.api-key} from MicroProfile Config; a fixed demo value when unset. */
     public static String fetchApiKey() {
-        return ConfigProvider.getConfig().getOptionalValue("demo.api-key", String.class).orElse("demo-api-key");
+        return ConfigProvider.getConfig()
+                .getOptionalValue("demo.api-key", String.class)
+                .orElse("demo-api-key");
     }
 }

@@ -45,8 +45,11 @@ public class DemoSeedResource {
                 config,
                 url,
                 HttpMethod.POST,
-                Map.of("Content-Type", "application/json",
-                        "Authorization", "Bearer {{ org.actiontriggers.demo.DemoSecrets.fetchApiKey }}"),
+                Map.of(
+                        "Content-Type",
+                        "application/json",
+                        "Authorization",
+                        "Bearer {{ org.actiontriggers.demo.DemoSecrets.fetchApiKey }}"),
                 10.0);
         config.addSignal(Signal.POST_SAVE);
         Config saved = configs.save(config);

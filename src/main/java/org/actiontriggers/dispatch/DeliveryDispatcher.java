@@ -137,8 +137,11 @@ public class DeliveryDispatcher {
             DeliveryOutcome outcome = webhooks.deliver(delivery);
             finish(delivery, outcome);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Delivery " + delivery.id() + " hit an unexpected error; it stays claimed until"
-                    + " its lease runs out and will then be retried", e);
+            LOG.log(
+                    Level.WARNING,
+                    "Delivery " + delivery.id() + " hit an unexpected error; it stays claimed until"
+                            + " its lease runs out and will then be retried",
+                    e);
         } finally {
             senders.release();
             if (starved.getAndSet(false)) {
@@ -149,13 +152,18 @@ public class DeliveryDispatcher {
 
     private void finish(ClaimedDelivery delivery, DeliveryOutcome outcome) {
         switch (outcome.kind()) {
-            case SUCCEEDED -> outbox.finish(delivery.id(), owner, DeliveryState.SUCCEEDED, null, delivery.failedRounds(), null);
-            case FAILED -> outbox.finish(delivery.id(), owner, DeliveryState.FAILED, null, delivery.failedRounds(), outcome.reason());
+            case SUCCEEDED ->
+                outbox.finish(delivery.id(), owner, DeliveryState.SUCCEEDED, null, delivery.failedRounds(), null);
+            case FAILED ->
+                outbox.finish(
+                        delivery.id(), owner, DeliveryState.FAILED, null, delivery.failedRounds(), outcome.reason());
             case RETRYABLE -> {
                 int failedRounds = delivery.failedRounds() + 1;
-                Optional<Instant> next = RetryPlan.nextRound(settings, failedRounds, outcome.retryAfter(), Instant.now());
+                Optional<Instant> next =
+                        RetryPlan.nextRound(settings, failedRounds, outcome.retryAfter(), Instant.now());
                 if (next.isPresent()) {
-                    outbox.finish(delivery.id(), owner, DeliveryState.PENDING, next.get(), failedRounds, outcome.reason());
+                    outbox.finish(
+                            delivery.id(), owner, DeliveryState.PENDING, next.get(), failedRounds, outcome.reason());
                 } else {
                     LOG.warning(() -> "Delivery " + delivery.id() + " dead-lettered after " + failedRounds
                             + " failed rounds: " + outcome.reason());

@@ -25,7 +25,8 @@ final class RetryPlan {
         return settings.delayAfterFailedRounds(failedRounds).map(delay -> {
             long millis = delay.toMillis();
             long jitter = millis / 10;
-            long jittered = jitter == 0 ? millis : millis + ThreadLocalRandom.current().nextLong(-jitter, jitter + 1);
+            long jittered =
+                    jitter == 0 ? millis : millis + ThreadLocalRandom.current().nextLong(-jitter, jitter + 1);
             Duration wait = Duration.ofMillis(jittered);
             if (retryAfter != null) {
                 Duration asked = retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter;

@@ -26,7 +26,8 @@ public class DeliveryLog {
 
     /** Deliveries of one config, newest first. */
     public List<Delivery> byConfig(long configId) {
-        return em.createQuery("select d from Delivery d where d.configId = :c order by d.createdAt desc, d.id desc",
+        return em.createQuery(
+                        "select d from Delivery d where d.configId = :c order by d.createdAt desc, d.id desc",
                         Delivery.class)
                 .setParameter("c", configId)
                 .getResultList();
@@ -34,8 +35,10 @@ public class DeliveryLog {
 
     /** Deliveries about one entity, newest first. */
     public List<Delivery> byEntity(String entityType, String entityId) {
-        return em.createQuery("select d from Delivery d where d.entityType = :t and d.entityId = :i"
-                                + " order by d.createdAt desc, d.id desc", Delivery.class)
+        return em.createQuery(
+                        "select d from Delivery d where d.entityType = :t and d.entityId = :i"
+                                + " order by d.createdAt desc, d.id desc",
+                        Delivery.class)
                 .setParameter("t", entityType)
                 .setParameter("i", entityId)
                 .getResultList();

@@ -15,9 +15,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.actiontriggers.config.HeadersConverter;
 import org.actiontriggers.config.HttpMethod;
-import javax.sql.DataSource;
 
 /**
  * The outbox table through JDBC: the insert runs inside entity callbacks, where JPA forbids the
@@ -84,7 +84,8 @@ public class DeliveryRepository {
                 + " created_at, failed_rounds FROM action_triggers_delivery"
                 + " WHERE state IN ('PENDING', 'IN_FLIGHT') AND due_at <= ?"
                 + " ORDER BY due_at FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
-        String claim = "UPDATE action_triggers_delivery SET state = 'IN_FLIGHT', claimed_by = ?, due_at = ? WHERE id = ?";
+        String claim =
+                "UPDATE action_triggers_delivery SET state = 'IN_FLIGHT', claimed_by = ?, due_at = ? WHERE id = ?";
         List<ClaimedDelivery> claimed = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(select)) {

@@ -1,9 +1,9 @@
 package org.actiontriggers.record;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -65,7 +65,8 @@ public class PayloadRenderer {
     public RenderedPayload render(JsonValue template, EntityChange change) {
         try {
             if (template == null || template.getValueType() == JsonValue.ValueType.NULL) {
-                return new RenderedPayload(JsonValues.fieldsOf(change.snapshot()).toString(), RenderedPayload.JSON);
+                return new RenderedPayload(
+                        JsonValues.fieldsOf(change.snapshot()).toString(), RenderedPayload.JSON);
             }
             Map<String, Object> variables = variables(change);
             if (template instanceof JsonString text) {
@@ -129,7 +130,9 @@ public class PayloadRenderer {
         Map<String, Object> bound = new LinkedHashMap<>(variables);
         bound.put(TemplateSyntax.LEFT_BRACKET, "[");
         for (int i = 0; i < syntax.paths().size(); i++) {
-            bound.put(TemplateSyntax.variable(i), valueAt(variables, syntax.paths().get(i)));
+            bound.put(
+                    TemplateSyntax.variable(i),
+                    valueAt(variables, syntax.paths().get(i)));
         }
         return engine.process(syntax.thymeleaf(), new Context(Locale.ROOT, bound));
     }

@@ -29,11 +29,12 @@ record TemplateSyntax(String thymeleaf, List<String> paths) {
 
     private static final Pattern ESCAPED_INLINE = Pattern.compile("\\[\\[(.*?)]]", Pattern.DOTALL);
     private static final Pattern WHOLE_PLACEHOLDER = Pattern.compile("\\s*" + PLACEHOLDER.pattern() + "\\s*");
-    private static final Pattern WHOLE_PATH_EXPRESSION =
-            Pattern.compile("\\s*(?:\\[\\[\\$\\{\\s*(" + PATH + ")\\s*}]]|\\[\\(\\$\\{\\s*(" + PATH + ")\\s*}\\)])\\s*");
+    private static final Pattern WHOLE_PATH_EXPRESSION = Pattern.compile(
+            "\\s*(?:\\[\\[\\$\\{\\s*(" + PATH + ")\\s*}]]|\\[\\(\\$\\{\\s*(" + PATH + ")\\s*}\\)])\\s*");
 
     static TemplateSyntax translate(String template) {
-        String unescaped = ESCAPED_INLINE.matcher(template).replaceAll(m -> Matcher.quoteReplacement("[(" + m.group(1) + ")]"));
+        String unescaped =
+                ESCAPED_INLINE.matcher(template).replaceAll(m -> Matcher.quoteReplacement("[(" + m.group(1) + ")]"));
         Matcher m = PLACEHOLDER.matcher(unescaped);
         StringBuilder out = new StringBuilder();
         List<String> paths = new ArrayList<>();

@@ -16,7 +16,8 @@ class HttpMethodTest {
     void parsesAnyCase(HttpMethod method) {
         assertThat(HttpMethod.parse(method.name())).isSameAs(method);
         assertThat(HttpMethod.parse(method.name().toLowerCase(Locale.ROOT))).isSameAs(method);
-        assertThat(HttpMethod.parse(" " + method.name().toLowerCase(Locale.ROOT) + " ")).isSameAs(method);
+        assertThat(HttpMethod.parse(" " + method.name().toLowerCase(Locale.ROOT) + " "))
+                .isSameAs(method);
     }
 
     @ParameterizedTest

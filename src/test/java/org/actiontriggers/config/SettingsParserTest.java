@@ -48,7 +48,8 @@ class SettingsParserTest {
         Settings settings = parser.parse();
 
         assertThat(settings.whitelistedContentTypes()).containsExactlyInAnyOrder("Sale", "Customer");
-        assertThat(settings.whitelistedWebhookEndpointPatterns()).extracting(Pattern::pattern)
+        assertThat(settings.whitelistedWebhookEndpointPatterns())
+                .extracting(Pattern::pattern)
                 .containsExactly("https://example\\.com/hook", "http://localhost:\\d+/.*");
         assertThat(settings.allowedDynamicImportPaths()).containsExactly("org.actiontriggers.demo.DemoSecrets.token");
         assertThat(settings.maxWebhookTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -68,9 +69,16 @@ class SettingsParserTest {
         Settings settings = parser().parse();
 
         assertThat(settings.maxWebhookTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(settings.retrySchedule()).containsExactly(Duration.ZERO, Duration.ofSeconds(5),
-                Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5),
-                Duration.ofHours(10), Duration.ofHours(10));
+        assertThat(settings.retrySchedule())
+                .containsExactly(
+                        Duration.ZERO,
+                        Duration.ofSeconds(5),
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(30),
+                        Duration.ofHours(2),
+                        Duration.ofHours(5),
+                        Duration.ofHours(10),
+                        Duration.ofHours(10));
         assertThat(settings.sweepInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.lease()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.maxConcurrentSends()).isEqualTo(16);
@@ -78,24 +86,26 @@ class SettingsParserTest {
     }
 
     @ParameterizedTest(name = "{0} = {1}")
-    @CsvSource(delimiter = '|', value = {
-        "action-triggers.whitelisted-webhook-endpoint-patterns | https://example\\.com/(hook",
-        "action-triggers.whitelisted-content-types             | Sale, Invoice",
-        "action-triggers.allowed-dynamic-import-paths          | DemoSecrets",
-        "action-triggers.allowed-dynamic-import-paths          | org.example.Secrets.token()",
-        "action-triggers.allowed-dynamic-import-paths          | org..Secrets.token",
-        "action-triggers.max-webhook-timeout                   | ten seconds",
-        "action-triggers.max-webhook-timeout                   | 0s",
-        "action-triggers.retry-schedule                        | 0s, soon, 5m",
-        "action-triggers.retry-schedule                        | ' , '",
-        "action-triggers.dispatch.sweep-interval               | 0",
-        "action-triggers.dispatch.sweep-interval               | -1s",
-        "action-triggers.dispatch.lease                        | 39s",
-        "action-triggers.dispatch.max-concurrent-sends         | 0",
-        "action-triggers.dispatch.max-concurrent-sends         | -3",
-        "action-triggers.dispatch.max-concurrent-sends         | many",
-        "action-triggers.config-refresh-interval               | 0ms",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "action-triggers.whitelisted-webhook-endpoint-patterns | https://example\\.com/(hook",
+                "action-triggers.whitelisted-content-types             | Sale, Invoice",
+                "action-triggers.allowed-dynamic-import-paths          | DemoSecrets",
+                "action-triggers.allowed-dynamic-import-paths          | org.example.Secrets.token()",
+                "action-triggers.allowed-dynamic-import-paths          | org..Secrets.token",
+                "action-triggers.max-webhook-timeout                   | ten seconds",
+                "action-triggers.max-webhook-timeout                   | 0s",
+                "action-triggers.retry-schedule                        | 0s, soon, 5m",
+                "action-triggers.retry-schedule                        | ' , '",
+                "action-triggers.dispatch.sweep-interval               | 0",
+                "action-triggers.dispatch.sweep-interval               | -1s",
+                "action-triggers.dispatch.lease                        | 39s",
+                "action-triggers.dispatch.max-concurrent-sends         | 0",
+                "action-triggers.dispatch.max-concurrent-sends         | -3",
+                "action-triggers.dispatch.max-concurrent-sends         | many",
+                "action-triggers.config-refresh-interval               | 0ms",
+            })
     void malformedSettingIsReportedUnderItsKey(String key, String value) {
         raw.put(key, value);
 
@@ -109,7 +119,9 @@ class SettingsParserTest {
     void unknownEntityNameIsNamedWithTheKnownOnes() {
         raw.put(Settings.WHITELISTED_CONTENT_TYPES, "Sale, Invoice");
 
-        assertThat(problemsOf(parser())).singleElement().asString()
+        assertThat(problemsOf(parser()))
+                .singleElement()
+                .asString()
                 .contains(Settings.WHITELISTED_CONTENT_TYPES, "'Invoice'", "Customer, Product, Sale");
     }
 
@@ -120,7 +132,9 @@ class SettingsParserTest {
         assertThat(parser().parse().lease()).isEqualTo(Duration.ofMinutes(2));
 
         raw.put(Settings.LEASE, "119s");
-        assertThat(problemsOf(parser())).singleElement().asString()
+        assertThat(problemsOf(parser()))
+                .singleElement()
+                .asString()
                 .contains(Settings.LEASE, Settings.MAX_WEBHOOK_TIMEOUT);
     }
 
@@ -141,8 +155,12 @@ class SettingsParserTest {
         List<String> problems = problemsOf(parser());
 
         assertThat(problems).hasSize(4);
-        assertThat(String.join("\n", problems)).contains(Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS,
-                Settings.WHITELISTED_CONTENT_TYPES, Settings.MAX_CONCURRENT_SENDS, Settings.SWEEP_INTERVAL);
+        assertThat(String.join("\n", problems))
+                .contains(
+                        Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS,
+                        Settings.WHITELISTED_CONTENT_TYPES,
+                        Settings.MAX_CONCURRENT_SENDS,
+                        Settings.SWEEP_INTERVAL);
     }
 
     @Test
@@ -155,7 +173,8 @@ class SettingsParserTest {
 
         assertThat(settings.whitelistedContentTypes()).isEmpty();
         assertThat(settings.whitelistedWebhookEndpointPatterns()).isEmpty();
-        assertThat(parser.warnings()).hasSize(2)
+        assertThat(parser.warnings())
+                .hasSize(2)
                 .anySatisfy(w -> assertThat(w).contains(Settings.WHITELISTED_CONTENT_TYPES))
                 .anySatisfy(w -> assertThat(w).contains(Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS));
     }
@@ -173,7 +192,8 @@ class SettingsParserTest {
         Settings settings = parser().parse();
 
         assertThat(settings.isWhitelistedEndpoint("https://example.com/hhhook")).isTrue();
-        assertThat(settings.isWhitelistedEndpoint("https://example.com/hhhhook")).isFalse();
+        assertThat(settings.isWhitelistedEndpoint("https://example.com/hhhhook"))
+                .isFalse();
     }
 
     @Test

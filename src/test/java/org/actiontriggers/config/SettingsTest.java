@@ -13,10 +13,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SettingsTest {
 
     private static Settings withPatterns(String... regexes) {
-        return new Settings(Set.of("Sale"), List.of(regexes).stream().map(Pattern::compile).toList(),
-                Set.of("org.example.Secrets.token"), Duration.ofSeconds(30),
+        return new Settings(
+                Set.of("Sale"),
+                List.of(regexes).stream().map(Pattern::compile).toList(),
+                Set.of("org.example.Secrets.token"),
+                Duration.ofSeconds(30),
                 List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5)),
-                Duration.ofSeconds(1), Duration.ofMinutes(5), 16, Duration.ofSeconds(1));
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(5),
+                16,
+                Duration.ofSeconds(1));
     }
 
     private final Settings settings = withPatterns("https://example\\.com/hook", "http://localhost:\\d+/.*");
@@ -24,23 +30,25 @@ class SettingsTest {
     @Test
     void endpointMatchingTheWholePatternIsWhitelisted() {
         assertThat(settings.isWhitelistedEndpoint("https://example.com/hook")).isTrue();
-        assertThat(settings.isWhitelistedEndpoint("http://localhost:8080/demo/receive")).isTrue();
+        assertThat(settings.isWhitelistedEndpoint("http://localhost:8080/demo/receive"))
+                .isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "https://example.com/hook/extra",
-        "https://evil.com/?https://example.com/hook",
-        "https://example.com/hook?x=1",
-        "xhttps://example.com/hook",
-        "https://exampleXcom/hook",
-        "http://localhost/demo",
-        "ftp://example.com/hook",
-        "ftp://localhost:21/x",
-        "https:///hook",
-        "not a url",
-        ""
-    })
+    @ValueSource(
+            strings = {
+                "https://example.com/hook/extra",
+                "https://evil.com/?https://example.com/hook",
+                "https://example.com/hook?x=1",
+                "xhttps://example.com/hook",
+                "https://exampleXcom/hook",
+                "http://localhost/demo",
+                "ftp://example.com/hook",
+                "ftp://localhost:21/x",
+                "https:///hook",
+                "not a url",
+                ""
+            })
     void endpointNotFullyMatchedOrNotHttpIsRefused(String url) {
         assertThat(settings.isWhitelistedEndpoint(url)).isFalse();
     }
@@ -54,14 +62,16 @@ class SettingsTest {
     void nonHttpSchemeIsRefusedEvenWhenAPatternMatches() {
         Settings permissive = withPatterns(".*");
 
-        assertThat(permissive.isWhitelistedEndpoint("https://anything.example/x")).isTrue();
+        assertThat(permissive.isWhitelistedEndpoint("https://anything.example/x"))
+                .isTrue();
         assertThat(permissive.isWhitelistedEndpoint("ftp://anything.example/x")).isFalse();
         assertThat(permissive.isWhitelistedEndpoint("file:///etc/passwd")).isFalse();
     }
 
     @Test
     void noPatternsRefuseEveryEndpoint() {
-        assertThat(withPatterns().isWhitelistedEndpoint("https://example.com/hook")).isFalse();
+        assertThat(withPatterns().isWhitelistedEndpoint("https://example.com/hook"))
+                .isFalse();
     }
 
     @Test
@@ -85,7 +95,8 @@ class SettingsTest {
     void contentTypesAndDynamicPathsAreExactNames() {
         assertThat(settings.isWhitelistedContentType("Sale")).isTrue();
         assertThat(settings.isWhitelistedContentType("sale")).isFalse();
-        assertThat(settings.isAllowedDynamicImportPath("org.example.Secrets.token")).isTrue();
+        assertThat(settings.isAllowedDynamicImportPath("org.example.Secrets.token"))
+                .isTrue();
         assertThat(settings.isAllowedDynamicImportPath("org.example.Secrets")).isFalse();
     }
 }

@@ -26,8 +26,8 @@ class WebhookSenderTest {
 
     @Test
     void retryAfterAsFutureHttpDate() {
-        String inTwoMinutes = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(120)
-                .format(DateTimeFormatter.RFC_1123_DATE_TIME);
+        String inTwoMinutes =
+                ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(120).format(DateTimeFormatter.RFC_1123_DATE_TIME);
 
         assertThat(WebhookSender.parseRetryAfter(inTwoMinutes))
                 .isBetween(Duration.ofSeconds(110), Duration.ofSeconds(120));
@@ -35,7 +35,8 @@ class WebhookSenderTest {
 
     @Test
     void pastHttpDateMeansNow() {
-        assertThat(WebhookSender.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
+        assertThat(WebhookSender.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT"))
+                .isEqualTo(Duration.ZERO);
     }
 
     @ParameterizedTest

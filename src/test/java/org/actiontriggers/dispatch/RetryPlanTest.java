@@ -14,9 +14,16 @@ class RetryPlanTest {
 
     private static final Instant NOW = Instant.parse("2025-01-01T12:00:00Z");
 
-    private final Settings settings = new Settings(Set.of("Sale"), List.of(), Set.of(), Duration.ofSeconds(30),
+    private final Settings settings = new Settings(
+            Set.of("Sale"),
+            List.of(),
+            Set.of(),
+            Duration.ofSeconds(30),
             List.of(Duration.ZERO, Duration.ofSeconds(10), Duration.ofHours(2)),
-            Duration.ofSeconds(1), Duration.ofMinutes(5), 16, Duration.ofSeconds(1));
+            Duration.ofSeconds(1),
+            Duration.ofMinutes(5),
+            16,
+            Duration.ofSeconds(1));
 
     @Test
     void jitterStaysWithinTenPercentOfTheScheduledDelay() {
@@ -42,7 +49,8 @@ class RetryPlanTest {
 
     @Test
     void shorterRetryAfterDoesNotBringTheRoundForward() {
-        Instant due = RetryPlan.nextRound(settings, 2, Duration.ofSeconds(5), NOW).orElseThrow();
+        Instant due =
+                RetryPlan.nextRound(settings, 2, Duration.ofSeconds(5), NOW).orElseThrow();
 
         assertThat(due).isBetween(NOW.plus(Duration.ofMinutes(108)), NOW.plus(Duration.ofMinutes(132)));
     }

@@ -39,11 +39,17 @@ class DemoWalkthroughIT {
     @Test
     void theSeedTriggerFiresWhenASaleIsCreatedThroughTheDemoApi() throws Exception {
         assertThat(post("api/demo/seed-trigger", "").statusCode()).isEqualTo(200);
-        long customer = json(post("api/demo/customers", "{\"name\":\"Ann O'Brien\",\"email\":\"ann@example.com\"}").body()).getJsonNumber("id").longValue();
-        long product = json(post("api/demo/products", "{\"name\":\"Widget\",\"description\":\"blue\"}").body()).getJsonNumber("id").longValue();
+        long customer = json(post("api/demo/customers", "{\"name\":\"Ann O'Brien\",\"email\":\"ann@example.com\"}")
+                        .body())
+                .getJsonNumber("id")
+                .longValue();
+        long product = json(post("api/demo/products", "{\"name\":\"Widget\",\"description\":\"blue\"}")
+                        .body())
+                .getJsonNumber("id")
+                .longValue();
 
-        HttpResponse<String> sale = post("api/demo/sales",
-                "{\"customer\":" + customer + ",\"product\":" + product + ",\"quantity\":3}");
+        HttpResponse<String> sale =
+                post("api/demo/sales", "{\"customer\":" + customer + ",\"product\":" + product + ",\"quantity\":3}");
         assertThat(sale.statusCode()).isEqualTo(201);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> received().size() == 1);
@@ -64,15 +70,16 @@ class DemoWalkthroughIT {
     }
 
     private JsonArray received() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("api/demo/received")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(uri("api/demo/received")).build(), HttpResponse.BodyHandlers.ofString());
         try (var reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readArray();
         }
     }
 
     private HttpResponse<String> post(String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path))
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build(),

@@ -27,7 +27,9 @@ public class TestData {
 
     @Transactional
     public void deleteAllConfigs() {
-        triggers.createQuery("select c from Config c", Config.class).getResultList().forEach(triggers::remove);
+        triggers.createQuery("select c from Config c", Config.class)
+                .getResultList()
+                .forEach(triggers::remove);
     }
 
     @Inject

@@ -81,7 +81,8 @@ public final class TestReceiver {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         Map<String, String> headers = new TreeMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         synchronized (this) {
             received.add(new Received(Instant.now(), exchange.getRequestMethod(), path, headers, body));
@@ -93,7 +94,8 @@ public final class TestReceiver {
             if (!script.delay().isZero()) {
                 Thread.sleep(script.delay().toMillis()); // the simulated slow receiver, not synchronization
             }
-            script.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            script.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             byte[] answer = ("status " + status).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);

@@ -99,7 +99,8 @@ class WebhookTriggersIT {
         await().atMost(DELIVERED).until(() -> receiver.at(path).size() == 1);
         TestReceiver.Received first = receiver.at(path).get(0);
         assertThat(first.method()).isEqualTo("POST");
-        assertThat(first.headers()).containsEntry("authorization", "Bearer " + TestSecrets.TOKEN)
+        assertThat(first.headers())
+                .containsEntry("authorization", "Bearer " + TestSecrets.TOKEN)
                 .containsEntry("content-type", "application/json")
                 .containsKeys("webhook-id", "webhook-timestamp");
         JsonObject body = json(first.body());
@@ -111,12 +112,15 @@ class WebhookTriggersIT {
         await().atMost(DELIVERED).until(() -> receiver.at(path).size() == 2);
         assertThat(json(receiver.at(path).get(1).body()).getInt("quantity")).isEqualTo(5);
 
-        await().atMost(DELIVERED).until(() -> deliveriesOf(sale).stream().allMatch(d -> d.getState() == DeliveryState.SUCCEEDED));
+        await().atMost(DELIVERED)
+                .until(() -> deliveriesOf(sale).stream().allMatch(d -> d.getState() == DeliveryState.SUCCEEDED));
         List<Delivery> recorded = deliveriesOf(sale);
         assertThat(recorded).hasSize(2);
         assertThat(recorded).extracting(Delivery::getOperation).containsExactlyInAnyOrder("create", "update");
-        assertThat(receiver.at(path)).extracting(r -> r.headers().get("webhook-id"))
-                .containsExactlyInAnyOrderElementsOf(recorded.stream().map(Delivery::getId).toList());
+        assertThat(receiver.at(path))
+                .extracting(r -> r.headers().get("webhook-id"))
+                .containsExactlyInAnyOrderElementsOf(
+                        recorded.stream().map(Delivery::getId).toList());
     }
 
     @Test
@@ -124,7 +128,10 @@ class WebhookTriggersIT {
         Map<Signal, String> paths = new LinkedHashMap<>();
         for (Signal signal : Signal.values()) {
             paths.put(signal, path + "/" + signal.value());
-            configs.save(trigger("Sale", signal, Json.createValue("{{ signal }} {{ operation }} {{ quantity }}"),
+            configs.save(trigger(
+                    "Sale",
+                    signal,
+                    Json.createValue("{{ signal }} {{ operation }} {{ quantity }}"),
                     receiver.url(paths.get(signal))));
         }
 
@@ -132,17 +139,22 @@ class WebhookTriggersIT {
         shop.changeQuantity(sale.getId(), 2);
         shop.deleteSale(sale.getId());
 
-        await().atMost(DELIVERED).until(() -> receiver.at(paths.get(Signal.POST_DELETE)).size() == 1
-                && receiver.at(paths.get(Signal.PRE_DELETE)).size() == 1
-                && receiver.at(paths.get(Signal.POST_SAVE)).size() == 2
-                && receiver.at(paths.get(Signal.PRE_SAVE)).size() == 2);
-        assertThat(bodies(paths.get(Signal.PRE_SAVE))).containsExactlyInAnyOrder("pre_save create 1", "pre_save update 2");
-        assertThat(bodies(paths.get(Signal.POST_SAVE))).containsExactlyInAnyOrder("post_save create 1", "post_save update 2");
+        await().atMost(DELIVERED)
+                .until(() -> receiver.at(paths.get(Signal.POST_DELETE)).size() == 1
+                        && receiver.at(paths.get(Signal.PRE_DELETE)).size() == 1
+                        && receiver.at(paths.get(Signal.POST_SAVE)).size() == 2
+                        && receiver.at(paths.get(Signal.PRE_SAVE)).size() == 2);
+        assertThat(bodies(paths.get(Signal.PRE_SAVE)))
+                .containsExactlyInAnyOrder("pre_save create 1", "pre_save update 2");
+        assertThat(bodies(paths.get(Signal.POST_SAVE)))
+                .containsExactlyInAnyOrder("post_save create 1", "post_save update 2");
         assertThat(bodies(paths.get(Signal.PRE_DELETE))).containsExactly("pre_delete delete 2");
         assertThat(bodies(paths.get(Signal.POST_DELETE))).containsExactly("post_delete delete 2");
-        assertThat(receiver.at(paths.get(Signal.PRE_SAVE)).get(0).headers()).containsEntry("content-type", "text/plain; charset=UTF-8");
-        await().atMost(DELIVERED).until(() -> deliveriesOf(sale).size() == 6
-                && deliveriesOf(sale).stream().allMatch(d -> d.getState() == DeliveryState.SUCCEEDED));
+        assertThat(receiver.at(paths.get(Signal.PRE_SAVE)).get(0).headers())
+                .containsEntry("content-type", "text/plain; charset=UTF-8");
+        await().atMost(DELIVERED)
+                .until(() -> deliveriesOf(sale).size() == 6
+                        && deliveriesOf(sale).stream().allMatch(d -> d.getState() == DeliveryState.SUCCEEDED));
     }
 
     @Test
@@ -163,9 +175,10 @@ class WebhookTriggersIT {
 
         Sale sale = shop.addSale(customer.getId(), product.getId(), 4).orElseThrow();
 
-        await().atMost(DELIVERED).until(() -> receiver.at(path + "/a").size() == 1
-                && receiver.at(path + "/b").size() == 1
-                && receiver.at(path + "/c").size() == 1);
+        await().atMost(DELIVERED)
+                .until(() -> receiver.at(path + "/a").size() == 1
+                        && receiver.at(path + "/b").size() == 1
+                        && receiver.at(path + "/c").size() == 1);
         assertThat(receiver.at(path + "/c").get(0).method()).isEqualTo("PUT");
         JsonObject fields = json(receiver.at(path + "/a").get(0).body());
         assertThat(fields.getJsonNumber("id").longValue()).isEqualTo(sale.getId());
@@ -179,14 +192,25 @@ class WebhookTriggersIT {
         configs.save(trigger("Sale", Signal.PRE_SAVE, null, receiver.url(path + "/pre")));
         configs.save(trigger("Sale", Signal.POST_SAVE, null, receiver.url(path + "/post")));
 
-        long rolledBack = data.saleRolledBackAfterFlush(customer.getId(), product.getId(), 9,
-                sale -> assertThat(data.outboxRows("Sale", sale.getId())).as("outbox rows inside the open transaction").isEqualTo(2));
+        long rolledBack = data.saleRolledBackAfterFlush(
+                customer.getId(),
+                product.getId(),
+                9,
+                sale -> assertThat(data.outboxRows("Sale", sale.getId()))
+                        .as("outbox rows inside the open transaction")
+                        .isEqualTo(2));
 
         assertThat(data.outboxRows("Sale", rolledBack)).isZero();
         Sale committed = shop.addSale(customer.getId(), product.getId(), 10).orElseThrow();
-        await().atMost(DELIVERED).until(() -> receiver.at(path + "/post").size() == 1 && receiver.at(path + "/pre").size() == 1);
-        assertThat(json(receiver.at(path + "/post").get(0).body()).getJsonNumber("id").longValue()).isEqualTo(committed.getId());
-        assertThat(json(receiver.at(path + "/pre").get(0).body()).getInt("quantity")).isEqualTo(10);
+        await().atMost(DELIVERED)
+                .until(() -> receiver.at(path + "/post").size() == 1
+                        && receiver.at(path + "/pre").size() == 1);
+        assertThat(json(receiver.at(path + "/post").get(0).body())
+                        .getJsonNumber("id")
+                        .longValue())
+                .isEqualTo(committed.getId());
+        assertThat(json(receiver.at(path + "/pre").get(0).body()).getInt("quantity"))
+                .isEqualTo(10);
     }
 
     @Test
@@ -200,7 +224,8 @@ class WebhookTriggersIT {
         Product notWhitelisted = shop.addProduct("Gadget", "not whitelisted in the test settings");
 
         assertThat(deliveriesOf(sale)).isEmpty();
-        assertThat(deliveries.byEntity("Product", notWhitelisted.getId().toString())).isEmpty();
+        assertThat(deliveries.byEntity("Product", notWhitelisted.getId().toString()))
+                .isEmpty();
     }
 
     @Test
@@ -208,17 +233,25 @@ class WebhookTriggersIT {
         String notWhitelisted = receiver.url("/elsewhere" + path);
         configs.save(trigger("Sale", Signal.POST_SAVE, null, notWhitelisted));
         Config disallowed = trigger("Sale", Signal.POST_SAVE, null, receiver.url(path));
-        disallowed.getWebhooks().get(0).setHeaders(Map.of("X-Api-Key", "{{ org.actiontriggers.it.TestSecrets.notAllowed }}"));
+        disallowed
+                .getWebhooks()
+                .get(0)
+                .setHeaders(Map.of("X-Api-Key", "{{ org.actiontriggers.it.TestSecrets.notAllowed }}"));
         configs.save(disallowed);
 
         Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
 
-        await().atMost(DELIVERED).until(() -> deliveriesOf(sale).size() == 2
-                && deliveriesOf(sale).stream().allMatch(d -> d.getState() == DeliveryState.FAILED));
-        assertThat(deliveriesOf(sale)).extracting(Delivery::getLastError).containsExactlyInAnyOrder(
-                "URL " + notWhitelisted + " matches none of action-triggers.whitelisted-webhook-endpoint-patterns",
-                "dynamic path 'org.actiontriggers.it.TestSecrets.notAllowed' is not in action-triggers.allowed-dynamic-import-paths");
-        assertThat(deliveriesOf(sale)).allSatisfy(d -> assertThat(d.getAttempts()).isZero());
+        await().atMost(DELIVERED)
+                .until(() -> deliveriesOf(sale).size() == 2
+                        && deliveriesOf(sale).stream().allMatch(d -> d.getState() == DeliveryState.FAILED));
+        assertThat(deliveriesOf(sale))
+                .extracting(Delivery::getLastError)
+                .containsExactlyInAnyOrder(
+                        "URL " + notWhitelisted
+                                + " matches none of action-triggers.whitelisted-webhook-endpoint-patterns",
+                        "dynamic path 'org.actiontriggers.it.TestSecrets.notAllowed' is not in action-triggers.allowed-dynamic-import-paths");
+        assertThat(deliveriesOf(sale))
+                .allSatisfy(d -> assertThat(d.getAttempts()).isZero());
         assertThat(receiver.at(path)).isEmpty();
         assertThat(receiver.at("/elsewhere" + path)).isEmpty();
     }
@@ -233,9 +266,10 @@ class WebhookTriggersIT {
         Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
 
         // schedule 0s,1s,1s = three rounds; each round is one try plus two quick MP Fault Tolerance retries
-        await().atMost(DELIVERED).untilAsserted(() -> assertThat(deliveriesOf(sale))
-                .extracting(Delivery::getState)
-                .containsExactlyInAnyOrder(DeliveryState.DEAD, DeliveryState.SUCCEEDED));
+        await().atMost(DELIVERED)
+                .untilAsserted(() -> assertThat(deliveriesOf(sale))
+                        .extracting(Delivery::getState)
+                        .containsExactlyInAnyOrder(DeliveryState.DEAD, DeliveryState.SUCCEEDED));
         Delivery down = only(deliveriesOf(sale), d -> d.getUrl().endsWith("/down"));
         Delivery flaky = only(deliveriesOf(sale), d -> d.getUrl().endsWith("/flaky"));
         assertThat(down.getState()).isEqualTo(DeliveryState.DEAD);
@@ -246,7 +280,9 @@ class WebhookTriggersIT {
         assertThat(flaky.getAttempts()).isEqualTo(5);
         List<Attempt> attempts = deliveries.find(flaky.getId()).orElseThrow().getAttemptLog();
         assertThat(attempts).extracting(Attempt::getStatusCode).containsExactly(500, 500, 500, 503, 200);
-        assertThat(receiver.at(path + "/flaky")).extracting(r -> r.headers().get("webhook-id")).containsOnly(flaky.getId());
+        assertThat(receiver.at(path + "/flaky"))
+                .extracting(r -> r.headers().get("webhook-id"))
+                .containsOnly(flaky.getId());
     }
 
     @Test
@@ -258,9 +294,19 @@ class WebhookTriggersIT {
 
         Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
 
-        await().atMost(DELIVERED).until(() -> !deliveriesOf(sale).isEmpty()
-                && deliveries.find(deliveriesOf(sale).get(0).getId()).orElseThrow().getAttemptLog().size() >= 1);
-        Attempt first = deliveries.find(deliveriesOf(sale).get(0).getId()).orElseThrow().getAttemptLog().get(0);
+        await().atMost(DELIVERED)
+                .until(() -> !deliveriesOf(sale).isEmpty()
+                        && deliveries
+                                        .find(deliveriesOf(sale).get(0).getId())
+                                        .orElseThrow()
+                                        .getAttemptLog()
+                                        .size()
+                                >= 1);
+        Attempt first = deliveries
+                .find(deliveriesOf(sale).get(0).getId())
+                .orElseThrow()
+                .getAttemptLog()
+                .get(0);
         assertThat(first.getErrorKind()).isEqualTo("timeout");
         assertThat(first.getStatusCode()).isNull();
         assertThat(first.getLatencyMillis()).isBetween(450L, 2500L);
@@ -275,7 +321,9 @@ class WebhookTriggersIT {
         List<Long> withSlowTrigger = timeSaves(saves);
 
         double ratio = (double) median(withSlowTrigger) / median(withoutTrigger);
-        assertThat(ratio).as("median save time with a 5 s receiver / without a trigger").isLessThan(10.0);
+        assertThat(ratio)
+                .as("median save time with a 5 s receiver / without a trigger")
+                .isLessThan(10.0);
         await().atMost(DELIVERED).until(() -> receiver.at(path).size() == saves);
     }
 

@@ -36,7 +36,8 @@ class DeliveryIdsTest {
         }
 
         assertThat(ids).hasSize(10_000);
-        assertThat(ids).allSatisfy(id -> assertThat(UUID.fromString(id).version()).isEqualTo(7));
+        assertThat(ids)
+                .allSatisfy(id -> assertThat(UUID.fromString(id).version()).isEqualTo(7));
     }
 
     @Test

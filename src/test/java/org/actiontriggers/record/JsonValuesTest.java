@@ -24,7 +24,8 @@ class JsonValuesTest {
         assertThat(JsonValues.of((short) 4)).isEqualTo(Json.createValue(4));
         assertThat(JsonValues.of(5_000_000_000L)).isEqualTo(Json.createValue(5_000_000_000L));
         assertThat(JsonValues.of(new BigDecimal("12.50")).toString()).isEqualTo("12.50");
-        assertThat(JsonValues.of(new BigInteger("123456789012345678901234567890")).toString())
+        assertThat(JsonValues.of(new BigInteger("123456789012345678901234567890"))
+                        .toString())
                 .isEqualTo("123456789012345678901234567890");
         assertThat(JsonValues.of(1.5)).isEqualTo(Json.createValue(1.5));
     }
@@ -51,7 +52,8 @@ class JsonValuesTest {
         props.put("note", null);
         props.put("tags", Arrays.asList("a", null));
 
-        assertThat(JsonValues.fieldsOf(new EntitySnapshot("Sale", 7L, props, true)).toString())
+        assertThat(JsonValues.fieldsOf(new EntitySnapshot("Sale", 7L, props, true))
+                        .toString())
                 .isEqualTo("{\"id\":7,\"customer\":1,\"note\":null,\"tags\":[\"a\",null]}");
     }
 }

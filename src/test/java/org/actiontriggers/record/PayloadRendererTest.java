@@ -27,14 +27,16 @@ class PayloadRendererTest {
 
     /** The customer's name in the three syntaxes a template may use. */
     private static final List<String> NAME_SYNTAXES = List.of(
-            "{{ customer.name }}", "{{ instance.customer.name }}", "[[${instance.customer.name}]]",
+            "{{ customer.name }}",
+            "{{ instance.customer.name }}",
+            "[[${instance.customer.name}]]",
             "[(${instance.customer.name})]");
 
     private static final List<String> HOSTILE_NAMES = List.of(
             "O'Brien", "a \"quote\"", "C:\\temp", "line one\nline two", "emoji \uD83D\uDE80", "<b>Tom & Jerry</b>");
 
-    private static final List<String> TEMPLATE_CODE = List.of(
-            "[[${1+1}]]", "[(${1+1})]", "{{ quantity }}", "{{ x }}", "${1+1}");
+    private static final List<String> TEMPLATE_CODE =
+            List.of("[[${1+1}]]", "[(${1+1})]", "{{ quantity }}", "{{ x }}", "${1+1}");
 
     private final PayloadRenderer renderer = new PayloadRenderer();
 
@@ -138,7 +140,8 @@ class PayloadRendererTest {
     @ParameterizedTest(name = "{1} with {0}")
     @MethodSource("hostileNames")
     void hostileDataComesOutVerbatimInsideJsonText(String name, String syntax) {
-        assertThat(renderMember("name: " + syntax + ".", sale(name))).isEqualTo(Json.createValue("name: " + name + "."));
+        assertThat(renderMember("name: " + syntax + ".", sale(name)))
+                .isEqualTo(Json.createValue("name: " + name + "."));
     }
 
     @ParameterizedTest(name = "{1} with {0}")
@@ -159,7 +162,9 @@ class PayloadRendererTest {
     @MethodSource("nameSyntaxes")
     void nullIsEmptyInText(String syntax) {
         assertThat(renderMember("name: " + syntax + ".", sale(null))).isEqualTo(Json.createValue("name: ."));
-        assertThat(renderer.render(Json.createValue("name: " + syntax + "."), sale(null)).body()).isEqualTo("name: .");
+        assertThat(renderer.render(Json.createValue("name: " + syntax + "."), sale(null))
+                        .body())
+                .isEqualTo("name: .");
     }
 
     @ParameterizedTest(name = "{1} with {0}")
@@ -172,7 +177,8 @@ class PayloadRendererTest {
     @MethodSource("templateCodeInData")
     void templateCodeInDataIsNeverEvaluatedInText(String hostile, String syntax) {
         assertThat(renderMember("-" + syntax + "-", sale(hostile))).isEqualTo(Json.createValue("-" + hostile + "-"));
-        assertThat(renderer.render(Json.createValue("-" + syntax + "-"), sale(hostile)).body())
+        assertThat(renderer.render(Json.createValue("-" + syntax + "-"), sale(hostile))
+                        .body())
                 .isEqualTo("-" + hostile + "-");
     }
 
@@ -243,7 +249,9 @@ class PayloadRendererTest {
         assertThat(renderMember("{{ nothing.here }}", sale("Ada"))).isEqualTo(JsonValue.NULL);
         assertThat(renderMember("{{ quantity.here }}", sale("Ada"))).isEqualTo(JsonValue.NULL);
         assertThat(renderMember("<{{ nothing.here }}>", sale("Ada"))).isEqualTo(Json.createValue("<>"));
-        assertThat(renderer.render(Json.createValue("<{{ nothing.here }}>"), sale("Ada")).body()).isEqualTo("<>");
+        assertThat(renderer.render(Json.createValue("<{{ nothing.here }}>"), sale("Ada"))
+                        .body())
+                .isEqualTo("<>");
     }
 
     @Test
@@ -276,10 +284,12 @@ class PayloadRendererTest {
 
     @Test
     void brokenExpressionKeepsFailingWhateverWasRenderedBefore() {
-        JsonValue wholeValue = Json.createObjectBuilder().add("v", "[[${customer.}]]").build();
+        JsonValue wholeValue =
+                Json.createObjectBuilder().add("v", "[[${customer.}]]").build();
         JsonValue text = Json.createValue("[[${customer.}]]");
 
-        assertThatThrownBy(() -> renderer.render(wholeValue, sale("Ada"))).isInstanceOf(PayloadRenderingException.class);
+        assertThatThrownBy(() -> renderer.render(wholeValue, sale("Ada")))
+                .isInstanceOf(PayloadRenderingException.class);
         assertThatThrownBy(() -> renderer.render(text, sale("Ada"))).isInstanceOf(PayloadRenderingException.class);
     }
 

@@ -36,8 +36,7 @@ class TemplateSyntaxTest {
     void aLiteralBracketBeforeAPlaceholderCannotMergeIntoThymeleafSyntax() {
         TemplateSyntax syntax = TemplateSyntax.translate("[[{{ a }}]");
 
-        assertThat(syntax.thymeleaf())
-                .isEqualTo("[(${__leftBracket})][(${__leftBracket})][(${__placeholder0})]]");
+        assertThat(syntax.thymeleaf()).isEqualTo("[(${__leftBracket})][(${__leftBracket})][(${__placeholder0})]]");
     }
 
     @Test
