@@ -5,13 +5,15 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 
 /** The seed page's {@code Sale}: the entity whose creation the seed scenario turns into a webhook. */
 @Entity
 public class Sale {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE)
+    @SequenceGenerator(name = "demo_seq", sequenceName = "demo_seq", allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "demo_seq")
     private Long id;
 
     @ManyToOne(optional = false)
