@@ -89,4 +89,12 @@ public class TestData {
         whileOpen.accept(sale);
         throw new RolledBack(sale.getId());
     }
+
+    /** Saves a sale and changes it again in the same transaction, before the commit. */
+    @Transactional
+    public long saleChangedBeforeCommit(long customerId, long productId, int first, int second) {
+        Sale sale = shop.addSale(customerId, productId, first).orElseThrow();
+        sale.setQuantity(second);
+        return sale.getId();
+    }
 }

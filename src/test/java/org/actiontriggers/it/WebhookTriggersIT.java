@@ -327,6 +327,21 @@ class WebhookTriggersIT {
         await().atMost(DELIVERED).until(() -> receiver.at(path).size() == saves);
     }
 
+    @Test
+    void eachSignalSeesTheStateAtItsCallbackNotTheStateWhenSent() {
+        configs.save(trigger("Sale", Signal.PRE_SAVE, Json.createValue("{{ quantity }}"), receiver.url(path + "/pre")));
+        configs.save(
+                trigger("Sale", Signal.POST_SAVE, Json.createValue("{{ quantity }}"), receiver.url(path + "/post")));
+
+        data.saleChangedBeforeCommit(customer.getId(), product.getId(), 1, 2);
+
+        await().atMost(DELIVERED)
+                .until(() -> receiver.at(path + "/pre").size() == 1
+                        && receiver.at(path + "/post").size() == 1);
+        assertThat(bodies(path + "/pre")).as("snapshot at persist()").containsExactly("1");
+        assertThat(bodies(path + "/post")).as("snapshot after the INSERT").containsExactly("2");
+    }
+
     private List<Long> timeSaves(int count) {
         shop.addSale(customer.getId(), product.getId(), 0); // warm-up
         List<Long> nanos = new ArrayList<>();
