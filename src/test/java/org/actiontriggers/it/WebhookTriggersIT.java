@@ -42,7 +42,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class WebhookTriggersIT {
 
-    private static final Duration DELIVERED = Duration.ofSeconds(20);
+    /** Generous: Awaitility returns as soon as the condition holds; only a failure waits this long. */
+    private static final Duration DELIVERED = Duration.ofSeconds(60);
 
     @Deployment
     static WebArchive deployment() {
@@ -314,7 +315,7 @@ class WebhookTriggersIT {
 
     @Test
     void savingWhileTheReceiverTakesFiveSecondsIsAsFastAsSavingWithoutATrigger() {
-        int saves = 15;
+        int saves = 25;
         List<Long> withoutTrigger = timeSaves(saves);
         receiver.delay(path, Duration.ofSeconds(5));
         configs.save(trigger("Sale", Signal.POST_SAVE, null, receiver.url(path)));
@@ -324,7 +325,7 @@ class WebhookTriggersIT {
         assertThat(ratio)
                 .as("median save time with a 5 s receiver / without a trigger")
                 .isLessThan(10.0);
-        await().atMost(DELIVERED).until(() -> receiver.at(path).size() == saves);
+        await().atMost(DELIVERED).until(() -> receiver.at(path).size() == saves + 1); // + the warm-up save
     }
 
     @Test
