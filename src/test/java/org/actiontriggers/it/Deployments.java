@@ -2,6 +2,7 @@ package org.actiontriggers.it;
 
 import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.resolver.api.maven.Maven;
@@ -18,6 +19,11 @@ final class Deployments {
         war.delete("/WEB-INF/classes/META-INF/microprofile-config.properties");
         war.addAsResource("it-microprofile-config.properties", "META-INF/microprofile-config.properties");
         war.addPackage(Deployments.class.getPackage());
+        // WildFly shows a deployment only the JDK modules it names; the in-container receiver needs this one.
+        war.addAsWebInfResource(
+                new StringAsset("<jboss-deployment-structure><deployment><dependencies>"
+                        + "<module name=\"jdk.httpserver\"/></dependencies></deployment></jboss-deployment-structure>"),
+                "jboss-deployment-structure.xml");
         war.addAsLibraries(Maven.resolver()
                 .loadPomFromFile("pom.xml")
                 .resolve("org.awaitility:awaitility", "org.assertj:assertj-core")
