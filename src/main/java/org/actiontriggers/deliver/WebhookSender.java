@@ -35,6 +35,11 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * {@code @CircuitBreaker}: its state would be shared by every endpoint, so one broken receiver would stop
  * deliveries to all the healthy ones.
  *
+ * <p>Each attempt is signed per the Standard Webhooks spec with its own {@code webhook-timestamp}, the time
+ * of the attempt: receivers' libraries reject timestamps more than five minutes off, so a retry hours later
+ * must not carry the time of the change. {@code webhook-id} stays the same on every attempt, for
+ * deduplication.
+ *
  * <p>Redirects are not followed; 408, 429 and 5xx and connection failures are retryable; other statuses
  * outside 2xx fail at once.
  */
@@ -47,7 +52,16 @@ public class WebhookSender {
     /** Longer than any schedule; the dispatcher caps what it honours anyway. */
     private static final Duration MAX_RETRY_AFTER = Duration.ofDays(365);
 
-    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+    /** Set by the HTTP client, or by us (the Standard Webhooks headers): a webhook's own value is dropped. */
+    private static final Set<String> RESTRICTED = Set.of(
+            "connection",
+            "content-length",
+            "expect",
+            "host",
+            "upgrade",
+            "webhook-id",
+            "webhook-timestamp",
+            "webhook-signature");
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -134,11 +148,17 @@ public class WebhookSender {
         HttpRequest.BodyPublisher body = request.body() == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8);
+        long timestamp = Instant.now().getEpochSecond();
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url()))
                 .timeout(request.timeout())
                 .method(request.method().name(), body)
                 .header("webhook-id", request.deliveryId())
-                .header("webhook-timestamp", Long.toString(request.timestamp().getEpochSecond()));
+                .header("webhook-timestamp", Long.toString(timestamp));
+        if (request.signingKeys().signs()) {
+            builder.header(
+                    "webhook-signature",
+                    request.signingKeys().signature(request.deliveryId(), timestamp, request.body()));
+        }
         boolean contentTypeSet = false;
         for (var header : request.headers().entrySet()) {
             String name = header.getKey().trim();

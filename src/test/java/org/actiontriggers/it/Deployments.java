@@ -17,10 +17,14 @@ final class Deployments {
                 .as(WebArchive.class);
         war.delete("/WEB-INF/classes/META-INF/microprofile-config.properties");
         war.addAsResource("it-microprofile-config.properties", "META-INF/microprofile-config.properties");
+        war.addAsResource("it-secrets.properties");
         war.addPackage(Deployments.class.getPackage());
         war.addAsLibraries(Maven.resolver()
                 .loadPomFromFile("pom.xml")
-                .resolve("org.awaitility:awaitility", "org.assertj:assertj-core")
+                .resolve(
+                        "org.awaitility:awaitility",
+                        "org.assertj:assertj-core",
+                        "com.standardwebhooks:standardwebhooks")
                 .withTransitivity()
                 .asFile());
         return war;

@@ -1,0 +1,269 @@
+package org.actiontriggers.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.standardwebhooks.exceptions.WebhookVerificationException;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.actiontriggers.config.Config;
+import org.actiontriggers.config.ConfigRepository;
+import org.actiontriggers.config.HttpMethod;
+import org.actiontriggers.config.Signal;
+import org.actiontriggers.config.SigningSecrets;
+import org.actiontriggers.config.Webhook;
+import org.actiontriggers.demo.Customer;
+import org.actiontriggers.demo.DemoShop;
+import org.actiontriggers.demo.Product;
+import org.actiontriggers.demo.Sale;
+import org.actiontriggers.record.Delivery;
+import org.actiontriggers.record.DeliveryLog;
+import org.actiontriggers.record.DeliveryState;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The security of delivery on a real Payara Micro, database and HTTP receiver: every delivery here is
+ * verified by the independent Standard Webhooks library in the receiver, never by our own code.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DeliverySecurityIT {
+
+    private static final Duration DELIVERED = Duration.ofSeconds(30);
+    private static final Properties SECRETS = secrets();
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @Inject
+    ConfigRepository configs;
+
+    @Inject
+    SigningSecrets signingSecrets;
+
+    @Inject
+    DemoShop shop;
+
+    @Inject
+    DeliveryLog deliveries;
+
+    @Inject
+    TestData data;
+
+    @Inject
+    DataSource dataSource;
+
+    private final TestReceiver receiver = TestReceiver.get();
+    private String path;
+    private Customer customer;
+    private Product product;
+
+    @BeforeEach
+    void cleanSlate(TestInfo test) {
+        data.deleteAllConfigs();
+        path = "/hooks/security/" + test.getTestMethod().orElseThrow().getName() + "/" + System.nanoTime();
+        customer = shop.addCustomer("Ann O'Brien", "ann@example.com");
+        product = shop.addProduct("Widget", "A blue one");
+    }
+
+    @Test
+    void aGeneratedSecretSignsEveryAttemptAndTheLibraryVerifiesThem() {
+        Webhook webhook = saveTrigger(receiver.url(path), null);
+        String secret = webhook.issuedSigningSecret();
+        assertThat(secret).startsWith("whsec_");
+        assertThat(webhook.issuedSigningSecret()).as("shown once").isNull();
+        receiver.requireSignatures(path, secret);
+        receiver.respond(path, 503, 200);
+
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 3).orElseThrow();
+
+        await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.SUCCEEDED);
+        List<TestReceiver.Received> received = receiver.at(path);
+        assertThat(received).hasSize(2);
+        assertThat(received).allSatisfy(r -> {
+            assertThat(r.rejection()).isNull();
+            assertThat(r.headers().get("webhook-signature")).matches("v1,[A-Za-z0-9+/=]+");
+        });
+        assertThat(received.get(1).headers().get("webhook-id"))
+                .isEqualTo(received.get(0).headers().get("webhook-id"));
+    }
+
+    @Test
+    void aTamperedBodyOrAStaleTimestampFailsTheLibrarysVerification() throws Exception {
+        String secret = SECRETS.getProperty("signing-secret-1");
+        saveTrigger(receiver.url(path), secret);
+        receiver.requireSignatures(path, secret);
+
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 3).orElseThrow();
+
+        await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.SUCCEEDED);
+        TestReceiver.Received original = receiver.at(path).get(0);
+        com.standardwebhooks.Webhook verifier = new com.standardwebhooks.Webhook(secret);
+        verifier.verify(original.body(), original.headerLists());
+
+        assertThatThrownBy(() -> verifier.verify(original.body().replace("3", "30"), original.headerLists()))
+                .isInstanceOf(WebhookVerificationException.class);
+        Map<String, List<String>> stale = new HashMap<>(original.headerLists());
+        stale.put(
+                "webhook-timestamp",
+                List.of(Long.toString(Instant.now().minusSeconds(600).getEpochSecond())));
+        assertThatThrownBy(() -> verifier.verify(original.body(), stale))
+                .isInstanceOf(WebhookVerificationException.class)
+                .hasMessageContaining("too old");
+        assertThatThrownBy(() -> new com.standardwebhooks.Webhook(SECRETS.getProperty("signing-secret-2"))
+                        .verify(original.body(), original.headerLists()))
+                .isInstanceOf(WebhookVerificationException.class);
+    }
+
+    @Test
+    void duringARotationsGracePeriodBothSecretsVerifyAndAfterwardsOnlyTheNewOne() throws Exception {
+        String first = SECRETS.getProperty("signing-secret-1");
+        String second = SECRETS.getProperty("signing-secret-2");
+        String third = SECRETS.getProperty("signing-secret-3");
+        Webhook webhook = saveTrigger(receiver.url(path), first);
+
+        assertThat(signingSecrets.rotate(webhook.getId(), second, Duration.ofHours(1)))
+                .isEqualTo(second);
+        receiver.requireSignatures(path, first, second);
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.SUCCEEDED);
+        assertThat(receiver.at(path).get(0).headers().get("webhook-signature").split(" "))
+                .hasSize(2);
+
+        signingSecrets.rotate(webhook.getId(), third, Duration.ZERO);
+        receiver.requireSignatures(path, third);
+        shop.changeQuantity(sale.getId(), 2);
+        await().atMost(DELIVERED)
+                .until(() -> deliveriesOf(sale).size() == 2
+                        && deliveriesOf(sale).stream().allMatch(d -> d.getState() == DeliveryState.SUCCEEDED));
+        TestReceiver.Received afterRotation = receiver.at(path).get(1);
+        assertThat(afterRotation.headers().get("webhook-signature").split(" ")).hasSize(1);
+        assertThatThrownBy(() -> new com.standardwebhooks.Webhook(second)
+                        .verify(afterRotation.body(), afterRotation.headerLists()))
+                .isInstanceOf(WebhookVerificationException.class);
+    }
+
+    @Test
+    void aGeneratedRotationReturnsTheNewSecretOnceAndItVerifies() {
+        Webhook webhook = saveTrigger(receiver.url(path), SECRETS.getProperty("signing-secret-1"));
+
+        String generated = signingSecrets.rotate(webhook.getId(), Duration.ZERO);
+
+        receiver.requireSignatures(path, generated);
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.SUCCEEDED);
+        assertThat(receiver.at(path).get(0).rejection()).isNull();
+    }
+
+    @Test
+    void aWebhookWithSigningOffSendsNoSignature() {
+        Config config = trigger(receiver.url(path));
+        config.getWebhooks().get(0).setSigningEnabled(false);
+        configs.save(config);
+
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+
+        await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.SUCCEEDED);
+        assertThat(receiver.at(path).get(0).headers())
+                .containsKeys("webhook-id", "webhook-timestamp")
+                .doesNotContainKey("webhook-signature");
+    }
+
+    @Test
+    void secretsAreStoredEncryptedAndBadOnesOrBadRotationsAreRefusedClearly() {
+        String secret = SECRETS.getProperty("signing-secret-1");
+        Webhook webhook = saveTrigger(receiver.url(path), secret);
+
+        String stored = storedSecretOf(webhook.getId());
+        assertThat(stored).startsWith("v1:").doesNotContain(secret).doesNotContain(secret.substring(6));
+        assertThatThrownBy(() -> new Webhook().useSigningSecret("whsec_tooshort"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("24 to 64");
+        assertThatThrownBy(() -> signingSecrets.rotate(webhook.getId(), "plain-password", Duration.ZERO))
+                .hasMessageContaining("whsec_")
+                .hasMessageNotContaining("plain-password");
+        assertThatThrownBy(() -> signingSecrets.rotate(webhook.getId(), Duration.ofDays(365)))
+                .hasMessageContaining("grace period");
+        assertThatThrownBy(() -> signingSecrets.rotate(Long.MAX_VALUE, Duration.ZERO))
+                .hasMessageContaining("no webhook");
+        assertThat(storedSecretOf(webhook.getId())).isEqualTo(stored);
+    }
+
+    private Webhook saveTrigger(String url, String secret) {
+        Config config = trigger(url);
+        Webhook webhook = config.getWebhooks().get(0);
+        if (secret != null) {
+            webhook.useSigningSecret(secret);
+        }
+        configs.save(config);
+        return webhook;
+    }
+
+    private static Config trigger(String url) {
+        Config config = new Config(
+                Json.createObjectBuilder()
+                        .add("customer", "{{ customer.name }}")
+                        .add("quantity", "{{ quantity }}")
+                        .build(),
+                true,
+                List.of("Sale"));
+        new Webhook(config, url, HttpMethod.POST, Map.of(), 5.0);
+        config.addSignal(Signal.POST_SAVE);
+        return config;
+    }
+
+    private List<Delivery> deliveriesOf(Sale sale) {
+        return deliveries.byEntity("Sale", sale.getId().toString());
+    }
+
+    private DeliveryState stateOf(Sale sale) {
+        List<Delivery> all = deliveriesOf(sale);
+        return all.size() == 1 ? all.get(0).getState() : null;
+    }
+
+    private String storedSecretOf(long webhookId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT signing_secret FROM action_triggers_webhook WHERE id = ?")) {
+            ps.setLong(1, webhookId);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Properties secrets() {
+        Properties secrets = new Properties();
+        try (InputStream in = DeliverySecurityIT.class.getResourceAsStream("/it-secrets.properties")) {
+            secrets.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return secrets;
+    }
+}
