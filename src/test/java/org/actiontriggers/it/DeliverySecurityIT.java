@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
+import org.actiontriggers.config.ActiveTriggers;
 import org.actiontriggers.config.Config;
 import org.actiontriggers.config.ConfigRepository;
 import org.actiontriggers.config.HttpMethod;
@@ -62,6 +63,9 @@ class DeliverySecurityIT {
 
     @Inject
     SigningSecrets signingSecrets;
+
+    @Inject
+    ActiveTriggers activeTriggers;
 
     @Inject
     DemoShop shop;
@@ -209,6 +213,40 @@ class DeliverySecurityIT {
         assertThatThrownBy(() -> signingSecrets.rotate(Long.MAX_VALUE, Duration.ZERO))
                 .hasMessageContaining("no webhook");
         assertThat(storedSecretOf(webhook.getId())).isEqualTo(stored);
+    }
+
+    @Test
+    void aTemplateWrittenStraightToTheDatabaseCannotRunCodeAndNothingIsSent() throws Exception {
+        java.nio.file.Path marker =
+                java.nio.file.Files.createTempDirectory("sandbox").resolve("pwned");
+        String evil = "[[${T(org.actiontriggers.it.SandboxProbe).trip()}]]"
+                + " [(${new java.io.File('" + marker + "').createNewFile()})]"
+                + " [[${@environment.getProperty('x')}]] {{ customer.name.getClass }}";
+        Config config = trigger(receiver.url(path));
+        configs.save(config);
+        int callsBefore = SandboxProbe.CALLS.get();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement payload =
+                        c.prepareStatement("UPDATE action_triggers_config SET payload = ? WHERE id = ?");
+                PreparedStatement revision = c.prepareStatement(
+                        "UPDATE action_triggers_config_revision SET revision = revision + 1 WHERE id = 1")) {
+            payload.setString(
+                    1, Json.createObjectBuilder().add("v", evil).build().toString());
+            payload.setLong(2, config.getId());
+            assertThat(payload.executeUpdate()).isEqualTo(1);
+            revision.executeUpdate();
+        }
+        await().atMost(DELIVERED)
+                .until(() -> activeTriggers.matching("Sale", Signal.POST_SAVE).stream()
+                        .anyMatch(t -> String.valueOf(t.payloadTemplate()).contains("SandboxProbe")));
+
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+
+        await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.FAILED);
+        assertThat(deliveriesOf(sale).get(0).getLastError()).contains("template refused", "not allowed");
+        assertThat(SandboxProbe.CALLS.get()).isEqualTo(callsBefore);
+        assertThat(marker).doesNotExist();
+        assertThat(receiver.at(path)).isEmpty();
     }
 
     private Webhook saveTrigger(String url, String secret) {
