@@ -109,12 +109,31 @@ public final class SettingsParser {
         int maxSends = positiveInt(MAX_CONCURRENT_SENDS, 16);
         Duration refresh = positiveDuration(CONFIG_REFRESH_INTERVAL, "1s");
         SecretCipher cipher = secretCipher();
+        Limits limits = new Limits(
+                size(Settings.MAX_PAYLOAD_SIZE, Limits.DEFAULTS.maxPayloadBytes(), Integer.MAX_VALUE),
+                positiveInt(Settings.MAX_HEADERS, Limits.DEFAULTS.maxHeaders()),
+                (int) size(Settings.MAX_HEADER_SIZE, Limits.DEFAULTS.maxHeaderBytes(), 1024 * 1024),
+                (int) size(
+                        Settings.MAX_RESPONSE_BODY,
+                        Limits.DEFAULTS.maxResponseBodyBytes(),
+                        Limits.RESPONSE_BODY_COLUMN),
+                positiveInt(Settings.MAX_WEBHOOKS_PER_CONFIG, Limits.DEFAULTS.maxWebhooksPerConfig()));
 
         if (!errors.isEmpty()) {
             throw new InvalidSettingsException(errors);
         }
         return new Settings(
-                contentTypes, patterns, dynamicPaths, maxTimeout, schedule, sweep, lease, maxSends, refresh, cipher);
+                contentTypes,
+                patterns,
+                dynamicPaths,
+                maxTimeout,
+                schedule,
+                sweep,
+                lease,
+                maxSends,
+                refresh,
+                cipher,
+                limits);
     }
 
     /** What is legal but probably not meant, e.g. an empty whitelist; filled by {@link #parse()}. */
@@ -152,6 +171,20 @@ public final class SettingsParser {
             errors.add(SECRET_ENCRYPTION_KEY + " " + e.getMessage());
             return null;
         }
+    }
+
+    private long size(String key, long fallback, long max) {
+        String raw = lookup.apply(key).orElse(Long.toString(fallback));
+        try {
+            long value = DataSizes.parse(raw);
+            if (value > 0 && value <= max) {
+                return value;
+            }
+            errors.add(key + " must be between 1 byte and " + max + " bytes, is " + value);
+        } catch (IllegalArgumentException e) {
+            errors.add(key + ": " + e.getMessage());
+        }
+        return fallback;
     }
 
     private Duration positiveDuration(String key, String fallback) {

@@ -32,7 +32,7 @@ import java.util.Map;
 @Entity
 @Table(name = "action_triggers_webhook")
 @ExcludeDefaultListeners
-@EntityListeners({SigningSecretListener.class, ConfigChangeListener.class})
+@EntityListeners({LimitsListener.class, SigningSecretListener.class, ConfigChangeListener.class})
 public class Webhook {
 
     @Id

@@ -10,6 +10,7 @@ import org.actiontriggers.config.SigningKeys;
  *
  * @param deliveryId sent as {@code webhook-id}, the same on every attempt
  * @param signingKeys the keys that sign this request; none when the webhook's signing is off
+ * @param responseCap how many bytes of the response body to keep for the attempt log
  */
 public record SendRequest(
         String deliveryId,
@@ -19,7 +20,8 @@ public record SendRequest(
         String body,
         String contentType,
         Duration timeout,
-        SigningKeys signingKeys) {
+        SigningKeys signingKeys,
+        int responseCap) {
 
     @Override
     public String toString() {

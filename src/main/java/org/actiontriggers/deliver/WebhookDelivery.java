@@ -3,6 +3,7 @@ package org.actiontriggers.deliver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -69,6 +70,12 @@ public class WebhookDelivery {
                     ? DeliveryOutcome.failed(e.getMessage())
                     : DeliveryOutcome.retryable(e.getMessage(), null);
         }
+        List<String> tooLarge = current.limits().headerProblems(headers);
+        if (!tooLarge.isEmpty()) {
+            String reason = String.join("; ", tooLarge);
+            LOG.warning(() -> "Delivery " + delivery.id() + " not sent: " + reason);
+            return DeliveryOutcome.failed(reason);
+        }
         SendRequest request = new SendRequest(
                 delivery.id(),
                 delivery.httpMethod(),
@@ -77,7 +84,8 @@ public class WebhookDelivery {
                 delivery.body(),
                 delivery.contentType(),
                 current.effectiveTimeout(delivery.timeoutSecs()),
-                keys.get());
+                keys.get(),
+                current.limits().maxResponseBodyBytes());
         try {
             int status = sender.send(request);
             return status / 100 == 2 ? DeliveryOutcome.succeeded() : DeliveryOutcome.failed("HTTP " + status);

@@ -47,7 +47,6 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 public class WebhookSender {
 
     private static final Logger LOG = Logger.getLogger(WebhookSender.class.getName());
-    static final int RESPONSE_CAP = 4096;
     private static final int DRAIN_LIMIT = 1 << 20;
     /** Longer than any schedule; the dispatcher caps what it honours anyway. */
     private static final Duration MAX_RETRY_AFTER = Duration.ofDays(365);
@@ -104,7 +103,7 @@ public class WebhookSender {
         try {
             HttpResponse<InputStream> response = client.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
             status = response.statusCode();
-            responseBody = readCapped(response.body());
+            responseBody = readCapped(response.body(), request.responseCap());
             retryAfter = response.headers()
                     .firstValue("Retry-After")
                     .map(WebhookSender::parseRetryAfter)
@@ -174,10 +173,10 @@ public class WebhookSender {
         return builder.build();
     }
 
-    /** The first {@value #RESPONSE_CAP} bytes as text; the rest is drained (to keep the connection) up to a limit. */
-    private static String readCapped(InputStream in) throws IOException {
+    /** The first {@code cap} bytes as text; the rest is drained (to keep the connection) up to a limit. */
+    private static String readCapped(InputStream in, int cap) throws IOException {
         try (in) {
-            byte[] kept = in.readNBytes(RESPONSE_CAP);
+            byte[] kept = in.readNBytes(cap);
             long drained = 0;
             byte[] sink = new byte[8192];
             int n;

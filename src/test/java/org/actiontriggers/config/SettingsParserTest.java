@@ -87,6 +87,18 @@ class SettingsParserTest {
         assertThat(settings.lease()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.maxConcurrentSends()).isEqualTo(16);
         assertThat(settings.configRefreshInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.limits()).isEqualTo(Limits.DEFAULTS);
+    }
+
+    @Test
+    void limitsAcceptSizesWithUnits() {
+        raw.put(Settings.MAX_PAYLOAD_SIZE, "1MiB");
+        raw.put(Settings.MAX_HEADER_SIZE, "2KiB");
+        raw.put(Settings.MAX_RESPONSE_BODY, "512B");
+        raw.put(Settings.MAX_HEADERS, "5");
+        raw.put(Settings.MAX_WEBHOOKS_PER_CONFIG, "2");
+
+        assertThat(parser().parse().limits()).isEqualTo(new Limits(1024 * 1024, 5, 2048, 512, 2));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -110,6 +122,13 @@ class SettingsParserTest {
                 "action-triggers.dispatch.max-concurrent-sends         | many",
                 "action-triggers.config-refresh-interval               | 0ms",
                 "action-triggers.secret-encryption-key                 | ' '",
+                "action-triggers.limits.max-payload-size               | big",
+                "action-triggers.limits.max-payload-size               | 0",
+                "action-triggers.limits.max-payload-size               | 4GiB",
+                "action-triggers.limits.max-header-size                | 2MiB",
+                "action-triggers.limits.max-response-body              | 8KiB",
+                "action-triggers.limits.max-headers                    | 0",
+                "action-triggers.limits.max-webhooks-per-config        | -1",
                 "action-triggers.secret-encryption-key                 | not base64!",
                 "action-triggers.secret-encryption-key                 | c2hvcnQ=",
             })

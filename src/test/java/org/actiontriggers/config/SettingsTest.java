@@ -23,7 +23,8 @@ class SettingsTest {
                 Duration.ofMinutes(5),
                 16,
                 Duration.ofSeconds(1),
-                SecretCipher.fromBase64("uXWHj5EQ51oR4OVitlyhSwAAovmCbauIhNtJjHy/HjU="));
+                SecretCipher.fromBase64("uXWHj5EQ51oR4OVitlyhSwAAovmCbauIhNtJjHy/HjU="),
+                Limits.DEFAULTS);
     }
 
     private final Settings settings = withPatterns("https://example\\.com/hook", "http://localhost:\\d+/.*");

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.actiontriggers.config.Limits;
 import org.actiontriggers.config.SecretCipher;
 import org.actiontriggers.config.Settings;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ class RetryPlanTest {
             Duration.ofMinutes(5),
             16,
             Duration.ofSeconds(1),
-            SecretCipher.fromBase64("uXWHj5EQ51oR4OVitlyhSwAAovmCbauIhNtJjHy/HjU="));
+            SecretCipher.fromBase64("uXWHj5EQ51oR4OVitlyhSwAAovmCbauIhNtJjHy/HjU="),
+            Limits.DEFAULTS);
 
     @Test
     void jitterStaysWithinTenPercentOfTheScheduledDelay() {

@@ -249,6 +249,78 @@ class DeliverySecurityIT {
         assertThat(receiver.at(path)).isEmpty();
     }
 
+    @Test
+    void aPayloadOverTheLimitIsRecordedAsFailedAndNotSent() {
+        Config config = new Config(null, true, List.of("Customer"));
+        config.setTextPayload("{{ name }}".repeat(100));
+        new Webhook(config, receiver.url(path), HttpMethod.POST, Map.of(), 5.0);
+        config.addSignal(Signal.POST_SAVE);
+        configs.save(config);
+
+        Customer big = shop.addCustomer("x".repeat(200), "big@example.com");
+        Customer small = shop.addCustomer("s", "small@example.com");
+
+        await().atMost(DELIVERED).until(() -> receiver.at(path).size() == 1);
+        assertThat(receiver.at(path).get(0).body()).isEqualTo("s".repeat(100));
+        List<Delivery> refused = deliveries.byEntity("Customer", big.getId().toString());
+        assertThat(refused).singleElement().satisfies(d -> {
+            assertThat(d.getState()).isEqualTo(DeliveryState.FAILED);
+            assertThat(d.getLastError()).contains("action-triggers.limits.max-payload-size");
+            assertThat(d.getBody()).isNull();
+        });
+        assertThat(deliveries.byEntity("Customer", small.getId().toString()))
+                .singleElement()
+                .extracting(Delivery::getState)
+                .isNotEqualTo(DeliveryState.FAILED);
+    }
+
+    @Test
+    void tooManyWebhooksOrHeadersCannotBeSavedAndTheMessageSaysWhy() {
+        Config tooManyWebhooks = trigger(receiver.url(path));
+        for (int i = 0; i < 3; i++) {
+            new Webhook(tooManyWebhooks, receiver.url(path + "/" + i), HttpMethod.POST, Map.of(), 5.0);
+        }
+        Config tooManyHeaders = trigger(receiver.url(path));
+        Map<String, String> headers = new HashMap<>();
+        for (int i = 0; i < 9; i++) {
+            headers.put("X-Header-" + i, "v");
+        }
+        tooManyHeaders.getWebhooks().get(0).setHeaders(headers);
+
+        assertThatThrownBy(() -> configs.save(tooManyWebhooks))
+                .satisfies(e -> assertThat(rootMessage(e)).contains("action-triggers.limits.max-webhooks-per-config"));
+        assertThatThrownBy(() -> configs.save(tooManyHeaders))
+                .satisfies(e -> assertThat(rootMessage(e)).contains("action-triggers.limits.max-headers"));
+        assertThat(activeTriggers.matching("Sale", Signal.POST_SAVE)).isEmpty();
+    }
+
+    @Test
+    void onlyTheConfiguredPrefixOfAResponseBodyIsKept() {
+        saveTrigger(receiver.url(path), null);
+        receiver.respondWithBody(path, 200, "é".repeat(2000));
+
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+
+        await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.SUCCEEDED);
+        String kept = deliveries
+                .find(deliveriesOf(sale).get(0).getId())
+                .orElseThrow()
+                .getAttemptLog()
+                .get(0)
+                .getResponseBody();
+        assertThat(kept.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(512);
+        assertThat(kept).startsWith("éé").hasSizeGreaterThan(200);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+
     private Webhook saveTrigger(String url, String secret) {
         Config config = trigger(url);
         Webhook webhook = config.getWebhooks().get(0);

@@ -42,7 +42,12 @@ public final class TestReceiver {
         }
     }
 
-    private record Script(int[] statuses, Duration delay, Map<String, String> headers) {}
+    private record Script(int[] statuses, Duration delay, Map<String, String> headers, String body) {
+
+        Script(int[] statuses, Duration delay, Map<String, String> headers) {
+            this(statuses, delay, headers, null);
+        }
+    }
 
     private static TestReceiver instance;
 
@@ -85,6 +90,11 @@ public final class TestReceiver {
         scripts.put(path, new Script(new int[] {status}, Duration.ZERO, headers));
     }
 
+    /** Answer the path with this status and body. */
+    public void respondWithBody(String path, int status, String body) {
+        scripts.put(path, new Script(new int[] {status}, Duration.ZERO, Map.of(), body));
+    }
+
     /** Answer the path with 200 after the delay. */
     public void delay(String path, Duration delay) {
         scripts.put(path, new Script(new int[] {200}, delay, Map.of()));
@@ -121,7 +131,8 @@ public final class TestReceiver {
             }
             script.headers()
                     .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-            byte[] answer = ("status " + status).getBytes(StandardCharsets.UTF_8);
+            byte[] answer =
+                    (script.body() != null ? script.body() : "status " + status).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
         } catch (InterruptedException e) {
