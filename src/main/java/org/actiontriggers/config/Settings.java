@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * @param lease how long a claimed delivery belongs to its instance before another may take it over
  * @param maxConcurrentSends how many requests one instance has in flight at most
  * @param configRefreshInterval how often an instance checks whether another changed the configs
+ * @param secretCipher encrypts the webhook signing secrets at rest; its {@code toString} hides the key
+ * @param limits sizes and counts no config, delivery or response may exceed
  */
 public record Settings(
         Set<String> whitelistedContentTypes,
@@ -35,7 +37,9 @@ public record Settings(
         Duration sweepInterval,
         Duration lease,
         int maxConcurrentSends,
-        Duration configRefreshInterval) {
+        Duration configRefreshInterval,
+        SecretCipher secretCipher,
+        Limits limits) {
 
     public static final String PREFIX = "action-triggers.";
     public static final String WHITELISTED_CONTENT_TYPES = PREFIX + "whitelisted-content-types";
@@ -47,6 +51,12 @@ public record Settings(
     public static final String LEASE = PREFIX + "dispatch.lease";
     public static final String MAX_CONCURRENT_SENDS = PREFIX + "dispatch.max-concurrent-sends";
     public static final String CONFIG_REFRESH_INTERVAL = PREFIX + "config-refresh-interval";
+    public static final String SECRET_ENCRYPTION_KEY = PREFIX + "secret-encryption-key";
+    public static final String MAX_PAYLOAD_SIZE = PREFIX + "limits.max-payload-size";
+    public static final String MAX_HEADERS = PREFIX + "limits.max-headers";
+    public static final String MAX_HEADER_SIZE = PREFIX + "limits.max-header-size";
+    public static final String MAX_RESPONSE_BODY = PREFIX + "limits.max-response-body";
+    public static final String MAX_WEBHOOKS_PER_CONFIG = PREFIX + "limits.max-webhooks-per-config";
 
     public Settings {
         whitelistedContentTypes = Set.copyOf(whitelistedContentTypes);

@@ -6,6 +6,7 @@ import static org.actiontriggers.config.Settings.LEASE;
 import static org.actiontriggers.config.Settings.MAX_CONCURRENT_SENDS;
 import static org.actiontriggers.config.Settings.MAX_WEBHOOK_TIMEOUT;
 import static org.actiontriggers.config.Settings.RETRY_SCHEDULE;
+import static org.actiontriggers.config.Settings.SECRET_ENCRYPTION_KEY;
 import static org.actiontriggers.config.Settings.SWEEP_INTERVAL;
 import static org.actiontriggers.config.Settings.WHITELISTED_CONTENT_TYPES;
 import static org.actiontriggers.config.Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS;
@@ -107,12 +108,32 @@ public final class SettingsParser {
         }
         int maxSends = positiveInt(MAX_CONCURRENT_SENDS, 16);
         Duration refresh = positiveDuration(CONFIG_REFRESH_INTERVAL, "1s");
+        SecretCipher cipher = secretCipher();
+        Limits limits = new Limits(
+                size(Settings.MAX_PAYLOAD_SIZE, Limits.DEFAULTS.maxPayloadBytes(), Integer.MAX_VALUE),
+                positiveInt(Settings.MAX_HEADERS, Limits.DEFAULTS.maxHeaders()),
+                (int) size(Settings.MAX_HEADER_SIZE, Limits.DEFAULTS.maxHeaderBytes(), 1024 * 1024),
+                (int) size(
+                        Settings.MAX_RESPONSE_BODY,
+                        Limits.DEFAULTS.maxResponseBodyBytes(),
+                        Limits.RESPONSE_BODY_COLUMN),
+                positiveInt(Settings.MAX_WEBHOOKS_PER_CONFIG, Limits.DEFAULTS.maxWebhooksPerConfig()));
 
         if (!errors.isEmpty()) {
             throw new InvalidSettingsException(errors);
         }
         return new Settings(
-                contentTypes, patterns, dynamicPaths, maxTimeout, schedule, sweep, lease, maxSends, refresh);
+                contentTypes,
+                patterns,
+                dynamicPaths,
+                maxTimeout,
+                schedule,
+                sweep,
+                lease,
+                maxSends,
+                refresh,
+                cipher,
+                limits);
     }
 
     /** What is legal but probably not meant, e.g. an empty whitelist; filled by {@link #parse()}. */
@@ -130,6 +151,40 @@ public final class SettingsParser {
                 .map(s -> s.replace("\\,", ",").trim())
                 .filter(s -> !s.isEmpty())
                 .toList();
+    }
+
+    /**
+     * Required, with no default: a key generated at each start would make the stored secrets unreadable after
+     * a restart, and a built-in one would be public. The messages never repeat the value.
+     */
+    private SecretCipher secretCipher() {
+        Optional<String> raw = lookup.apply(SECRET_ENCRYPTION_KEY).filter(v -> !v.isBlank());
+        if (raw.isEmpty()) {
+            errors.add(SECRET_ENCRYPTION_KEY + " is not set: it encrypts the webhook signing secrets in the"
+                    + " database; set it to the base64 of 32 random bytes (openssl rand -base64 32) and keep it"
+                    + " (changing it makes the stored secrets unreadable)");
+            return null;
+        }
+        try {
+            return SecretCipher.fromBase64(raw.get());
+        } catch (IllegalArgumentException e) {
+            errors.add(SECRET_ENCRYPTION_KEY + " " + e.getMessage());
+            return null;
+        }
+    }
+
+    private long size(String key, long fallback, long max) {
+        String raw = lookup.apply(key).orElse(Long.toString(fallback));
+        try {
+            long value = DataSizes.parse(raw);
+            if (value > 0 && value <= max) {
+                return value;
+            }
+            errors.add(key + " must be between 1 byte and " + max + " bytes, is " + value);
+        } catch (IllegalArgumentException e) {
+            errors.add(key + ": " + e.getMessage());
+        }
+        return fallback;
     }
 
     private Duration positiveDuration(String key, String fallback) {

@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 
 /**
  * Brings the application up in order: validate settings (a malformed one fails the deployment, naming the
- * key), migrate the schema, load the active configs, keep them fresh, then announce
+ * key), migrate the schema, give older webhooks a signing secret, load the active configs, keep them fresh, then announce
  * {@link ActionTriggersStarted}.
  */
 @ApplicationScoped
@@ -32,6 +32,9 @@ public class Startup {
     ActiveTriggers activeTriggers;
 
     @Inject
+    SigningSecrets signingSecrets;
+
+    @Inject
     Event<ActionTriggersStarted> started;
 
     @Resource
@@ -42,6 +45,7 @@ public class Startup {
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         Settings current = settings.load();
         schema.migrate();
+        signingSecrets.generateMissing();
         activeTriggers.refreshIfChanged();
         long every = current.configRefreshInterval().toMillis();
         refresh =

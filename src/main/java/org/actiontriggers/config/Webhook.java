@@ -14,6 +14,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,11 +24,15 @@ import java.util.Map;
  *
  * <p>Header values may hold {@code {{ fully.qualified.Class.member }}}: such references are resolved only
  * when the request is sent, and only for the allowed dynamic import paths, so secrets need not be stored.
+ *
+ * <p>Every request is signed per the Standard Webhooks spec unless signing is turned off. The signing secret
+ * is stored only encrypted ({@link SecretCipher}); the plain secret is handed out once, by {@link
+ * #issuedSigningSecret()} right after the webhook was saved, or by {@link SigningSecrets#rotate}.
  */
 @Entity
 @Table(name = "action_triggers_webhook")
 @ExcludeDefaultListeners
-@EntityListeners(ConfigChangeListener.class)
+@EntityListeners({LimitsListener.class, SigningSecretListener.class, ConfigChangeListener.class})
 public class Webhook {
 
     @Id
@@ -51,6 +57,22 @@ public class Webhook {
 
     @Column(name = "timeout_secs")
     private Double timeoutSecs;
+
+    @Column(name = "signing_enabled", nullable = false)
+    private boolean signingEnabled = true;
+
+    @Column(name = "signing_secret", length = 512)
+    private String encryptedSigningSecret;
+
+    @Column(name = "previous_signing_secret", length = 512)
+    private String encryptedPreviousSigningSecret;
+
+    @Column(name = "previous_signing_secret_until")
+    private OffsetDateTime previousSigningSecretUntil;
+
+    /** The plain secret chosen by the caller or generated on persist; never stored, handed out once. */
+    @Transient
+    private SigningSecret issuedSigningSecret;
 
     public Webhook() {}
 
@@ -108,5 +130,72 @@ public class Webhook {
 
     public void setTimeoutSecs(Double timeoutSecs) {
         this.timeoutSecs = timeoutSecs;
+    }
+
+    /** Whether requests carry a {@code webhook-signature}; on by default. */
+    public boolean isSigningEnabled() {
+        return signingEnabled;
+    }
+
+    public void setSigningEnabled(boolean signingEnabled) {
+        this.signingEnabled = signingEnabled;
+    }
+
+    /**
+     * Uses this secret instead of a generated one; only before the webhook is first saved (an existing
+     * webhook changes its secret through {@link SigningSecrets#rotate}, which keeps the old one valid for a
+     * grace period).
+     *
+     * @param secret {@code whsec_} + base64 of 24 to 64 bytes
+     * @throws IllegalArgumentException when the secret is malformed (the message does not repeat it)
+     * @throws IllegalStateException when the webhook is already saved
+     */
+    public void useSigningSecret(String secret) {
+        if (id != null) {
+            throw new IllegalStateException("webhook " + id + " is saved: rotate its secret with SigningSecrets");
+        }
+        issuedSigningSecret = SigningSecret.parse(secret);
+    }
+
+    /**
+     * The plain signing secret, once: after this webhook was persisted through this very instance (chosen or
+     * generated), else {@code null}. It is not stored in plain text and cannot be read back later.
+     */
+    public String issuedSigningSecret() {
+        if (id == null) {
+            return null;
+        }
+        SigningSecret issued = issuedSigningSecret;
+        issuedSigningSecret = null;
+        return issued == null ? null : issued.text();
+    }
+
+    SigningSecret pendingSigningSecret() {
+        return issuedSigningSecret;
+    }
+
+    void issueSigningSecret(SigningSecret secret) {
+        issuedSigningSecret = secret;
+    }
+
+    String getEncryptedSigningSecret() {
+        return encryptedSigningSecret;
+    }
+
+    void setEncryptedSigningSecret(String encrypted) {
+        this.encryptedSigningSecret = encrypted;
+    }
+
+    String getEncryptedPreviousSigningSecret() {
+        return encryptedPreviousSigningSecret;
+    }
+
+    OffsetDateTime getPreviousSigningSecretUntil() {
+        return previousSigningSecretUntil;
+    }
+
+    void setPreviousSigningSecret(String encrypted, OffsetDateTime until) {
+        this.encryptedPreviousSigningSecret = encrypted;
+        this.previousSigningSecretUntil = until;
     }
 }

@@ -1,7 +1,8 @@
 /**
  * What triggers what, and under which rules: the {@code Config}, {@code Webhook} and {@code ConfigSignal}
  * entities (Django Action Triggers' vocabulary), the validated {@code action-triggers.*} settings, the
- * in-memory {@code ActiveTriggers} cache the saving transaction consults, schema migration and start-up.
+ * in-memory {@code ActiveTriggers} cache the saving transaction consults, the webhook signing secrets
+ * ({@code SigningSecrets}, encrypted at rest by {@code SecretCipher}), schema migration and start-up.
  *
  * <p>Depends on nothing else of ours; every other package may depend on it.
  */

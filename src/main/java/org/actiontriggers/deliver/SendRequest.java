@@ -1,15 +1,16 @@
 package org.actiontriggers.deliver;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.actiontriggers.config.HttpMethod;
+import org.actiontriggers.config.SigningKeys;
 
 /**
- * One request ready for the wire; headers are already resolved and must not be logged.
+ * One request ready for the wire; headers are already resolved and, like the keys, must not be logged.
  *
- * @param deliveryId sent as {@code webhook-id}
- * @param timestamp sent as {@code webhook-timestamp}: the time of the change, the same on every attempt
+ * @param deliveryId sent as {@code webhook-id}, the same on every attempt
+ * @param signingKeys the keys that sign this request; none when the webhook's signing is off
+ * @param responseCap how many bytes of the response body to keep for the attempt log
  */
 public record SendRequest(
         String deliveryId,
@@ -19,7 +20,8 @@ public record SendRequest(
         String body,
         String contentType,
         Duration timeout,
-        Instant timestamp) {
+        SigningKeys signingKeys,
+        int responseCap) {
 
     @Override
     public String toString() {

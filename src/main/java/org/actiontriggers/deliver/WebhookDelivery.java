@@ -2,10 +2,16 @@ package org.actiontriggers.deliver;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.actiontriggers.config.Settings;
+import org.actiontriggers.config.SigningKeys;
+import org.actiontriggers.config.SigningSecrets;
 import org.actiontriggers.config.TriggerSettings;
+import org.actiontriggers.config.UndecryptableSecretException;
 import org.actiontriggers.record.ClaimedDelivery;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
@@ -13,7 +19,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
  * One delivery round of a claimed delivery: the checks that must hold at send time, then the send.
  *
  * <p>The endpoint whitelist is checked again here (settings may have changed since the config was saved);
- * dynamic header values are resolved here, just before sending, and only here.
+ * dynamic header values and the signing keys are read here, just before sending, and only here: a rotated or
+ * revoked secret takes effect for deliveries already in the outbox.
  */
 @ApplicationScoped
 public class WebhookDelivery {
@@ -29,12 +36,28 @@ public class WebhookDelivery {
     @Inject
     WebhookSender sender;
 
+    @Inject
+    SigningSecrets signingSecrets;
+
     /** Runs one round; never throws for a delivery problem, it reports it as the outcome. */
     public DeliveryOutcome deliver(ClaimedDelivery delivery) {
         Settings current = settings.current();
         if (!current.isWhitelistedEndpoint(delivery.url())) {
             String reason =
                     "URL " + delivery.url() + " matches none of " + Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS;
+            LOG.warning(() -> "Delivery " + delivery.id() + " not sent: " + reason);
+            return DeliveryOutcome.failed(reason);
+        }
+        Optional<SigningKeys> keys;
+        try {
+            keys = signingSecrets.keysFor(delivery.webhookId(), Instant.now());
+        } catch (UndecryptableSecretException e) {
+            String reason = "signing key of webhook " + delivery.webhookId() + " unusable: " + e.getMessage();
+            LOG.warning(() -> "Delivery " + delivery.id() + " not sent: " + reason);
+            return DeliveryOutcome.retryable(reason, null);
+        }
+        if (keys.isEmpty()) {
+            String reason = "webhook " + delivery.webhookId() + " no longer exists, so the request cannot be signed";
             LOG.warning(() -> "Delivery " + delivery.id() + " not sent: " + reason);
             return DeliveryOutcome.failed(reason);
         }
@@ -47,6 +70,12 @@ public class WebhookDelivery {
                     ? DeliveryOutcome.failed(e.getMessage())
                     : DeliveryOutcome.retryable(e.getMessage(), null);
         }
+        List<String> tooLarge = current.limits().headerProblems(headers);
+        if (!tooLarge.isEmpty()) {
+            String reason = String.join("; ", tooLarge);
+            LOG.warning(() -> "Delivery " + delivery.id() + " not sent: " + reason);
+            return DeliveryOutcome.failed(reason);
+        }
         SendRequest request = new SendRequest(
                 delivery.id(),
                 delivery.httpMethod(),
@@ -55,7 +84,8 @@ public class WebhookDelivery {
                 delivery.body(),
                 delivery.contentType(),
                 current.effectiveTimeout(delivery.timeoutSecs()),
-                delivery.createdAt());
+                keys.get(),
+                current.limits().maxResponseBodyBytes());
         try {
             int status = sender.send(request);
             return status / 100 == 2 ? DeliveryOutcome.succeeded() : DeliveryOutcome.failed("HTTP " + status);

@@ -35,6 +35,11 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * {@code @CircuitBreaker}: its state would be shared by every endpoint, so one broken receiver would stop
  * deliveries to all the healthy ones.
  *
+ * <p>Each attempt is signed per the Standard Webhooks spec with its own {@code webhook-timestamp}, the time
+ * of the attempt: receivers' libraries reject timestamps more than five minutes off, so a retry hours later
+ * must not carry the time of the change. {@code webhook-id} stays the same on every attempt, for
+ * deduplication.
+ *
  * <p>Redirects are not followed; 408, 429 and 5xx and connection failures are retryable; other statuses
  * outside 2xx fail at once.
  */
@@ -42,12 +47,20 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 public class WebhookSender {
 
     private static final Logger LOG = Logger.getLogger(WebhookSender.class.getName());
-    static final int RESPONSE_CAP = 4096;
     private static final int DRAIN_LIMIT = 1 << 20;
     /** Longer than any schedule; the dispatcher caps what it honours anyway. */
     private static final Duration MAX_RETRY_AFTER = Duration.ofDays(365);
 
-    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+    /** Set by the HTTP client, or by us (the Standard Webhooks headers): a webhook's own value is dropped. */
+    private static final Set<String> RESTRICTED = Set.of(
+            "connection",
+            "content-length",
+            "expect",
+            "host",
+            "upgrade",
+            "webhook-id",
+            "webhook-timestamp",
+            "webhook-signature");
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -90,7 +103,7 @@ public class WebhookSender {
         try {
             HttpResponse<InputStream> response = client.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
             status = response.statusCode();
-            responseBody = readCapped(response.body());
+            responseBody = readCapped(response.body(), request.responseCap());
             retryAfter = response.headers()
                     .firstValue("Retry-After")
                     .map(WebhookSender::parseRetryAfter)
@@ -134,11 +147,17 @@ public class WebhookSender {
         HttpRequest.BodyPublisher body = request.body() == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8);
+        long timestamp = Instant.now().getEpochSecond();
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url()))
                 .timeout(request.timeout())
                 .method(request.method().name(), body)
                 .header("webhook-id", request.deliveryId())
-                .header("webhook-timestamp", Long.toString(request.timestamp().getEpochSecond()));
+                .header("webhook-timestamp", Long.toString(timestamp));
+        if (request.signingKeys().signs()) {
+            builder.header(
+                    "webhook-signature",
+                    request.signingKeys().signature(request.deliveryId(), timestamp, request.body()));
+        }
         boolean contentTypeSet = false;
         for (var header : request.headers().entrySet()) {
             String name = header.getKey().trim();
@@ -154,10 +173,10 @@ public class WebhookSender {
         return builder.build();
     }
 
-    /** The first {@value #RESPONSE_CAP} bytes as text; the rest is drained (to keep the connection) up to a limit. */
-    private static String readCapped(InputStream in) throws IOException {
+    /** The first {@code cap} bytes as text; the rest is drained (to keep the connection) up to a limit. */
+    private static String readCapped(InputStream in, int cap) throws IOException {
         try (in) {
-            byte[] kept = in.readNBytes(RESPONSE_CAP);
+            byte[] kept = in.readNBytes(cap);
             long drained = 0;
             byte[] sink = new byte[8192];
             int n;

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.actiontriggers.capture.EntityChange;
 import org.actiontriggers.config.ActiveTriggers;
+import org.actiontriggers.config.TriggerSettings;
 import org.actiontriggers.config.TriggerTarget;
 
 /**
@@ -23,7 +24,8 @@ import org.actiontriggers.config.TriggerTarget;
  * <p>When the transaction commits it raises {@link OutboxCommitted} so that the deliveries leave at once; the
  * saving thread itself never waits on the network. A template that cannot be rendered does not fail the
  * application's transaction: its delivery is recorded with the reason and ends as FAILED, visible and
- * redeliverable once the template is fixed. A failure to write the outbox row does fail the transaction —
+ * redeliverable once the template is fixed; so does a payload larger than the configured limit (its body is
+ * not stored). A failure to write the outbox row does fail the transaction —
  * the change would otherwise commit without its event.
  */
 @ApplicationScoped
@@ -44,6 +46,9 @@ public class OutboxRecorder {
     @Inject
     Event<OutboxCommitted> committed;
 
+    @Inject
+    TriggerSettings settings;
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
@@ -62,6 +67,12 @@ public class OutboxRecorder {
         String error = null;
         try {
             payload = renderer.render(target.payloadTemplate(), change);
+            String tooLarge = settings.current().limits().payloadProblem(payload.body());
+            if (tooLarge != null) {
+                payload = null;
+                error = "payload of config " + target.configId() + " not stored: " + tooLarge;
+                LOG.warning(error);
+            }
         } catch (PayloadRenderingException e) {
             error = "payload template of config " + target.configId() + " failed to render: " + e.getMessage();
             LOG.warning(error);

@@ -9,19 +9,14 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.actiontriggers.capture.EntityChange;
 import org.actiontriggers.capture.EntitySnapshot;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.StringTemplateResolver;
 
 /**
- * Renders a config's payload template against a captured change, with Thymeleaf in TEXT mode.
+ * Renders a config's payload template against a captured change.
  *
  * <p>A JSON payload template is rendered value by value and assembled with JSON-P, so the body is valid
  * JSON whatever the data holds (quotes, backslashes, newlines, emoji, null) and nothing is HTML-escaped. A
@@ -32,29 +27,25 @@ import org.thymeleaf.templateresolver.StringTemplateResolver;
  * <ul>
  *   <li>the entity's properties at top level — the seed page's {@code {{ customer.name }}};
  *   <li>{@code instance}, the whole entity — Django Action Triggers' {@code {{ instance.customer.name }}} and
- *       Thymeleaf's own {@code [[${instance.customer.name}]]};
+ *       Thymeleaf's spelling {@code [[${instance.customer.name}]]};
  *   <li>{@code signal} ({@code post_save}…), {@code operation} ({@code create}, {@code update}, {@code
  *       delete}), {@code created} (whether the save created the entity) and {@code model} (the entity name).
  * </ul>
  *
- * Rendering happens once, when the delivery is recorded: every retry and redelivery then sends the same
- * bytes, which keeps signatures and receivers' deduplication simple.
+ * <p><b>Sandbox.</b> No expression language runs: a reference is a dotted path looked up in the snapshot's
+ * plain maps ({@link TemplateSyntax}), and every template is checked by {@link TemplateValidator} before it
+ * is rendered — also one that reached the database without passing the API — so a template can neither call
+ * a method, nor reach a class, a bean, the request or the environment.
+ *
+ * <p>Rendering happens once, when the delivery is recorded: every retry and redelivery then sends the same
+ * bytes, which keeps receivers' deduplication simple.
  */
 @ApplicationScoped
 public class PayloadRenderer {
 
     private static final int MAX_CACHED_TEMPLATES = 1_000;
 
-    private final TemplateEngine engine;
-    private final Map<String, TemplateSyntax> translations = new ConcurrentHashMap<>();
-
-    public PayloadRenderer() {
-        StringTemplateResolver resolver = new StringTemplateResolver();
-        resolver.setTemplateMode(TemplateMode.TEXT);
-        resolver.setCacheable(true);
-        engine = new TemplateEngine();
-        engine.setTemplateResolver(resolver);
-    }
+    private final Map<String, TemplateSyntax> parsed = new ConcurrentHashMap<>();
 
     /**
      * Renders the payload of one delivery.
@@ -70,16 +61,17 @@ public class PayloadRenderer {
             }
             Map<String, Object> variables = variables(change);
             if (template instanceof JsonString text) {
-                return new RenderedPayload(renderText(text.getString(), variables), RenderedPayload.TEXT);
+                return new RenderedPayload(syntaxOf(text.getString()).render(variables), RenderedPayload.TEXT);
             }
             return new RenderedPayload(renderJson(template, variables).toString(), RenderedPayload.JSON);
+        } catch (InvalidTemplateException e) {
+            throw new PayloadRenderingException("template refused: " + e.getMessage(), e);
         } catch (PayloadRenderingException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new PayloadRenderingException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
     }
-
     /** The names a template can use; see the class description. */
     static Map<String, Object> variables(EntityChange change) {
         EntitySnapshot snapshot = change.snapshot();
@@ -115,26 +107,25 @@ public class PayloadRenderer {
     }
 
     private JsonValue renderJsonString(String text, Map<String, Object> variables) {
-        String path = TemplateSyntax.wholePath(text);
+        TemplateSyntax syntax = syntaxOf(text);
+        String path = syntax.wholePath();
         if (path != null) {
             return JsonValues.of(valueAt(variables, path));
         }
-        return Json.createValue(renderText(text, variables));
+        return Json.createValue(syntax.render(variables));
     }
 
-    private String renderText(String template, Map<String, Object> variables) {
-        if (translations.size() > MAX_CACHED_TEMPLATES) {
-            translations.clear();
+    /** The parsed template; parsing is the sandbox check, so an unchecked template never renders. */
+    private TemplateSyntax syntaxOf(String template) {
+        if (parsed.size() > MAX_CACHED_TEMPLATES) {
+            parsed.clear();
         }
-        TemplateSyntax syntax = translations.computeIfAbsent(template, TemplateSyntax::translate);
-        Map<String, Object> bound = new LinkedHashMap<>(variables);
-        bound.put(TemplateSyntax.LEFT_BRACKET, "[");
-        for (int i = 0; i < syntax.paths().size(); i++) {
-            bound.put(
-                    TemplateSyntax.variable(i),
-                    valueAt(variables, syntax.paths().get(i)));
+        TemplateSyntax syntax = parsed.get(template);
+        if (syntax == null) {
+            syntax = TemplateSyntax.parse(template);
+            parsed.put(template, syntax);
         }
-        return engine.process(syntax.thymeleaf(), new Context(Locale.ROOT, bound));
+        return syntax;
     }
 
     /** Follows a dotted path through nested maps; {@code null} where a step is missing, as Django does. */

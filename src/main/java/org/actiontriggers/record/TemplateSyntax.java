@@ -2,77 +2,86 @@ package org.actiontriggers.record;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A payload template translated for Thymeleaf's TEXT mode.
+ * A payload template parsed into literal text and value references — the whole template language, and the
+ * sandbox: a reference is a dotted path that is resolved by walking the snapshot's maps, never evaluated as
+ * an expression, so a template can read data and do nothing else.
  *
- * <ul>
- *   <li>Each Django Action Triggers placeholder {@code {{ dotted.path }}} becomes an unescaped inline
- *       expression over a variable of its own, bound to the path's value: a value is never read back as
- *       template code, and a missing step in the path renders as nothing instead of failing, as in Django.
- *   <li>Native escaped inlining {@code [[${…}]]} becomes unescaped {@code [(${…})]}: the text is going into
- *       a JSON string or a text body, where HTML escaping ({@code O&#39;Brien}) would corrupt the data.
- *   <li>A literal {@code [} right before a placeholder is emitted through a variable too, so that it cannot
- *       merge with the generated {@code [(} into Thymeleaf's {@code [[}.
- * </ul>
+ * <p>Three spellings of a reference are accepted: Django Action Triggers' {@code {{ customer.name }}} and
+ * Thymeleaf's {@code [[${customer.name}]]} and {@code [(${customer.name})]}. Any other expression syntax —
+ * {@code ${…}}, {@code *{…}}, {@code #{…}}, {@code @{…}}, {@code ~{…}}, {@code {{…}}} or {@code {%…%}} that is
+ * not a plain path, Thymeleaf inlining or tags {@code [[ [( [# [/} — is refused with a message, instead of
+ * being passed on as text: an author who wrote {@code [[${T(java.lang.Runtime).getRuntime()}]]} or {@code
+ * [[${customer.name.toUpperCase()}]]} learns at once that it will not run.
  *
- * @param thymeleaf the template in Thymeleaf TEXT syntax
- * @param paths the dotted path of each placeholder, by index of its variable ({@link #variable(int)})
+ * @param literals the text around the references: one more than {@code paths}
+ * @param paths the dotted path of each reference, in order
  */
-record TemplateSyntax(String thymeleaf, List<String> paths) {
+record TemplateSyntax(List<String> literals, List<String> paths) {
 
     static final String PATH = "[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*";
-    static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(" + PATH + ")\\s*}}");
-    static final String LEFT_BRACKET = "__leftBracket";
 
-    private static final Pattern ESCAPED_INLINE = Pattern.compile("\\[\\[(.*?)]]", Pattern.DOTALL);
-    private static final Pattern WHOLE_PLACEHOLDER = Pattern.compile("\\s*" + PLACEHOLDER.pattern() + "\\s*");
-    private static final Pattern WHOLE_PATH_EXPRESSION = Pattern.compile(
-            "\\s*(?:\\[\\[\\$\\{\\s*(" + PATH + ")\\s*}]]|\\[\\(\\$\\{\\s*(" + PATH + ")\\s*}\\)])\\s*");
+    private static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*(" + PATH + ")\\s*}}"
+            + "|\\[\\[\\s*\\$\\{\\s*(" + PATH + ")\\s*}\\s*]]"
+            + "|\\[\\(\\s*\\$\\{\\s*(" + PATH + ")\\s*}\\s*\\)]");
+    private static final Pattern FORBIDDEN = Pattern.compile("[$*#@~]\\{|\\{\\{|\\{%|\\[\\[|\\[\\(|\\[#|\\[/");
+    private static final int EXCERPT = 40;
 
-    static TemplateSyntax translate(String template) {
-        String unescaped =
-                ESCAPED_INLINE.matcher(template).replaceAll(m -> Matcher.quoteReplacement("[(" + m.group(1) + ")]"));
-        Matcher m = PLACEHOLDER.matcher(unescaped);
-        StringBuilder out = new StringBuilder();
+    /**
+     * Parses a template.
+     *
+     * @throws InvalidTemplateException naming the first construct that is not a plain reference, and where
+     */
+    static TemplateSyntax parse(String template) {
+        List<String> literals = new ArrayList<>();
         List<String> paths = new ArrayList<>();
+        Matcher m = REFERENCE.matcher(template);
         int literalStart = 0;
         while (m.find()) {
-            String literal = unescaped.substring(literalStart, m.start());
-            int brackets = 0;
-            while (literal.endsWith("[")) {
-                literal = literal.substring(0, literal.length() - 1);
-                brackets++;
-            }
-            out.append(literal);
-            out.append(("[(${" + LEFT_BRACKET + "})]").repeat(brackets));
-            out.append("[(${").append(variable(paths.size())).append("})]");
-            paths.add(m.group(1));
+            literals.add(checkedLiteral(template, literalStart, m.start()));
+            paths.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
             literalStart = m.end();
         }
-        out.append(unescaped.substring(literalStart));
-        return new TemplateSyntax(out.toString(), List.copyOf(paths));
+        literals.add(checkedLiteral(template, literalStart, template.length()));
+        return new TemplateSyntax(List.copyOf(literals), List.copyOf(paths));
     }
 
-    static String variable(int index) {
-        return "__placeholder" + index;
+    private static String checkedLiteral(String template, int start, int end) {
+        String literal = template.substring(start, end);
+        Matcher bad = FORBIDDEN.matcher(literal);
+        if (bad.find()) {
+            int at = start + bad.start();
+            String excerpt = template.substring(at, Math.min(template.length(), at + EXCERPT));
+            throw new InvalidTemplateException("'" + excerpt + "' at character " + at + " is not allowed: a template"
+                    + " may only refer to values by dotted path — {{ customer.name }}, [[${customer.name}]] or"
+                    + " [(${customer.name})] — with no method calls, static access (T(…), @…), object creation,"
+                    + " utility objects (#…) or Thymeleaf tags");
+        }
+        return literal;
+    }
+
+    /** The text with each reference replaced by its value's text ({@code null} and missing paths: nothing). */
+    String render(Map<String, Object> variables) {
+        StringBuilder out = new StringBuilder(literals.get(0));
+        for (int i = 0; i < paths.size(); i++) {
+            Object value = PayloadRenderer.valueAt(variables, paths.get(i));
+            if (value != null) {
+                out.append(value);
+            }
+            out.append(literals.get(i + 1));
+        }
+        return out.toString();
     }
 
     /**
-     * The dotted path when the whole text is one value reference — {@code {{ path }}}, {@code [[${path}]]} or
-     * {@code [(${path})]} — whose value then keeps its JSON type; else {@code null}.
+     * The dotted path when the whole text is one reference, give or take surrounding whitespace — its value
+     * then keeps its JSON type; else {@code null}.
      */
-    static String wholePath(String template) {
-        Matcher m = WHOLE_PLACEHOLDER.matcher(template);
-        if (m.matches()) {
-            return m.group(1);
-        }
-        m = WHOLE_PATH_EXPRESSION.matcher(template);
-        if (m.matches()) {
-            return m.group(1) != null ? m.group(1) : m.group(2);
-        }
-        return null;
+    String wholePath() {
+        return paths.size() == 1 && literals.get(0).isBlank() && literals.get(1).isBlank() ? paths.get(0) : null;
     }
 }

@@ -20,6 +20,8 @@ class SettingsParserTest {
 
     private static final Set<String> ENTITIES = Set.of("Sale", "Customer", "Product");
 
+    private static final String KEY = "uXWHj5EQ51oR4OVitlyhSwAAovmCbauIhNtJjHy/HjU=";
+
     private final Map<String, String> raw = new HashMap<>(Map.of(
             Settings.WHITELISTED_CONTENT_TYPES, "Sale, Customer",
             Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS, "https://example\\.com/hook, http://localhost:\\d+/.*",
@@ -29,7 +31,8 @@ class SettingsParserTest {
             Settings.SWEEP_INTERVAL, "500ms",
             Settings.LEASE, "2m",
             Settings.MAX_CONCURRENT_SENDS, "8",
-            Settings.CONFIG_REFRESH_INTERVAL, "2s"));
+            Settings.CONFIG_REFRESH_INTERVAL, "2s",
+            Settings.SECRET_ENCRYPTION_KEY, KEY));
 
     private SettingsParser parser() {
         return new SettingsParser(key -> Optional.ofNullable(raw.get(key)), ENTITIES);
@@ -65,6 +68,7 @@ class SettingsParserTest {
     @Test
     void unsetSettingsTakeTheirDefaults() {
         raw.clear();
+        raw.put(Settings.SECRET_ENCRYPTION_KEY, KEY);
 
         Settings settings = parser().parse();
 
@@ -83,6 +87,18 @@ class SettingsParserTest {
         assertThat(settings.lease()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.maxConcurrentSends()).isEqualTo(16);
         assertThat(settings.configRefreshInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.limits()).isEqualTo(Limits.DEFAULTS);
+    }
+
+    @Test
+    void limitsAcceptSizesWithUnits() {
+        raw.put(Settings.MAX_PAYLOAD_SIZE, "1MiB");
+        raw.put(Settings.MAX_HEADER_SIZE, "2KiB");
+        raw.put(Settings.MAX_RESPONSE_BODY, "512B");
+        raw.put(Settings.MAX_HEADERS, "5");
+        raw.put(Settings.MAX_WEBHOOKS_PER_CONFIG, "2");
+
+        assertThat(parser().parse().limits()).isEqualTo(new Limits(1024 * 1024, 5, 2048, 512, 2));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -105,6 +121,16 @@ class SettingsParserTest {
                 "action-triggers.dispatch.max-concurrent-sends         | -3",
                 "action-triggers.dispatch.max-concurrent-sends         | many",
                 "action-triggers.config-refresh-interval               | 0ms",
+                "action-triggers.secret-encryption-key                 | ' '",
+                "action-triggers.limits.max-payload-size               | big",
+                "action-triggers.limits.max-payload-size               | 0",
+                "action-triggers.limits.max-payload-size               | 4GiB",
+                "action-triggers.limits.max-header-size                | 2MiB",
+                "action-triggers.limits.max-response-body              | 8KiB",
+                "action-triggers.limits.max-headers                    | 0",
+                "action-triggers.limits.max-webhooks-per-config        | -1",
+                "action-triggers.secret-encryption-key                 | not base64!",
+                "action-triggers.secret-encryption-key                 | c2hvcnQ=",
             })
     void malformedSettingIsReportedUnderItsKey(String key, String value) {
         raw.put(key, value);
@@ -205,5 +231,29 @@ class SettingsParserTest {
         assertThat(e.problems()).containsExactly("one", "two");
         assertThat(e.getMessage()).contains("\n  - one\n  - two");
         assertThatThrownBy(() -> e.problems().add("four")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void aMissingEncryptionKeyStopsStartUpSayingHowToMakeOne() {
+        raw.remove(Settings.SECRET_ENCRYPTION_KEY);
+
+        List<String> problems = problemsOf(parser());
+
+        assertThat(problems).singleElement().asString().contains(Settings.SECRET_ENCRYPTION_KEY, "openssl rand");
+    }
+
+    @Test
+    void aWrongEncryptionKeyIsNotRepeatedInTheMessage() {
+        String wrong = "dGhpcyBrZXkgaXMgdG9vIHNob3J0";
+        raw.put(Settings.SECRET_ENCRYPTION_KEY, wrong);
+
+        List<String> problems = problemsOf(parser());
+
+        assertThat(problems).singleElement().asString().doesNotContain(wrong);
+    }
+
+    @Test
+    void theParsedSettingsDoNotShowTheEncryptionKey() {
+        assertThat(parser().parse().toString()).doesNotContain(KEY);
     }
 }

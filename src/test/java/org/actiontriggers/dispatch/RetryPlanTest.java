@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.actiontriggers.config.Limits;
+import org.actiontriggers.config.SecretCipher;
 import org.actiontriggers.config.Settings;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +25,9 @@ class RetryPlanTest {
             Duration.ofSeconds(1),
             Duration.ofMinutes(5),
             16,
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1),
+            SecretCipher.fromBase64("uXWHj5EQ51oR4OVitlyhSwAAovmCbauIhNtJjHy/HjU="),
+            Limits.DEFAULTS);
 
     @Test
     void jitterStaysWithinTenPercentOfTheScheduledDelay() {

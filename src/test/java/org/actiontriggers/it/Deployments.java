@@ -18,6 +18,7 @@ final class Deployments {
                 .as(WebArchive.class);
         war.delete("/WEB-INF/classes/META-INF/microprofile-config.properties");
         war.addAsResource("it-microprofile-config.properties", "META-INF/microprofile-config.properties");
+        war.addAsResource("it-secrets.properties");
         war.addPackage(Deployments.class.getPackage());
         // WildFly shows a deployment only the JDK modules it names; the in-container receiver needs this one.
         war.addAsWebInfResource(
@@ -26,7 +27,10 @@ final class Deployments {
                 "jboss-deployment-structure.xml");
         war.addAsLibraries(Maven.resolver()
                 .loadPomFromFile("pom.xml")
-                .resolve("org.awaitility:awaitility", "org.assertj:assertj-core")
+                .resolve(
+                        "org.awaitility:awaitility",
+                        "org.assertj:assertj-core",
+                        "com.standardwebhooks:standardwebhooks")
                 .withTransitivity()
                 .asFile());
         return war;

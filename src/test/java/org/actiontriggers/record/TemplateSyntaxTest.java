@@ -2,58 +2,54 @@ package org.actiontriggers.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TemplateSyntaxTest {
 
     @Test
-    void translatesEachPlaceholderToAnUnescapedVariableOfItsOwn() {
-        TemplateSyntax syntax = TemplateSyntax.translate("Sale of {{ quantity }} x {{product.name}} by {{ quantity }}");
+    void splitsTheTextAroundEachReference() {
+        TemplateSyntax syntax = TemplateSyntax.parse("Sale of {{ quantity }} x {{product.name}} by [[${ quantity }]]");
 
-        assertThat(syntax.thymeleaf())
-                .isEqualTo("Sale of [(${__placeholder0})] x [(${__placeholder1})] by [(${__placeholder2})]");
+        assertThat(syntax.literals()).containsExactly("Sale of ", " x ", " by ", "");
         assertThat(syntax.paths()).containsExactly("quantity", "product.name", "quantity");
     }
 
     @Test
-    void unescapesNativeInliningAndLeavesPlainTextAlone() {
-        TemplateSyntax syntax = TemplateSyntax.translate("Hi [[${instance.customer.name}]] {not} {{ 1bad }}");
+    void rendersReferencesAsTextAndMissingOnesAsNothing() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("a", Map.of("b", 42));
+        variables.put("n", null);
 
-        assertThat(syntax.thymeleaf()).isEqualTo("Hi [(${instance.customer.name})] {not} {{ 1bad }}");
-        assertThat(syntax.paths()).isEmpty();
+        String text =
+                TemplateSyntax.parse("$1 \\ [{{ a.b }}] [(${n})]{{ a.c.d }}!").render(variables);
+
+        assertThat(text).isEqualTo("$1 \\ [42] !");
     }
 
     @Test
-    void translationIsSafeForReplacementCharacters() {
-        TemplateSyntax syntax = TemplateSyntax.translate("$1 \\ {{ a }}");
+    void aValueIsNeverReadBackAsTemplate() {
+        Map<String, Object> variables = Map.of("a", "{{ b }} [[${b}]]", "b", "no");
 
-        assertThat(syntax.thymeleaf()).isEqualTo("$1 \\ [(${__placeholder0})]");
-        assertThat(syntax.paths()).isEqualTo(List.of("a"));
-    }
-
-    @Test
-    void aLiteralBracketBeforeAPlaceholderCannotMergeIntoThymeleafSyntax() {
-        TemplateSyntax syntax = TemplateSyntax.translate("[[{{ a }}]");
-
-        assertThat(syntax.thymeleaf()).isEqualTo("[(${__leftBracket})][(${__leftBracket})][(${__placeholder0})]]");
+        assertThat(TemplateSyntax.parse("{{ a }}").render(variables)).isEqualTo("{{ b }} [[${b}]]");
     }
 
     @Test
     void recognisesAWholeValueReferenceInEverySyntax() {
-        assertThat(TemplateSyntax.wholePath("{{ customer.name }}")).isEqualTo("customer.name");
-        assertThat(TemplateSyntax.wholePath("  {{quantity}} ")).isEqualTo("quantity");
-        assertThat(TemplateSyntax.wholePath("[[${instance.customer.name}]]")).isEqualTo("instance.customer.name");
-        assertThat(TemplateSyntax.wholePath(" [(${quantity})] ")).isEqualTo("quantity");
+        assertThat(TemplateSyntax.parse("{{ customer.name }}").wholePath()).isEqualTo("customer.name");
+        assertThat(TemplateSyntax.parse("  {{quantity}} ").wholePath()).isEqualTo("quantity");
+        assertThat(TemplateSyntax.parse("[[${instance.customer.name}]]").wholePath())
+                .isEqualTo("instance.customer.name");
+        assertThat(TemplateSyntax.parse(" [(${quantity})] ").wholePath()).isEqualTo("quantity");
     }
 
     @Test
     void anythingButOneValueReferenceIsText() {
-        assertThat(TemplateSyntax.wholePath("x {{ quantity }}")).isNull();
-        assertThat(TemplateSyntax.wholePath("{{ a }}{{ b }}")).isNull();
-        assertThat(TemplateSyntax.wholePath("x [[${quantity}]]")).isNull();
-        assertThat(TemplateSyntax.wholePath("[[${a}]] and [[${b}]]")).isNull();
-        assertThat(TemplateSyntax.wholePath("[(${a})] and [(${b})]")).isNull();
-        assertThat(TemplateSyntax.wholePath("[[${quantity * 2}]]")).isNull();
+        for (String text :
+                List.of("x {{ quantity }}", "{{ a }}{{ b }}", "x [[${quantity}]]", "[(${a})] and [(${b})]")) {
+            assertThat(TemplateSyntax.parse(text).wholePath()).as(text).isNull();
+        }
     }
 }

@@ -1,0 +1,379 @@
+package org.actiontriggers.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.standardwebhooks.exceptions.WebhookVerificationException;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.actiontriggers.config.ActiveTriggers;
+import org.actiontriggers.config.Config;
+import org.actiontriggers.config.ConfigRepository;
+import org.actiontriggers.config.HttpMethod;
+import org.actiontriggers.config.Signal;
+import org.actiontriggers.config.SigningSecrets;
+import org.actiontriggers.config.Webhook;
+import org.actiontriggers.demo.Customer;
+import org.actiontriggers.demo.DemoShop;
+import org.actiontriggers.demo.Product;
+import org.actiontriggers.demo.Sale;
+import org.actiontriggers.record.Delivery;
+import org.actiontriggers.record.DeliveryLog;
+import org.actiontriggers.record.DeliveryState;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The security of delivery on a real Payara Micro, database and HTTP receiver: every delivery here is
+ * verified by the independent Standard Webhooks library in the receiver, never by our own code.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DeliverySecurityIT {
+
+    private static final Duration DELIVERED = Duration.ofSeconds(30);
+    private static final Properties SECRETS = secrets();
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @Inject
+    ConfigRepository configs;
+
+    @Inject
+    SigningSecrets signingSecrets;
+
+    @Inject
+    ActiveTriggers activeTriggers;
+
+    @Inject
+    DemoShop shop;
+
+    @Inject
+    DeliveryLog deliveries;
+
+    @Inject
+    TestData data;
+
+    @Inject
+    DataSource dataSource;
+
+    private final TestReceiver receiver = TestReceiver.get();
+    private String path;
+    private Customer customer;
+    private Product product;
+
+    @BeforeEach
+    void cleanSlate(TestInfo test) {
+        data.deleteAllConfigs();
+        path = "/hooks/security/" + test.getTestMethod().orElseThrow().getName() + "/" + System.nanoTime();
+        customer = shop.addCustomer("Ann O'Brien", "ann@example.com");
+        product = shop.addProduct("Widget", "A blue one");
+    }
+
+    @Test
+    void aGeneratedSecretSignsEveryAttemptAndTheLibraryVerifiesThem() {
+        Webhook webhook = saveTrigger(receiver.url(path), null);
+        String secret = webhook.issuedSigningSecret();
+        assertThat(secret).startsWith("whsec_");
+        assertThat(webhook.issuedSigningSecret()).as("shown once").isNull();
+        receiver.requireSignatures(path, secret);
+        receiver.respond(path, 503, 200);
+
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 3).orElseThrow();
+
+        await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.SUCCEEDED);
+        List<TestReceiver.Received> received = receiver.at(path);
+        assertThat(received).hasSize(2);
+        assertThat(received).allSatisfy(r -> {
+            assertThat(r.rejection()).isNull();
+            assertThat(r.headers().get("webhook-signature")).matches("v1,[A-Za-z0-9+/=]+");
+        });
+        assertThat(received.get(1).headers().get("webhook-id"))
+                .isEqualTo(received.get(0).headers().get("webhook-id"));
+    }
+
+    @Test
+    void aTamperedBodyOrAStaleTimestampFailsTheLibrarysVerification() throws Exception {
+        String secret = SECRETS.getProperty("signing-secret-1");
+        saveTrigger(receiver.url(path), secret);
+        receiver.requireSignatures(path, secret);
+
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 3).orElseThrow();
+
+        await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.SUCCEEDED);
+        TestReceiver.Received original = receiver.at(path).get(0);
+        com.standardwebhooks.Webhook verifier = new com.standardwebhooks.Webhook(secret);
+        verifier.verify(original.body(), original.headerLists());
+
+        assertThatThrownBy(() -> verifier.verify(original.body().replace("3", "30"), original.headerLists()))
+                .isInstanceOf(WebhookVerificationException.class);
+        Map<String, List<String>> stale = new HashMap<>(original.headerLists());
+        stale.put(
+                "webhook-timestamp",
+                List.of(Long.toString(Instant.now().minusSeconds(600).getEpochSecond())));
+        assertThatThrownBy(() -> verifier.verify(original.body(), stale))
+                .isInstanceOf(WebhookVerificationException.class)
+                .hasMessageContaining("too old");
+        assertThatThrownBy(() -> new com.standardwebhooks.Webhook(SECRETS.getProperty("signing-secret-2"))
+                        .verify(original.body(), original.headerLists()))
+                .isInstanceOf(WebhookVerificationException.class);
+    }
+
+    @Test
+    void duringARotationsGracePeriodBothSecretsVerifyAndAfterwardsOnlyTheNewOne() throws Exception {
+        String first = SECRETS.getProperty("signing-secret-1");
+        String second = SECRETS.getProperty("signing-secret-2");
+        String third = SECRETS.getProperty("signing-secret-3");
+        Webhook webhook = saveTrigger(receiver.url(path), first);
+
+        assertThat(signingSecrets.rotate(webhook.getId(), second, Duration.ofHours(1)))
+                .isEqualTo(second);
+        receiver.requireSignatures(path, first, second);
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.SUCCEEDED);
+        assertThat(receiver.at(path).get(0).headers().get("webhook-signature").split(" "))
+                .hasSize(2);
+
+        signingSecrets.rotate(webhook.getId(), third, Duration.ZERO);
+        receiver.requireSignatures(path, third);
+        shop.changeQuantity(sale.getId(), 2);
+        await().atMost(DELIVERED)
+                .until(() -> deliveriesOf(sale).size() == 2
+                        && deliveriesOf(sale).stream().allMatch(d -> d.getState() == DeliveryState.SUCCEEDED));
+        TestReceiver.Received afterRotation = receiver.at(path).get(1);
+        assertThat(afterRotation.headers().get("webhook-signature").split(" ")).hasSize(1);
+        assertThatThrownBy(() -> new com.standardwebhooks.Webhook(second)
+                        .verify(afterRotation.body(), afterRotation.headerLists()))
+                .isInstanceOf(WebhookVerificationException.class);
+    }
+
+    @Test
+    void aGeneratedRotationReturnsTheNewSecretOnceAndItVerifies() {
+        Webhook webhook = saveTrigger(receiver.url(path), SECRETS.getProperty("signing-secret-1"));
+
+        String generated = signingSecrets.rotate(webhook.getId(), Duration.ZERO);
+
+        receiver.requireSignatures(path, generated);
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.SUCCEEDED);
+        assertThat(receiver.at(path).get(0).rejection()).isNull();
+    }
+
+    @Test
+    void aWebhookWithSigningOffSendsNoSignature() {
+        Config config = trigger(receiver.url(path));
+        config.getWebhooks().get(0).setSigningEnabled(false);
+        configs.save(config);
+
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+
+        await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.SUCCEEDED);
+        assertThat(receiver.at(path).get(0).headers())
+                .containsKeys("webhook-id", "webhook-timestamp")
+                .doesNotContainKey("webhook-signature");
+    }
+
+    @Test
+    void secretsAreStoredEncryptedAndBadOnesOrBadRotationsAreRefusedClearly() {
+        String secret = SECRETS.getProperty("signing-secret-1");
+        Webhook webhook = saveTrigger(receiver.url(path), secret);
+
+        String stored = storedSecretOf(webhook.getId());
+        assertThat(stored).startsWith("v1:").doesNotContain(secret).doesNotContain(secret.substring(6));
+        assertThatThrownBy(() -> new Webhook().useSigningSecret("whsec_tooshort"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("24 to 64");
+        assertThatThrownBy(() -> signingSecrets.rotate(webhook.getId(), "plain-password", Duration.ZERO))
+                .hasMessageContaining("whsec_")
+                .hasMessageNotContaining("plain-password");
+        assertThatThrownBy(() -> signingSecrets.rotate(webhook.getId(), Duration.ofDays(365)))
+                .hasMessageContaining("grace period");
+        assertThatThrownBy(() -> signingSecrets.rotate(Long.MAX_VALUE, Duration.ZERO))
+                .hasMessageContaining("no webhook");
+        assertThat(storedSecretOf(webhook.getId())).isEqualTo(stored);
+    }
+
+    @Test
+    void aTemplateWrittenStraightToTheDatabaseCannotRunCodeAndNothingIsSent() throws Exception {
+        java.nio.file.Path marker =
+                java.nio.file.Files.createTempDirectory("sandbox").resolve("pwned");
+        String evil = "[[${T(org.actiontriggers.it.SandboxProbe).trip()}]]"
+                + " [(${new java.io.File('" + marker + "').createNewFile()})]"
+                + " [[${@environment.getProperty('x')}]] {{ customer.name.getClass }}";
+        Config config = trigger(receiver.url(path));
+        configs.save(config);
+        int callsBefore = SandboxProbe.CALLS.get();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement payload =
+                        c.prepareStatement("UPDATE action_triggers_config SET payload = ? WHERE id = ?");
+                PreparedStatement revision = c.prepareStatement(
+                        "UPDATE action_triggers_config_revision SET revision = revision + 1 WHERE id = 1")) {
+            payload.setString(
+                    1, Json.createObjectBuilder().add("v", evil).build().toString());
+            payload.setLong(2, config.getId());
+            assertThat(payload.executeUpdate()).isEqualTo(1);
+            revision.executeUpdate();
+        }
+        await().atMost(DELIVERED)
+                .until(() -> activeTriggers.matching("Sale", Signal.POST_SAVE).stream()
+                        .anyMatch(t -> String.valueOf(t.payloadTemplate()).contains("SandboxProbe")));
+
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+
+        await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.FAILED);
+        assertThat(deliveriesOf(sale).get(0).getLastError()).contains("template refused", "not allowed");
+        assertThat(SandboxProbe.CALLS.get()).isEqualTo(callsBefore);
+        assertThat(marker).doesNotExist();
+        assertThat(receiver.at(path)).isEmpty();
+    }
+
+    @Test
+    void aPayloadOverTheLimitIsRecordedAsFailedAndNotSent() {
+        Config config = new Config(null, true, List.of("Customer"));
+        config.setTextPayload("{{ name }}".repeat(100));
+        new Webhook(config, receiver.url(path), HttpMethod.POST, Map.of(), 5.0);
+        config.addSignal(Signal.POST_SAVE);
+        configs.save(config);
+
+        Customer big = shop.addCustomer("x".repeat(200), "big@example.com");
+        Customer small = shop.addCustomer("s", "small@example.com");
+
+        await().atMost(DELIVERED).until(() -> receiver.at(path).size() == 1);
+        assertThat(receiver.at(path).get(0).body()).isEqualTo("s".repeat(100));
+        List<Delivery> refused = deliveries.byEntity("Customer", big.getId().toString());
+        assertThat(refused).singleElement().satisfies(d -> {
+            assertThat(d.getState()).isEqualTo(DeliveryState.FAILED);
+            assertThat(d.getLastError()).contains("action-triggers.limits.max-payload-size");
+            assertThat(d.getBody()).isNull();
+        });
+        assertThat(deliveries.byEntity("Customer", small.getId().toString()))
+                .singleElement()
+                .extracting(Delivery::getState)
+                .isNotEqualTo(DeliveryState.FAILED);
+    }
+
+    @Test
+    void tooManyWebhooksOrHeadersCannotBeSavedAndTheMessageSaysWhy() {
+        Config tooManyWebhooks = trigger(receiver.url(path));
+        for (int i = 0; i < 3; i++) {
+            new Webhook(tooManyWebhooks, receiver.url(path + "/" + i), HttpMethod.POST, Map.of(), 5.0);
+        }
+        Config tooManyHeaders = trigger(receiver.url(path));
+        Map<String, String> headers = new HashMap<>();
+        for (int i = 0; i < 9; i++) {
+            headers.put("X-Header-" + i, "v");
+        }
+        tooManyHeaders.getWebhooks().get(0).setHeaders(headers);
+
+        assertThatThrownBy(() -> configs.save(tooManyWebhooks))
+                .satisfies(e -> assertThat(rootMessage(e)).contains("action-triggers.limits.max-webhooks-per-config"));
+        assertThatThrownBy(() -> configs.save(tooManyHeaders))
+                .satisfies(e -> assertThat(rootMessage(e)).contains("action-triggers.limits.max-headers"));
+        assertThat(activeTriggers.matching("Sale", Signal.POST_SAVE)).isEmpty();
+    }
+
+    @Test
+    void onlyTheConfiguredPrefixOfAResponseBodyIsKept() {
+        saveTrigger(receiver.url(path), null);
+        receiver.respondWithBody(path, 200, "é".repeat(2000));
+
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+
+        await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.SUCCEEDED);
+        String kept = deliveries
+                .find(deliveriesOf(sale).get(0).getId())
+                .orElseThrow()
+                .getAttemptLog()
+                .get(0)
+                .getResponseBody();
+        assertThat(kept.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(512);
+        assertThat(kept).startsWith("éé").hasSizeGreaterThan(200);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+
+    private Webhook saveTrigger(String url, String secret) {
+        Config config = trigger(url);
+        Webhook webhook = config.getWebhooks().get(0);
+        if (secret != null) {
+            webhook.useSigningSecret(secret);
+        }
+        configs.save(config);
+        return webhook;
+    }
+
+    private static Config trigger(String url) {
+        Config config = new Config(
+                Json.createObjectBuilder()
+                        .add("customer", "{{ customer.name }}")
+                        .add("quantity", "{{ quantity }}")
+                        .build(),
+                true,
+                List.of("Sale"));
+        new Webhook(config, url, HttpMethod.POST, Map.of(), 5.0);
+        config.addSignal(Signal.POST_SAVE);
+        return config;
+    }
+
+    private List<Delivery> deliveriesOf(Sale sale) {
+        return deliveries.byEntity("Sale", sale.getId().toString());
+    }
+
+    private DeliveryState stateOf(Sale sale) {
+        List<Delivery> all = deliveriesOf(sale);
+        return all.size() == 1 ? all.get(0).getState() : null;
+    }
+
+    private String storedSecretOf(long webhookId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT signing_secret FROM action_triggers_webhook WHERE id = ?")) {
+            ps.setLong(1, webhookId);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Properties secrets() {
+        Properties secrets = new Properties();
+        try (InputStream in = DeliverySecurityIT.class.getResourceAsStream("/it-secrets.properties")) {
+            secrets.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return secrets;
+    }
+}
