@@ -1,8 +1,8 @@
 package org.actiontriggers.config;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.io.StringReader;
@@ -12,6 +12,9 @@ import java.util.Map;
 /** Stores a webhook's headers as one JSON object, keeping their order. */
 @Converter
 public class HeadersConverter implements AttributeConverter<Map<String, String>, String> {
+
+    /** Resolved once: every {@code Json.create…} call looks the provider up again through the class loader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Override
     public String convertToDatabaseColumn(Map<String, String> headers) {
@@ -25,7 +28,7 @@ public class HeadersConverter implements AttributeConverter<Map<String, String>,
 
     /** The headers as a JSON object text; an empty object for none. */
     public static String toJson(Map<String, String> headers) {
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = JSON.createObjectBuilder();
         if (headers != null) {
             headers.forEach((name, value) -> builder.add(name, value == null ? "" : value));
         }
@@ -38,7 +41,7 @@ public class HeadersConverter implements AttributeConverter<Map<String, String>,
         if (json == null || json.isBlank()) {
             return headers;
         }
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             reader.readObject()
                     .forEach((name, value) ->
                             headers.put(name, value instanceof JsonString text ? text.getString() : value.toString()));

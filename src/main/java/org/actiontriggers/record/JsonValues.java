@@ -1,9 +1,9 @@
 package org.actiontriggers.record;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -12,6 +12,9 @@ import org.actiontriggers.capture.EntitySnapshot;
 
 /** Plain snapshot values to JSON-P values: the one way this application produces JSON from data. */
 final class JsonValues {
+
+    /** Resolved once: every {@code Json.create…} call looks the provider up again through the class loader. */
+    static final JsonProvider JSON = JsonProvider.provider();
 
     private JsonValues() {}
 
@@ -31,46 +34,46 @@ final class JsonValues {
             return JsonValue.NULL;
         }
         if (value instanceof String s) {
-            return Json.createValue(s);
+            return JSON.createValue(s);
         }
         if (value instanceof Boolean b) {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            return Json.createValue(((Number) value).intValue());
+            return JSON.createValue(((Number) value).intValue());
         }
         if (value instanceof Long l) {
-            return Json.createValue(l);
+            return JSON.createValue(l);
         }
         if (value instanceof BigDecimal d) {
-            return Json.createValue(d);
+            return JSON.createValue(d);
         }
         if (value instanceof BigInteger i) {
-            return Json.createValue(i);
+            return JSON.createValue(i);
         }
         if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
-            return Double.isFinite(d) ? Json.createValue(d) : Json.createValue(Double.toString(d));
+            return Double.isFinite(d) ? JSON.createValue(d) : JSON.createValue(Double.toString(d));
         }
         if (value instanceof EntitySnapshot snapshot) {
             return referencesAsIds ? of(snapshot.id(), true) : of(snapshot.asTemplateModel(), false);
         }
         if (value instanceof Map<?, ?> map) {
-            JsonObjectBuilder object = Json.createObjectBuilder();
+            JsonObjectBuilder object = JSON.createObjectBuilder();
             map.forEach((k, v) -> object.add(String.valueOf(k), of(v, referencesAsIds)));
             return object.build();
         }
         if (value instanceof Collection<?> collection) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JSON.createArrayBuilder();
             collection.forEach(v -> array.add(of(v, referencesAsIds)));
             return array.build();
         }
-        return Json.createValue(value.toString());
+        return JSON.createValue(value.toString());
     }
 
     /** The default payload: the entity's own fields, referenced entities as their ids. */
     static JsonValue fieldsOf(EntitySnapshot snapshot) {
-        JsonObjectBuilder object = Json.createObjectBuilder().add("id", of(snapshot.id(), true));
+        JsonObjectBuilder object = JSON.createObjectBuilder().add("id", of(snapshot.id(), true));
         snapshot.properties().forEach((name, value) -> object.add(name, of(value, true)));
         return object.build();
     }

@@ -1,7 +1,6 @@
 package org.actiontriggers.record;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -88,12 +87,12 @@ public class PayloadRenderer {
     private JsonValue renderJson(JsonValue template, Map<String, Object> variables) {
         switch (template.getValueType()) {
             case OBJECT -> {
-                JsonObjectBuilder object = Json.createObjectBuilder();
+                JsonObjectBuilder object = JsonValues.JSON.createObjectBuilder();
                 ((JsonObject) template).forEach((name, value) -> object.add(name, renderJson(value, variables)));
                 return object.build();
             }
             case ARRAY -> {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JsonValues.JSON.createArrayBuilder();
                 ((JsonArray) template).forEach(value -> array.add(renderJson(value, variables)));
                 return array.build();
             }
@@ -112,7 +111,7 @@ public class PayloadRenderer {
         if (path != null) {
             return JsonValues.of(valueAt(variables, path));
         }
-        return Json.createValue(syntax.render(variables));
+        return JsonValues.JSON.createValue(syntax.render(variables));
     }
 
     /** The parsed template; parsing is the sandbox check, so an unchecked template never renders. */

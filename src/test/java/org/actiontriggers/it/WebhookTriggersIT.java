@@ -321,10 +321,11 @@ class WebhookTriggersIT {
         configs.save(trigger("Sale", Signal.POST_SAVE, null, receiver.url(path)));
         List<Long> withSlowTrigger = timeSaves(saves);
 
+        // A save that waited for the receiver would be ~1000x slower; the bound leaves room for a loaded machine.
         double ratio = (double) median(withSlowTrigger) / median(withoutTrigger);
         assertThat(ratio)
                 .as("median save time with a 5 s receiver / without a trigger")
-                .isLessThan(10.0);
+                .isLessThan(50.0);
         await().atMost(DELIVERED).until(() -> receiver.at(path).size() == saves + 1); // + the warm-up save
     }
 
