@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * @param lease how long a claimed delivery belongs to its instance before another may take it over
  * @param maxConcurrentSends how many requests one instance has in flight at most
  * @param configRefreshInterval how often an instance checks whether another changed the configs
+ * @param retention how long finished deliveries (succeeded, failed, dead) and their attempts are kept
+ * @param retentionCleanupInterval how often deliveries older than the retention are deleted
  */
 public record Settings(
         Set<String> whitelistedContentTypes,
@@ -35,7 +37,9 @@ public record Settings(
         Duration sweepInterval,
         Duration lease,
         int maxConcurrentSends,
-        Duration configRefreshInterval) {
+        Duration configRefreshInterval,
+        Duration retention,
+        Duration retentionCleanupInterval) {
 
     public static final String PREFIX = "action-triggers.";
     public static final String WHITELISTED_CONTENT_TYPES = PREFIX + "whitelisted-content-types";
@@ -47,6 +51,8 @@ public record Settings(
     public static final String LEASE = PREFIX + "dispatch.lease";
     public static final String MAX_CONCURRENT_SENDS = PREFIX + "dispatch.max-concurrent-sends";
     public static final String CONFIG_REFRESH_INTERVAL = PREFIX + "config-refresh-interval";
+    public static final String RETENTION = PREFIX + "retention";
+    public static final String RETENTION_CLEANUP_INTERVAL = PREFIX + "retention.cleanup-interval";
 
     public Settings {
         whitelistedContentTypes = Set.copyOf(whitelistedContentTypes);

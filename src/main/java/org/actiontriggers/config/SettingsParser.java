@@ -5,6 +5,8 @@ import static org.actiontriggers.config.Settings.CONFIG_REFRESH_INTERVAL;
 import static org.actiontriggers.config.Settings.LEASE;
 import static org.actiontriggers.config.Settings.MAX_CONCURRENT_SENDS;
 import static org.actiontriggers.config.Settings.MAX_WEBHOOK_TIMEOUT;
+import static org.actiontriggers.config.Settings.RETENTION;
+import static org.actiontriggers.config.Settings.RETENTION_CLEANUP_INTERVAL;
 import static org.actiontriggers.config.Settings.RETRY_SCHEDULE;
 import static org.actiontriggers.config.Settings.SWEEP_INTERVAL;
 import static org.actiontriggers.config.Settings.WHITELISTED_CONTENT_TYPES;
@@ -107,12 +109,24 @@ public final class SettingsParser {
         }
         int maxSends = positiveInt(MAX_CONCURRENT_SENDS, 16);
         Duration refresh = positiveDuration(CONFIG_REFRESH_INTERVAL, "1s");
+        Duration retention = positiveDuration(RETENTION, "30d");
+        Duration cleanup = positiveDuration(RETENTION_CLEANUP_INTERVAL, "1h");
 
         if (!errors.isEmpty()) {
             throw new InvalidSettingsException(errors);
         }
         return new Settings(
-                contentTypes, patterns, dynamicPaths, maxTimeout, schedule, sweep, lease, maxSends, refresh);
+                contentTypes,
+                patterns,
+                dynamicPaths,
+                maxTimeout,
+                schedule,
+                sweep,
+                lease,
+                maxSends,
+                refresh,
+                retention,
+                cleanup);
     }
 
     /** What is legal but probably not meant, e.g. an empty whitelist; filled by {@link #parse()}. */

@@ -43,6 +43,8 @@ class SettingsParserTest {
 
     @Test
     void parsesValidFullSettings() {
+        raw.put(Settings.RETENTION, "7d");
+        raw.put(Settings.RETENTION_CLEANUP_INTERVAL, "10m");
         SettingsParser parser = parser();
 
         Settings settings = parser.parse();
@@ -59,6 +61,8 @@ class SettingsParserTest {
         assertThat(settings.lease()).isEqualTo(Duration.ofMinutes(2));
         assertThat(settings.maxConcurrentSends()).isEqualTo(8);
         assertThat(settings.configRefreshInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.retention()).isEqualTo(Duration.ofDays(7));
+        assertThat(settings.retentionCleanupInterval()).isEqualTo(Duration.ofMinutes(10));
         assertThat(parser.warnings()).isEmpty();
     }
 
@@ -83,6 +87,8 @@ class SettingsParserTest {
         assertThat(settings.lease()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.maxConcurrentSends()).isEqualTo(16);
         assertThat(settings.configRefreshInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.retention()).isEqualTo(Duration.ofDays(30));
+        assertThat(settings.retentionCleanupInterval()).isEqualTo(Duration.ofHours(1));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -105,6 +111,10 @@ class SettingsParserTest {
                 "action-triggers.dispatch.max-concurrent-sends         | -3",
                 "action-triggers.dispatch.max-concurrent-sends         | many",
                 "action-triggers.config-refresh-interval               | 0ms",
+                "action-triggers.retention                             | 0d",
+                "action-triggers.retention                             | a month",
+                "action-triggers.retention.cleanup-interval            | 0s",
+                "action-triggers.retention.cleanup-interval            | hourly",
             })
     void malformedSettingIsReportedUnderItsKey(String key, String value) {
         raw.put(key, value);

@@ -22,7 +22,9 @@ class SettingsTest {
                 Duration.ofSeconds(1),
                 Duration.ofMinutes(5),
                 16,
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1),
+                Duration.ofDays(30),
+                Duration.ofHours(1));
     }
 
     private final Settings settings = withPatterns("https://example\\.com/hook", "http://localhost:\\d+/.*");

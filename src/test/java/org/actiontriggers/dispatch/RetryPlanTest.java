@@ -23,7 +23,9 @@ class RetryPlanTest {
             Duration.ofSeconds(1),
             Duration.ofMinutes(5),
             16,
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1),
+            Duration.ofDays(30),
+            Duration.ofHours(1));
 
     @Test
     void jitterStaysWithinTenPercentOfTheScheduledDelay() {
