@@ -69,6 +69,9 @@ public class Config {
     @OrderBy("id")
     private List<ConfigSignal> configSignals = new ArrayList<>();
 
+    @Column(name = "ordered", nullable = false)
+    private boolean ordered;
+
     @Column(name = "created_on", nullable = false)
     private OffsetDateTime createdOn;
 
@@ -136,6 +139,19 @@ public class Config {
 
     public void setActive(boolean active) {
         this.active = active;
+    }
+
+    /**
+     * Whether each webhook must receive the events of one entity in the order they were recorded: a
+     * delivery waits while an older one of the same webhook and entity is unfinished. Costs throughput and
+     * lets one failing event hold back the later ones of its entity until it succeeds or is given up.
+     */
+    public boolean isOrdered() {
+        return ordered;
+    }
+
+    public void setOrdered(boolean ordered) {
+        this.ordered = ordered;
     }
 
     /** Entity names (e.g. {@code Sale}) this config watches; each must be whitelisted to trigger. */

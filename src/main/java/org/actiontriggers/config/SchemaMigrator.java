@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Creates and upgrades this application's own tables ({@code action_triggers_*}) with versioned Flyway
@@ -18,13 +19,19 @@ public class SchemaMigrator {
     DataSource dataSource;
 
     public void migrate() {
-        Flyway.configure(SchemaMigrator.class.getClassLoader())
+        configuration(dataSource).load().migrate();
+    }
+
+    /**
+     * How our tables are migrated, in one place, so that the migration test upgrades a database exactly as
+     * start-up does.
+     */
+    public static FluentConfiguration configuration(DataSource dataSource) {
+        return Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/action-triggers")
                 .table("action_triggers_schema_history")
                 .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load()
-                .migrate();
+                .baselineVersion("0");
     }
 }

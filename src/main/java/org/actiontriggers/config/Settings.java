@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * @param configRefreshInterval how often an instance checks whether another changed the configs
  * @param secretCipher encrypts the webhook signing secrets at rest; its {@code toString} hides the key
  * @param limits sizes and counts no config, delivery or response may exceed
+ * @param retention how long finished deliveries (succeeded, failed, dead) and their attempts are kept
+ * @param retentionCleanupInterval how often deliveries older than the retention are deleted
  */
 public record Settings(
         Set<String> whitelistedContentTypes,
@@ -39,7 +41,9 @@ public record Settings(
         int maxConcurrentSends,
         Duration configRefreshInterval,
         SecretCipher secretCipher,
-        Limits limits) {
+        Limits limits,
+        Duration retention,
+        Duration retentionCleanupInterval) {
 
     public static final String PREFIX = "action-triggers.";
     public static final String WHITELISTED_CONTENT_TYPES = PREFIX + "whitelisted-content-types";
@@ -57,6 +61,8 @@ public record Settings(
     public static final String MAX_HEADER_SIZE = PREFIX + "limits.max-header-size";
     public static final String MAX_RESPONSE_BODY = PREFIX + "limits.max-response-body";
     public static final String MAX_WEBHOOKS_PER_CONFIG = PREFIX + "limits.max-webhooks-per-config";
+    public static final String RETENTION = PREFIX + "retention";
+    public static final String RETENTION_CLEANUP_INTERVAL = PREFIX + "retention.cleanup-interval";
 
     public Settings {
         whitelistedContentTypes = Set.copyOf(whitelistedContentTypes);

@@ -5,6 +5,8 @@ import static org.actiontriggers.config.Settings.CONFIG_REFRESH_INTERVAL;
 import static org.actiontriggers.config.Settings.LEASE;
 import static org.actiontriggers.config.Settings.MAX_CONCURRENT_SENDS;
 import static org.actiontriggers.config.Settings.MAX_WEBHOOK_TIMEOUT;
+import static org.actiontriggers.config.Settings.RETENTION;
+import static org.actiontriggers.config.Settings.RETENTION_CLEANUP_INTERVAL;
 import static org.actiontriggers.config.Settings.RETRY_SCHEDULE;
 import static org.actiontriggers.config.Settings.SECRET_ENCRYPTION_KEY;
 import static org.actiontriggers.config.Settings.SWEEP_INTERVAL;
@@ -118,6 +120,8 @@ public final class SettingsParser {
                         Limits.DEFAULTS.maxResponseBodyBytes(),
                         Limits.RESPONSE_BODY_COLUMN),
                 positiveInt(Settings.MAX_WEBHOOKS_PER_CONFIG, Limits.DEFAULTS.maxWebhooksPerConfig()));
+        Duration retention = positiveDuration(RETENTION, "30d");
+        Duration cleanup = positiveDuration(RETENTION_CLEANUP_INTERVAL, "1h");
 
         if (!errors.isEmpty()) {
             throw new InvalidSettingsException(errors);
@@ -133,7 +137,9 @@ public final class SettingsParser {
                 maxSends,
                 refresh,
                 cipher,
-                limits);
+                limits,
+                retention,
+                cleanup);
     }
 
     /** What is legal but probably not meant, e.g. an empty whitelist; filled by {@link #parse()}. */

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param payloadTemplate the config's payload template (object, string, or {@code null} for the fields)
  * @param headers header templates; {@code {{ path }}} references are resolved only at send time
  * @param timeoutSecs the webhook's own timeout, or {@code null}
+ * @param ordered whether the config asks for the events of one entity in recording order
  */
 public record TriggerTarget(
         long configId,
@@ -18,7 +19,8 @@ public record TriggerTarget(
         String url,
         HttpMethod httpMethod,
         Map<String, String> headers,
-        Double timeoutSecs) {
+        Double timeoutSecs,
+        boolean ordered) {
 
     public TriggerTarget {
         headers = Map.copyOf(headers);
@@ -32,6 +34,7 @@ public record TriggerTarget(
                 webhook.getUrl(),
                 webhook.getHttpMethod(),
                 webhook.getHeaders(),
-                webhook.getTimeoutSecs());
+                webhook.getTimeoutSecs(),
+                config.isOrdered());
     }
 }

@@ -10,8 +10,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /**
  * Open endpoints to create, update and delete the demo entities, so a new user can watch a trigger fire
@@ -65,6 +67,29 @@ public class DemoResource {
         Sale sale = shop.addSale(form.customer(), form.product(), form.quantity())
                 .orElseThrow(() -> new BadRequestException(message("customer or product: no such id")));
         return Response.status(Response.Status.CREATED).entity(sale).build();
+    }
+
+    /** Largest {@code count} of one bulk request: enough for a load drill, small enough for one transaction. */
+    static final int MAX_BULK = 10_000;
+
+    /**
+     * {@code POST /api/demo/sales/bulk?customer=1&product=2&count=500}: many sales in one transaction, to
+     * watch a backlog drain; answers the ids of the new sales.
+     */
+    @POST
+    @Path("sales/bulk")
+    @Consumes(MediaType.WILDCARD)
+    public Response addSales(
+            @QueryParam("customer") Long customer,
+            @QueryParam("product") Long product,
+            @QueryParam("count") Integer count) {
+        if (customer == null || product == null || count == null || count < 1 || count > MAX_BULK) {
+            throw new BadRequestException(
+                    message("customer, product and count (1 to " + MAX_BULK + "): all required as query parameters"));
+        }
+        List<Long> ids = shop.addSales(customer, product, count)
+                .orElseThrow(() -> new BadRequestException(message("customer or product: no such id")));
+        return Response.status(Response.Status.CREATED).entity(ids).build();
     }
 
     @PUT

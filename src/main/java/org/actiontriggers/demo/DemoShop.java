@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.actiontriggers.config.TriggerSettings;
 
@@ -39,6 +41,27 @@ public class DemoShop {
         Sale sale = new Sale(customer, product, quantity);
         em.persist(sale);
         return Optional.of(sale);
+    }
+
+    /**
+     * Records {@code count} sales of one customer and product in one transaction, quantities 1 to count;
+     * empty when the customer or product does not exist.
+     */
+    @Transactional
+    public Optional<List<Long>> addSales(long customerId, long productId, int count) {
+        Customer customer = em.find(Customer.class, customerId);
+        Product product = em.find(Product.class, productId);
+        if (customer == null || product == null) {
+            return Optional.empty();
+        }
+        List<Sale> sales = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            Sale sale = new Sale(customer, product, i);
+            em.persist(sale);
+            sales.add(sale);
+        }
+        em.flush();
+        return Optional.of(sales.stream().map(Sale::getId).toList());
     }
 
     /** Changes a sale's quantity; empty when there is no such sale. */

@@ -144,7 +144,8 @@ public class DeliveryDispatcher {
                     e);
         } finally {
             senders.release();
-            if (starved.getAndSet(false)) {
+            // an ordered delivery's successor of the same webhook and entity may be claimed now
+            if (starved.getAndSet(false) || delivery.ordered()) {
                 wake();
             }
         }

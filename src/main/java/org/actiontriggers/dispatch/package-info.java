@@ -1,7 +1,7 @@
 /**
  * Stage 3, dispatch: claims due outbox rows ({@code FOR UPDATE SKIP LOCKED}, with a lease) right after a
  * commit and on a recovery sweep, hands each to the deliver stage outside any transaction, and schedules
- * the next round, success or dead letter.
+ * the next round, success or dead letter. Also the retention cleanup of finished deliveries.
  *
  * <p>Depends on {@code config}, {@code record} and {@code deliver}.
  */

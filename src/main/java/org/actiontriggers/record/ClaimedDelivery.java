@@ -8,6 +8,7 @@ import org.actiontriggers.config.HttpMethod;
  * A delivery this instance has claimed and may now send, until its lease runs out.
  *
  * @param failedRounds how many rounds of the retry schedule have failed so far
+ * @param ordered whether a later delivery of the same webhook and entity waits for this one
  */
 public record ClaimedDelivery(
         String id,
@@ -19,4 +20,5 @@ public record ClaimedDelivery(
         String body,
         String contentType,
         Instant createdAt,
-        int failedRounds) {}
+        int failedRounds,
+        boolean ordered) {}

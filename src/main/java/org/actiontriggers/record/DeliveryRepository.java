@@ -27,6 +27,10 @@ import org.actiontriggers.config.HttpMethod;
  * <p>A row's {@code due_at} is when it next needs attention: for a pending row its planned attempt, for an
  * in-flight row the end of its lease. One index on {@code (state, due_at)} thus serves both the prompt claim
  * after commit and the recovery of rows a crashed instance left behind.
+ *
+ * <p>An {@code ordered} row is not claimed while an older unfinished row (pending or in flight) of the same
+ * webhook and entity exists, so those go out one after another in recording order ({@code created_at}, then
+ * the time-ordered id).
  */
 @ApplicationScoped
 public class DeliveryRepository {
@@ -43,7 +47,8 @@ public class DeliveryRepository {
     public void insert(PendingDelivery d) {
         String sql = "INSERT INTO action_triggers_delivery (id, config_id, webhook_id, entity_type, entity_id, signal,"
                 + " operation, http_method, url, headers, timeout_secs, body, content_type, state, attempts,"
-                + " failed_rounds, due_at, created_at, last_error) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,0,?,?,?)";
+                + " failed_rounds, due_at, created_at, completed_at, last_error, ordered)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,0,?,?,?,?,?)";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, d.id());
@@ -66,7 +71,9 @@ public class DeliveryRepository {
             ps.setString(14, (d.error() == null ? DeliveryState.PENDING : DeliveryState.FAILED).name());
             ps.setObject(15, utc(d.createdAt()));
             ps.setObject(16, utc(d.createdAt()));
-            ps.setString(17, truncate(d.error()));
+            ps.setObject(17, d.error() == null ? null : utc(d.createdAt()));
+            ps.setString(18, truncate(d.error()));
+            ps.setBoolean(19, d.ordered());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record a delivery in the outbox", e);
@@ -80,10 +87,14 @@ public class DeliveryRepository {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public List<ClaimedDelivery> claimDue(String owner, Instant now, Duration lease, int limit) {
-        String select = "SELECT id, webhook_id, http_method, url, headers, timeout_secs, body, content_type,"
-                + " created_at, failed_rounds FROM action_triggers_delivery"
-                + " WHERE state IN ('PENDING', 'IN_FLIGHT') AND due_at <= ?"
-                + " ORDER BY due_at FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
+        String select = "SELECT d.id, d.webhook_id, d.http_method, d.url, d.headers, d.timeout_secs, d.body,"
+                + " d.content_type, d.created_at, d.failed_rounds, d.ordered FROM action_triggers_delivery d"
+                + " WHERE d.state IN ('PENDING', 'IN_FLIGHT') AND d.due_at <= ?"
+                + " AND (d.ordered = FALSE OR NOT EXISTS (SELECT 1 FROM action_triggers_delivery o"
+                + " WHERE o.webhook_id = d.webhook_id AND o.entity_type = d.entity_type AND o.entity_id = d.entity_id"
+                + " AND o.state IN ('PENDING', 'IN_FLIGHT')"
+                + " AND (o.created_at < d.created_at OR (o.created_at = d.created_at AND o.id < d.id))))"
+                + " ORDER BY d.due_at FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
         String claim =
                 "UPDATE action_triggers_delivery SET state = 'IN_FLIGHT', claimed_by = ?, due_at = ? WHERE id = ?";
         List<ClaimedDelivery> claimed = new ArrayList<>();
@@ -104,7 +115,8 @@ public class DeliveryRepository {
                                 rs.getString("body"),
                                 rs.getString("content_type"),
                                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                                rs.getInt("failed_rounds")));
+                                rs.getInt("failed_rounds"),
+                                rs.getBoolean("ordered")));
                     }
                 }
             }
@@ -203,6 +215,27 @@ public class DeliveryRepository {
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not redeliver " + id, e);
+        }
+    }
+
+    /**
+     * Deletes up to {@code limit} finished deliveries (succeeded, failed, dead) completed before the cutoff,
+     * their attempts with them, in a transaction of its own so that a large backlog is removed in short steps.
+     *
+     * @return how many deliveries were deleted
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public int deleteFinishedBefore(Instant cutoff, int limit) {
+        String sql = "DELETE FROM action_triggers_delivery WHERE id IN (SELECT id FROM action_triggers_delivery"
+                + " WHERE state IN ('SUCCEEDED', 'FAILED', 'DEAD') AND completed_at < ?"
+                + " ORDER BY completed_at FETCH FIRST ? ROWS ONLY)";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, utc(cutoff));
+            ps.setInt(2, limit);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not delete finished deliveries", e);
         }
     }
 

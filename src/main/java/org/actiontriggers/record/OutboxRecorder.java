@@ -92,7 +92,8 @@ public class OutboxRecorder {
                 payload == null ? null : payload.body(),
                 payload == null ? null : payload.contentType(),
                 change.occurredAt(),
-                error);
+                error,
+                target.ordered());
     }
 
     /** Once per transaction: after a successful commit, tell the dispatcher how many rows await it. */

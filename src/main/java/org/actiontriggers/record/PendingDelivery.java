@@ -12,6 +12,7 @@ import org.actiontriggers.config.HttpMethod;
  * @param headers header templates; dynamic values are resolved at send time and never stored
  * @param body the rendered body, or {@code null} when rendering failed (see {@code error})
  * @param error why this delivery cannot be sent, or {@code null}
+ * @param ordered whether it must wait for older unfinished deliveries of the same webhook and entity
  */
 public record PendingDelivery(
         String id,
@@ -28,4 +29,5 @@ public record PendingDelivery(
         String body,
         String contentType,
         Instant createdAt,
-        String error) {}
+        String error,
+        boolean ordered) {}

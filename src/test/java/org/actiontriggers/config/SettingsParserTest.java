@@ -46,6 +46,8 @@ class SettingsParserTest {
 
     @Test
     void parsesValidFullSettings() {
+        raw.put(Settings.RETENTION, "7d");
+        raw.put(Settings.RETENTION_CLEANUP_INTERVAL, "10m");
         SettingsParser parser = parser();
 
         Settings settings = parser.parse();
@@ -62,6 +64,8 @@ class SettingsParserTest {
         assertThat(settings.lease()).isEqualTo(Duration.ofMinutes(2));
         assertThat(settings.maxConcurrentSends()).isEqualTo(8);
         assertThat(settings.configRefreshInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.retention()).isEqualTo(Duration.ofDays(7));
+        assertThat(settings.retentionCleanupInterval()).isEqualTo(Duration.ofMinutes(10));
         assertThat(parser.warnings()).isEmpty();
     }
 
@@ -88,6 +92,8 @@ class SettingsParserTest {
         assertThat(settings.maxConcurrentSends()).isEqualTo(16);
         assertThat(settings.configRefreshInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.limits()).isEqualTo(Limits.DEFAULTS);
+        assertThat(settings.retention()).isEqualTo(Duration.ofDays(30));
+        assertThat(settings.retentionCleanupInterval()).isEqualTo(Duration.ofHours(1));
     }
 
     @Test
@@ -131,6 +137,10 @@ class SettingsParserTest {
                 "action-triggers.limits.max-webhooks-per-config        | -1",
                 "action-triggers.secret-encryption-key                 | not base64!",
                 "action-triggers.secret-encryption-key                 | c2hvcnQ=",
+                "action-triggers.retention                             | 0d",
+                "action-triggers.retention                             | a month",
+                "action-triggers.retention.cleanup-interval            | 0s",
+                "action-triggers.retention.cleanup-interval            | hourly",
             })
     void malformedSettingIsReportedUnderItsKey(String key, String value) {
         raw.put(key, value);

@@ -27,7 +27,9 @@ class RetryPlanTest {
             16,
             Duration.ofSeconds(1),
             SecretCipher.fromBase64("uXWHj5EQ51oR4OVitlyhSwAAovmCbauIhNtJjHy/HjU="),
-            Limits.DEFAULTS);
+            Limits.DEFAULTS,
+            Duration.ofDays(30),
+            Duration.ofHours(1));
 
     @Test
     void jitterStaysWithinTenPercentOfTheScheduledDelay() {

@@ -75,6 +75,19 @@ class DemoWalkthroughIT {
         assertThat(response.body()).contains("quantity");
     }
 
+    @Test
+    void badBulkInputIsA400NotA500() throws Exception {
+        assertThat(post("api/demo/sales/bulk?customer=1&product=2&count=0", "").statusCode())
+                .isEqualTo(400);
+        assertThat(post("api/demo/sales/bulk?customer=1&product=2&count=10001", "")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(post("api/demo/sales/bulk?count=5", "").statusCode()).isEqualTo(400);
+        HttpResponse<String> unknown = post("api/demo/sales/bulk?customer=-1&product=-2&count=5", "");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("no such id");
+    }
+
     private JsonArray received() throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(uri("api/demo/received")).build(), HttpResponse.BodyHandlers.ofString());

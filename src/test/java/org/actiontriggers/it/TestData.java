@@ -82,6 +82,21 @@ public class TestData {
         }
     }
 
+    /** Attempts on record for a delivery, counted through JDBC (the read model has no query for orphans). */
+    public int attemptRows(String deliveryId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT COUNT(*) FROM action_triggers_attempt WHERE delivery_id = ?")) {
+            ps.setString(1, deliveryId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Transactional
     public void saleThenFail(long customerId, long productId, int quantity, Consumer<Sale> whileOpen) {
         Sale sale = shop.addSale(customerId, productId, quantity).orElseThrow();

@@ -1,0 +1,245 @@
+package org.actiontriggers.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.actiontriggers.config.Config;
+import org.actiontriggers.config.ConfigRepository;
+import org.actiontriggers.config.HttpMethod;
+import org.actiontriggers.config.Signal;
+import org.actiontriggers.config.Webhook;
+import org.actiontriggers.demo.Customer;
+import org.actiontriggers.demo.DemoShop;
+import org.actiontriggers.demo.Product;
+import org.actiontriggers.demo.Sale;
+import org.actiontriggers.dispatch.DeliveryRetention;
+import org.actiontriggers.record.Attempt;
+import org.actiontriggers.record.Delivery;
+import org.actiontriggers.record.DeliveryLog;
+import org.actiontriggers.record.DeliveryRepository;
+import org.actiontriggers.record.DeliveryState;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What happens after the first attempt, on a real Payara Micro and database with a real receiver: failures
+ * that must not be retried, outages that must drain, dead letters that must be redeliverable with the same
+ * identity, ordered delivery per entity, and the retention cleanup. The test settings' schedule is
+ * {@code 0s,1s,1s}: three rounds of one try plus two quick in-process retries.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DurableDeliveryIT {
+
+    private static final Duration SETTLED = Duration.ofSeconds(90);
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @Inject
+    ConfigRepository configs;
+
+    @Inject
+    DemoShop shop;
+
+    @Inject
+    DeliveryLog deliveries;
+
+    @Inject
+    DeliveryRepository outbox;
+
+    @Inject
+    DeliveryRetention retention;
+
+    @Inject
+    TestData data;
+
+    private final TestReceiver receiver = TestReceiver.get();
+    private String path;
+    private Customer customer;
+    private Product product;
+
+    @BeforeEach
+    void cleanSlate(TestInfo test) {
+        data.deleteAllConfigs();
+        path = "/hooks/" + test.getTestMethod().orElseThrow().getName() + "/" + System.nanoTime();
+        customer = shop.addCustomer("Ann", "ann@example.com");
+        product = shop.addProduct("Widget", "blue");
+    }
+
+    @Test
+    void a400FailsAtOnceWithoutAnyRetry() {
+        receiver.respond(path, 400);
+        configs.save(trigger(receiver.url(path), false));
+
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+
+        Delivery failed = awaitOnlyDelivery(sale, DeliveryState.FAILED);
+        assertThat(failed.getAttempts()).isEqualTo(1);
+        assertThat(failed.getFailedRounds()).isZero();
+        assertThat(failed.getLastStatus()).isEqualTo(400);
+        assertThat(failed.getLastError()).isEqualTo("HTTP 400");
+        assertThat(receiver.at(path)).hasSize(1);
+    }
+
+    @Test
+    void aReceiverThatWasDownDrainsOnTheNextRoundOfTheSchedule() {
+        int webhooks = 5;
+        Config config = trigger(receiver.url(path + "/0"), false);
+        for (int i = 1; i < webhooks; i++) {
+            new Webhook(config, receiver.url(path + "/" + i), HttpMethod.POST, Map.of(), null);
+        }
+        for (int i = 0; i < webhooks; i++) {
+            // down for the whole first round (one try + two quick retries), up from the second
+            receiver.respond(path + "/" + i, 503, 503, 503, 200);
+        }
+        configs.save(config);
+
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+
+        await().atMost(SETTLED)
+                .until(() -> deliveriesOf(sale).size() == webhooks
+                        && deliveriesOf(sale).stream().allMatch(d -> d.getState() == DeliveryState.SUCCEEDED));
+        for (Delivery delivery : deliveriesOf(sale)) {
+            assertThat(delivery.getAttempts()).isEqualTo(4);
+            assertThat(delivery.getFailedRounds()).isEqualTo(1);
+            List<Attempt> log = deliveries.find(delivery.getId()).orElseThrow().getAttemptLog();
+            assertThat(log).extracting(Attempt::getStatusCode).containsExactly(503, 503, 503, 200);
+            Duration backoff = Duration.between(
+                    log.get(2).getAttemptedAt().toInstant(),
+                    log.get(3).getAttemptedAt().toInstant());
+            assertThat(backoff)
+                    .as("wait before the second round (schedule 1s, jitter 10%)")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(850));
+        }
+        for (int i = 0; i < webhooks; i++) {
+            assertThat(receiver.at(path + "/" + i)).hasSize(4);
+        }
+    }
+
+    @Test
+    void aDeadLetteredDeliveryIsRedeliveredWithTheSameWebhookIdAndBody() {
+        receiver.respond(path, 500);
+        configs.save(trigger(receiver.url(path), false));
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 7).orElseThrow();
+        Delivery dead = awaitOnlyDelivery(sale, DeliveryState.DEAD);
+        TestReceiver.Received first = receiver.at(path).get(0);
+        assertThat(outbox.redeliver("no-such-delivery")).isFalse();
+
+        receiver.respond(path, 200);
+        assertThat(outbox.redeliver(dead.getId())).isTrue();
+
+        Delivery redelivered = awaitOnlyDelivery(sale, DeliveryState.SUCCEEDED);
+        assertThat(redelivered.getId()).isEqualTo(dead.getId());
+        List<TestReceiver.Received> all = receiver.at(path);
+        TestReceiver.Received last = all.get(all.size() - 1);
+        assertThat(last.headers().get("webhook-id")).isEqualTo(dead.getId());
+        // webhook-timestamp is the time of each attempt (Standard Webhooks receivers reject stale ones): it
+        // moves on, while the id and the body stay what they were
+        assertThat(Long.parseLong(last.headers().get("webhook-timestamp")))
+                .isGreaterThanOrEqualTo(Long.parseLong(first.headers().get("webhook-timestamp")));
+        assertThat(last.body()).isEqualTo(first.body());
+        assertThat(all).extracting(r -> r.headers().get("webhook-id")).containsOnly(dead.getId());
+        assertThat(outbox.redeliver(dead.getId()))
+                .as("a succeeded delivery may be redelivered too")
+                .isTrue();
+        await().atMost(SETTLED).until(() -> receiver.at(path).size() == all.size() + 1);
+    }
+
+    @Test
+    void anOrderedConfigDeliversTheChangesOfOneEntityInCommitOrderEvenAcrossARetry() {
+        receiver.respond(path, 503, 503, 503, 200); // the first event's first round fails entirely
+        configs.save(trigger(receiver.url(path), true));
+
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 0).orElseThrow();
+        int updates = 20;
+        for (int q = 1; q <= updates; q++) {
+            shop.changeQuantity(sale.getId(), q);
+        }
+
+        await().atMost(SETTLED)
+                .until(() -> deliveriesOf(sale).size() == updates + 1
+                        && deliveriesOf(sale).stream().allMatch(d -> d.getState() == DeliveryState.SUCCEEDED));
+        List<Integer> arrived = new ArrayList<>();
+        for (TestReceiver.Received r : receiver.at(path)) {
+            int quantity = Integer.parseInt(r.body());
+            if (arrived.isEmpty() || arrived.get(arrived.size() - 1) != quantity) {
+                arrived.add(quantity);
+            }
+        }
+        List<Integer> committed = new ArrayList<>();
+        for (int q = 0; q <= updates; q++) {
+            committed.add(q);
+        }
+        assertThat(arrived).containsExactlyElementsOf(committed);
+    }
+
+    @Test
+    void retentionDeletesFinishedDeliveriesWithTheirAttemptsAndKeepsUnfinishedOnes() {
+        receiver.respond(path + "/ok", 200);
+        receiver.respond(path + "/later", 503, Map.of("Retry-After", "3600"));
+        configs.save(trigger(receiver.url(path + "/ok"), false));
+        configs.save(trigger(receiver.url(path + "/later"), false));
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        await().atMost(SETTLED)
+                .until(() -> deliveriesOf(sale).size() == 2
+                        && deliveriesOf(sale).stream()
+                                .allMatch(d -> d.getState() == DeliveryState.SUCCEEDED
+                                        || (d.getState() == DeliveryState.PENDING && d.getAttempts() == 1)));
+        String finished = only(DeliveryState.SUCCEEDED, sale).getId();
+        String waiting = only(DeliveryState.PENDING, sale).getId();
+
+        assertThat(retention.purge(Instant.now()))
+                .as("nothing is 30 days old yet")
+                .isZero();
+        assertThat(data.attemptRows(finished)).isEqualTo(1);
+
+        int purged = retention.purge(Instant.now().plus(Duration.ofDays(30)).plusSeconds(60));
+
+        assertThat(purged).isGreaterThanOrEqualTo(1);
+        assertThat(deliveries.find(finished)).isEmpty();
+        assertThat(data.attemptRows(finished)).isZero();
+        assertThat(deliveries.find(waiting)).isPresent();
+        assertThat(data.attemptRows(waiting)).isEqualTo(1);
+    }
+
+    private static Config trigger(String url, boolean ordered) {
+        Config config = new Config(null, true, List.of("Sale"));
+        config.setPayload(Json.createValue("{{ quantity }}"));
+        config.setOrdered(ordered);
+        new Webhook(config, url, HttpMethod.POST, Map.of(), null);
+        config.addSignal(Signal.POST_SAVE);
+        return config;
+    }
+
+    private Delivery awaitOnlyDelivery(Sale sale, DeliveryState state) {
+        await().atMost(SETTLED)
+                .until(() -> deliveriesOf(sale).size() == 1
+                        && deliveriesOf(sale).get(0).getState() == state);
+        return deliveriesOf(sale).get(0);
+    }
+
+    private Delivery only(DeliveryState state, Sale sale) {
+        List<Delivery> matching =
+                deliveriesOf(sale).stream().filter(d -> d.getState() == state).toList();
+        assertThat(matching).hasSize(1);
+        return matching.get(0);
+    }
+
+    private List<Delivery> deliveriesOf(Sale sale) {
+        return deliveries.byEntity("Sale", sale.getId().toString());
+    }
+}

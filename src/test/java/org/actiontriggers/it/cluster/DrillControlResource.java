@@ -1,0 +1,96 @@
+package org.actiontriggers.it.cluster;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.actiontriggers.config.ActiveTriggers;
+import org.actiontriggers.config.Config;
+import org.actiontriggers.config.HttpMethod;
+import org.actiontriggers.config.Signal;
+import org.actiontriggers.config.TriggerTarget;
+import org.actiontriggers.config.Webhook;
+import org.actiontriggers.record.DeliveryRepository;
+
+/**
+ * Test-only remote control of an instance the drills start as a separate process: just enough to create,
+ * change and deactivate a one-webhook config, to see what this instance's trigger cache holds, and to
+ * redeliver. Deployed only into the drills' WAR, never into the product.
+ */
+@Path("it-drill")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class DrillControlResource {
+
+    /** A config with one webhook and one signal. */
+    public record TriggerForm(String entity, String signal, String url, boolean ordered, boolean active) {}
+
+    @PersistenceContext(unitName = "action-triggers")
+    EntityManager em;
+
+    @Inject
+    ActiveTriggers activeTriggers;
+
+    @Inject
+    DeliveryRepository outbox;
+
+    @POST
+    @Path("configs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public Map<String, Long> create(TriggerForm form) {
+        Config config = new Config(null, form.active(), List.of(form.entity()));
+        config.setOrdered(form.ordered());
+        new Webhook(config, form.url(), HttpMethod.POST, Map.of(), null);
+        config.addSignal(Signal.parse(form.signal()));
+        em.persist(config);
+        em.flush();
+        return Map.of("id", config.getId());
+    }
+
+    /** Changes the URL of the config's webhook and whether the config is active. */
+    @PUT
+    @Path("configs/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public Response change(@PathParam("id") long id, TriggerForm form) {
+        Config config = em.find(Config.class, id);
+        if (config == null) {
+            throw new NotFoundException();
+        }
+        config.getWebhooks().get(0).setUrl(form.url());
+        config.setActive(form.active());
+        return Response.noContent().build();
+    }
+
+    /** The webhook URLs this instance's cache would record a delivery for. */
+    @GET
+    @Path("triggers/{entity}/{signal}")
+    public List<String> triggers(@PathParam("entity") String entity, @PathParam("signal") String signal) {
+        return activeTriggers.matching(entity, Signal.parse(signal)).stream()
+                .map(TriggerTarget::url)
+                .toList();
+    }
+
+    @POST
+    @Path("deliveries/{id}/redeliver")
+    public Response redeliver(@PathParam("id") String id) {
+        if (!outbox.redeliver(id)) {
+            throw new NotFoundException();
+        }
+        return Response.noContent().build();
+    }
+}
