@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * @param configRefreshInterval how often an instance checks whether another changed the configs
  * @param secretCipher encrypts the webhook signing secrets at rest; its {@code toString} hides the key
  * @param limits sizes and counts no config, delivery or response may exceed
+ * @param allowedPrivateNetworks blocks of loopback, private, link-local or otherwise non-public addresses
+ *     that webhooks may nevertheless reach; none by default
  */
 public record Settings(
         Set<String> whitelistedContentTypes,
@@ -39,7 +41,8 @@ public record Settings(
         int maxConcurrentSends,
         Duration configRefreshInterval,
         SecretCipher secretCipher,
-        Limits limits) {
+        Limits limits,
+        List<Subnet> allowedPrivateNetworks) {
 
     public static final String PREFIX = "action-triggers.";
     public static final String WHITELISTED_CONTENT_TYPES = PREFIX + "whitelisted-content-types";
@@ -52,6 +55,7 @@ public record Settings(
     public static final String MAX_CONCURRENT_SENDS = PREFIX + "dispatch.max-concurrent-sends";
     public static final String CONFIG_REFRESH_INTERVAL = PREFIX + "config-refresh-interval";
     public static final String SECRET_ENCRYPTION_KEY = PREFIX + "secret-encryption-key";
+    public static final String ALLOWED_PRIVATE_NETWORKS = PREFIX + "allowed-private-networks";
     public static final String MAX_PAYLOAD_SIZE = PREFIX + "limits.max-payload-size";
     public static final String MAX_HEADERS = PREFIX + "limits.max-headers";
     public static final String MAX_HEADER_SIZE = PREFIX + "limits.max-header-size";
@@ -63,6 +67,7 @@ public record Settings(
         whitelistedWebhookEndpointPatterns = List.copyOf(whitelistedWebhookEndpointPatterns);
         allowedDynamicImportPaths = Set.copyOf(allowedDynamicImportPaths);
         retrySchedule = List.copyOf(retrySchedule);
+        allowedPrivateNetworks = List.copyOf(allowedPrivateNetworks);
     }
 
     public boolean isWhitelistedContentType(String entityName) {

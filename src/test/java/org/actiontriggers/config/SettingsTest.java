@@ -24,7 +24,8 @@ class SettingsTest {
                 16,
                 Duration.ofSeconds(1),
                 SecretCipher.fromBase64("uXWHj5EQ51oR4OVitlyhSwAAovmCbauIhNtJjHy/HjU="),
-                Limits.DEFAULTS);
+                Limits.DEFAULTS,
+                List.of());
     }
 
     private final Settings settings = withPatterns("https://example\\.com/hook", "http://localhost:\\d+/.*");

@@ -27,7 +27,8 @@ class RetryPlanTest {
             16,
             Duration.ofSeconds(1),
             SecretCipher.fromBase64("uXWHj5EQ51oR4OVitlyhSwAAovmCbauIhNtJjHy/HjU="),
-            Limits.DEFAULTS);
+            Limits.DEFAULTS,
+            List.of());
 
     @Test
     void jitterStaysWithinTenPercentOfTheScheduledDelay() {
