@@ -176,6 +176,46 @@ class DeliverySecurityIT {
     }
 
     @Test
+    void savingACopyLoadedBeforeARotationDoesNotPutTheOldSecretBack() {
+        String first = SECRETS.getProperty("signing-secret-1");
+        String second = SECRETS.getProperty("signing-secret-2");
+        Webhook webhook = saveTrigger(receiver.url(path), first);
+        Config stale = configs.findActiveWithChildren().stream()
+                .filter(c -> c.getWebhooks().get(0).getId().equals(webhook.getId()))
+                .findFirst()
+                .orElseThrow();
+
+        signingSecrets.rotate(webhook.getId(), second, Duration.ZERO);
+        stale.getWebhooks().get(0).setTimeoutSecs(6.0);
+        configs.save(stale);
+
+        receiver.requireSignatures(path, second);
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.SUCCEEDED);
+        assertThat(receiver.at(path).get(0).rejection()).isNull();
+    }
+
+    @Test
+    void aWebhookWithoutASecretGetsOneAtStartUp() throws Exception {
+        Webhook webhook = saveTrigger(receiver.url(path), null);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("UPDATE action_triggers_webhook SET signing_secret = NULL WHERE id = ?")) {
+            ps.setLong(1, webhook.getId());
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+
+        assertThat(signingSecrets.generateMissing()).isGreaterThanOrEqualTo(1);
+
+        assertThat(storedSecretOf(webhook.getId())).startsWith("v1:");
+        assertThat(signingSecrets
+                        .keysFor(webhook.getId(), Instant.now())
+                        .orElseThrow()
+                        .signs())
+                .isTrue();
+    }
+
+    @Test
     void aGeneratedRotationReturnsTheNewSecretOnceAndItVerifies() {
         Webhook webhook = saveTrigger(receiver.url(path), SECRETS.getProperty("signing-secret-1"));
 
