@@ -441,6 +441,16 @@ class DeliverySecurityIT {
         return cause.getMessage();
     }
 
+    @Test
+    void aConfigWithAnInjectedTemplateIsRefusedWhenSavedAndNothingIsStored() {
+        Config config = trigger(receiver.url(path));
+        config.setTextPayload("Hi [[${T(org.actiontriggers.it.SandboxProbe).trip()}]]");
+
+        assertThatThrownBy(() -> configs.save(config))
+                .satisfies(e -> assertThat(rootMessage(e)).contains("refused", "not allowed"));
+        assertThat(activeTriggers.matching("Sale", Signal.POST_SAVE)).isEmpty();
+    }
+
     private Webhook saveTrigger(String url, String secret) {
         Config config = trigger(url);
         Webhook webhook = config.getWebhooks().get(0);
