@@ -17,9 +17,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
@@ -28,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -82,6 +86,10 @@ public class Config {
     @Column(name = "version", nullable = false)
     private long version;
 
+    /** The payload as loaded, so that only a changed template is checked (a stored bad one can still be turned off). */
+    @Transient
+    private String loadedPayload;
+
     public Config() {}
 
     /** A JSON-object payload whose string values are templates; see the seed page's step 2. */
@@ -91,10 +99,30 @@ public class Config {
         this.contentTypes.addAll(contentTypes);
     }
 
+    @PostLoad
+    void rememberLoadedPayload() {
+        loadedPayload = payload;
+    }
+
+    /**
+     * Stamps the creation time and refuses a new or changed payload template that is more than value
+     * references, whatever code path saves the config; callers that want the message first ask {@link
+     * TemplateValidator}.
+     *
+     * @throws InvalidTemplateException naming each refused template string and why
+     */
     @PrePersist
-    void stampCreation() {
+    @PreUpdate
+    void beforeWrite() {
         if (createdOn == null) {
             createdOn = OffsetDateTime.now(ZoneOffset.UTC);
+        }
+        if (Objects.equals(payload, loadedPayload)) {
+            return;
+        }
+        List<String> problems = new TemplateValidator().problems(payloadTemplate());
+        if (!problems.isEmpty()) {
+            throw new InvalidTemplateException("the payload template is refused: " + String.join("; ", problems));
         }
     }
 

@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  * @param limits sizes and counts no config, delivery or response may exceed
  * @param retention how long finished deliveries (succeeded, failed, dead) and their attempts are kept
  * @param retentionCleanupInterval how often deliveries older than the retention are deleted
+ * @param allowedPrivateNetworks blocks of loopback, private, link-local or otherwise non-public addresses
+ *     that webhooks may nevertheless reach; none by default
  */
 public record Settings(
         Set<String> whitelistedContentTypes,
@@ -43,7 +45,8 @@ public record Settings(
         SecretCipher secretCipher,
         Limits limits,
         Duration retention,
-        Duration retentionCleanupInterval) {
+        Duration retentionCleanupInterval,
+        List<Subnet> allowedPrivateNetworks) {
 
     public static final String PREFIX = "action-triggers.";
     public static final String WHITELISTED_CONTENT_TYPES = PREFIX + "whitelisted-content-types";
@@ -56,6 +59,7 @@ public record Settings(
     public static final String MAX_CONCURRENT_SENDS = PREFIX + "dispatch.max-concurrent-sends";
     public static final String CONFIG_REFRESH_INTERVAL = PREFIX + "config-refresh-interval";
     public static final String SECRET_ENCRYPTION_KEY = PREFIX + "secret-encryption-key";
+    public static final String ALLOWED_PRIVATE_NETWORKS = PREFIX + "allowed-private-networks";
     public static final String MAX_PAYLOAD_SIZE = PREFIX + "limits.max-payload-size";
     public static final String MAX_HEADERS = PREFIX + "limits.max-headers";
     public static final String MAX_HEADER_SIZE = PREFIX + "limits.max-header-size";
@@ -69,6 +73,7 @@ public record Settings(
         whitelistedWebhookEndpointPatterns = List.copyOf(whitelistedWebhookEndpointPatterns);
         allowedDynamicImportPaths = Set.copyOf(allowedDynamicImportPaths);
         retrySchedule = List.copyOf(retrySchedule);
+        allowedPrivateNetworks = List.copyOf(allowedPrivateNetworks);
     }
 
     public boolean isWhitelistedContentType(String entityName) {

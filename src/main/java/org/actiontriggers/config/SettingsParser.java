@@ -111,6 +111,14 @@ public final class SettingsParser {
         int maxSends = positiveInt(MAX_CONCURRENT_SENDS, 16);
         Duration refresh = positiveDuration(CONFIG_REFRESH_INTERVAL, "1s");
         SecretCipher cipher = secretCipher();
+        List<Subnet> allowedNetworks = new ArrayList<>();
+        for (String cidr : list(Settings.ALLOWED_PRIVATE_NETWORKS)) {
+            try {
+                allowedNetworks.add(Subnet.parse(cidr));
+            } catch (IllegalArgumentException e) {
+                errors.add(Settings.ALLOWED_PRIVATE_NETWORKS + ": " + e.getMessage());
+            }
+        }
         Limits limits = new Limits(
                 size(Settings.MAX_PAYLOAD_SIZE, Limits.DEFAULTS.maxPayloadBytes(), Integer.MAX_VALUE),
                 positiveInt(Settings.MAX_HEADERS, Limits.DEFAULTS.maxHeaders()),
@@ -139,7 +147,8 @@ public final class SettingsParser {
                 cipher,
                 limits,
                 retention,
-                cleanup);
+                cleanup,
+                allowedNetworks);
     }
 
     /** What is legal but probably not meant, e.g. an empty whitelist; filled by {@link #parse()}. */

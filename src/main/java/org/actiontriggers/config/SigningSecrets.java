@@ -2,8 +2,6 @@ package org.actiontriggers.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,9 +30,6 @@ public class SigningSecrets {
     public static final Duration MAX_GRACE_PERIOD = Duration.ofDays(30);
 
     private static final Logger LOG = Logger.getLogger(SigningSecrets.class.getName());
-
-    @PersistenceContext(unitName = "action-triggers")
-    EntityManager em;
 
     @Inject
     DataSource dataSource;
@@ -69,19 +64,30 @@ public class SigningSecrets {
             throw new IllegalArgumentException(
                     "the grace period must be between 0s and " + MAX_GRACE_PERIOD.toDays() + " days");
         }
-        Webhook webhook = em.find(Webhook.class, webhookId);
-        if (webhook == null) {
-            throw new IllegalArgumentException("there is no webhook " + webhookId);
-        }
         SecretCipher cipher = settings.current().secretCipher();
-        String old = webhook.getEncryptedSigningSecret();
-        if (old != null && !gracePeriod.isZero()) {
-            webhook.setPreviousSigningSecret(
-                    old, OffsetDateTime.now(ZoneOffset.UTC).plus(gracePeriod));
-        } else {
-            webhook.setPreviousSigningSecret(null, null);
+        String select = "SELECT signing_secret FROM action_triggers_webhook WHERE id = ? FOR UPDATE";
+        String update = "UPDATE action_triggers_webhook SET signing_secret = ?, previous_signing_secret = ?,"
+                + " previous_signing_secret_until = ? WHERE id = ?";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement read = c.prepareStatement(select);
+                PreparedStatement write = c.prepareStatement(update)) {
+            read.setLong(1, webhookId);
+            String old;
+            try (ResultSet rs = read.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("there is no webhook " + webhookId);
+                }
+                old = rs.getString(1);
+            }
+            boolean keepOld = old != null && !gracePeriod.isZero();
+            write.setString(1, cipher.encrypt(secret.text()));
+            write.setString(2, keepOld ? old : null);
+            write.setObject(3, keepOld ? OffsetDateTime.now(ZoneOffset.UTC).plus(gracePeriod) : null);
+            write.setLong(4, webhookId);
+            write.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not rotate the signing secret of webhook " + webhookId, e);
         }
-        webhook.setEncryptedSigningSecret(cipher.encrypt(secret.text()));
         LOG.info(() ->
                 "Signing secret of webhook " + webhookId + " rotated; the previous one signs too for " + gracePeriod);
         return secret.text();
@@ -127,15 +133,33 @@ public class SigningSecrets {
         }
     }
 
-    /** Gives each webhook without a secret (saved before signing existed) a generated one; returns how many. */
+    /**
+     * Gives each webhook without a secret (saved before signing existed) a generated one; returns how many.
+     * Plain SQL, not the entity: an old config that breaks a limit set later must not stop the start-up.
+     */
     @Transactional
     public int generateMissing() {
-        List<Webhook> without = em.createQuery(
-                        "select w from Webhook w where w.encryptedSigningSecret is null", Webhook.class)
-                .getResultList();
         SecretCipher cipher = settings.current().secretCipher();
-        without.forEach(w -> w.setEncryptedSigningSecret(
-                cipher.encrypt(SigningSecret.generate().text())));
+        List<Long> without = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps =
+                            c.prepareStatement("SELECT id FROM action_triggers_webhook WHERE signing_secret IS NULL");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    without.add(rs.getLong(1));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE action_triggers_webhook SET signing_secret = ? WHERE id = ? AND signing_secret IS NULL")) {
+                for (long id : without) {
+                    ps.setString(1, cipher.encrypt(SigningSecret.generate().text()));
+                    ps.setLong(2, id);
+                    ps.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not give the older webhooks a signing secret", e);
+        }
         if (!without.isEmpty()) {
             LOG.info(() -> without.size() + " webhooks got a generated signing secret; rotate to learn it");
         }

@@ -15,7 +15,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -61,14 +60,12 @@ public class Webhook {
     @Column(name = "signing_enabled", nullable = false)
     private boolean signingEnabled = true;
 
-    @Column(name = "signing_secret", length = 512)
+    /**
+     * Written once, when the webhook is inserted; never by an update, so that saving a copy loaded before a
+     * rotation cannot put the old secret back. Rotation ({@link SigningSecrets}) writes the column directly.
+     */
+    @Column(name = "signing_secret", length = 512, updatable = false)
     private String encryptedSigningSecret;
-
-    @Column(name = "previous_signing_secret", length = 512)
-    private String encryptedPreviousSigningSecret;
-
-    @Column(name = "previous_signing_secret_until")
-    private OffsetDateTime previousSigningSecretUntil;
 
     /** The plain secret chosen by the caller or generated on persist; never stored, handed out once. */
     @Transient
@@ -184,18 +181,5 @@ public class Webhook {
 
     void setEncryptedSigningSecret(String encrypted) {
         this.encryptedSigningSecret = encrypted;
-    }
-
-    String getEncryptedPreviousSigningSecret() {
-        return encryptedPreviousSigningSecret;
-    }
-
-    OffsetDateTime getPreviousSigningSecretUntil() {
-        return previousSigningSecretUntil;
-    }
-
-    void setPreviousSigningSecret(String encrypted, OffsetDateTime until) {
-        this.encryptedPreviousSigningSecret = encrypted;
-        this.previousSigningSecretUntil = until;
     }
 }

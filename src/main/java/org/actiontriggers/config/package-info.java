@@ -2,7 +2,8 @@
  * What triggers what, and under which rules: the {@code Config}, {@code Webhook} and {@code ConfigSignal}
  * entities (Django Action Triggers' vocabulary), the validated {@code action-triggers.*} settings, the
  * in-memory {@code ActiveTriggers} cache the saving transaction consults, the webhook signing secrets
- * ({@code SigningSecrets}, encrypted at rest by {@code SecretCipher}), schema migration and start-up.
+ * ({@code SigningSecrets}, encrypted at rest by {@code SecretCipher}), the payload template language and its
+ * sandbox check ({@code TemplateSyntax}, {@code TemplateValidator}), limits, schema migration and start-up.
  *
  * <p>Depends on nothing else of ours; every other package may depend on it.
  */

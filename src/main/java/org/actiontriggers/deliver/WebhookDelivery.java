@@ -18,7 +18,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
 /**
  * One delivery round of a claimed delivery: the checks that must hold at send time, then the send.
  *
- * <p>The endpoint whitelist is checked again here (settings may have changed since the config was saved);
+ * <p>A host that disguises an address (octal, hex, a trailing dot…) is refused first; the addresses a host
+ * resolves to are checked by {@link DestinationGuard} as the request connects. The endpoint whitelist is
+ * checked again here (settings may have changed since the config was saved);
  * dynamic header values and the signing keys are read here, just before sending, and only here: a rotated or
  * revoked secret takes effect for deliveries already in the outbox.
  */
@@ -42,6 +44,12 @@ public class WebhookDelivery {
     /** Runs one round; never throws for a delivery problem, it reports it as the outcome. */
     public DeliveryOutcome deliver(ClaimedDelivery delivery) {
         Settings current = settings.current();
+        String disguised = DestinationGuard.refusalOf(delivery.url());
+        if (disguised != null) {
+            String reason = "destination refused: " + disguised;
+            LOG.warning(() -> "Delivery " + delivery.id() + " not sent: " + reason);
+            return DeliveryOutcome.failed(reason);
+        }
         if (!current.isWhitelistedEndpoint(delivery.url())) {
             String reason =
                     "URL " + delivery.url() + " matches none of " + Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS;

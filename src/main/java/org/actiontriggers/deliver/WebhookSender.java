@@ -1,16 +1,17 @@
 package org.actiontriggers.deliver;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,35 +20,63 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.actiontriggers.config.Settings;
+import org.actiontriggers.config.TriggerSettings;
 import org.actiontriggers.record.AttemptRecord;
 import org.actiontriggers.record.DeliveryRepository;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
- * Sends one webhook request with {@link HttpClient} and puts every attempt on record.
+ * Sends one webhook request and puts every attempt on record.
  *
- * <p>MicroProfile Fault Tolerance retries quick transient failures in process ({@code @Retry}) and bounds a
- * whole call ({@code @Timeout}, a backstop above the per-request timeout). Both are tunable through MP
- * Config, e.g. {@code org.actiontriggers.deliver.WebhookSender/send/Retry/maxRetries=0}. Longer outages are
- * the durable retry schedule's job, so a delivery survives restarts. There is deliberately no
+ * <p>The HTTP client is Apache HttpClient 5 because it lets us own name resolution: its only resolver is
+ * the {@link DestinationGuard}, so the addresses checked against the SSRF rules are exactly the ones it
+ * connects to (no DNS-rebinding gap), while TLS still uses the URL's host name for SNI and certificate
+ * checks. The JDK's {@code java.net.http.HttpClient} has no such hook on Java 17. No proxy is used (a proxy
+ * would resolve names itself), redirects are not followed, and nothing is retried or decompressed behind our
+ * back.
+ *
+ * <p>MicroProfile Fault Tolerance retries quick transient failures in process ({@code @Retry}), tunable
+ * through MP Config, e.g. {@code org.actiontriggers.deliver.WebhookSender/send/Retry/maxRetries=0}. Longer
+ * outages are the durable retry schedule's job, so a delivery survives restarts. There is deliberately no
  * {@code @CircuitBreaker}: its state would be shared by every endpoint, so one broken receiver would stop
- * deliveries to all the healthy ones.
+ * deliveries to all the healthy ones. Each attempt has a hard deadline of the effective timeout, from
+ * connecting to the end of the (capped) response; {@code @Timeout} bounds a whole call as a backstop.
  *
  * <p>Each attempt is signed per the Standard Webhooks spec with its own {@code webhook-timestamp}, the time
  * of the attempt: receivers' libraries reject timestamps more than five minutes off, so a retry hours later
  * must not carry the time of the change. {@code webhook-id} stays the same on every attempt, for
  * deduplication.
  *
- * <p>Redirects are not followed; 408, 429 and 5xx and connection failures are retryable; other statuses
- * outside 2xx fail at once.
+ * <p>408, 429 and 5xx and connection failures are retryable; other statuses outside 2xx fail at once, as do
+ * refused destinations.
  */
 @ApplicationScoped
 public class WebhookSender {
 
     private static final Logger LOG = Logger.getLogger(WebhookSender.class.getName());
     private static final int DRAIN_LIMIT = 1 << 20;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Longer than any schedule; the dispatcher caps what it honours anyway. */
     private static final Duration MAX_RETRY_AFTER = Duration.ofDays(365);
 
@@ -57,19 +86,65 @@ public class WebhookSender {
             "content-length",
             "expect",
             "host",
+            "keep-alive",
+            "proxy-authorization",
+            "proxy-connection",
+            "te",
+            "trailer",
+            "transfer-encoding",
             "upgrade",
             "webhook-id",
             "webhook-timestamp",
             "webhook-signature");
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+    /** RFC 9110 token characters: what a header name may consist of. */
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    /** Visible characters, spaces and tabs: no CR, LF or other control character can split a header. */
+    private static final Pattern HEADER_VALUE = Pattern.compile("[\\t\\x20-\\x7e\\x80-\\x{10FFFF}]*");
 
     @Inject
     DeliveryRepository outbox;
+
+    @Inject
+    TriggerSettings settings;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private CloseableHttpClient client;
+
+    @PostConstruct
+    void start() {
+        Settings current = settings.current();
+        int connections = Math.max(current.maxConcurrentSends(), 1);
+        DestinationGuard guard = new DestinationGuard(() -> settings.current().allowedPrivateNetworks());
+        client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(guard)
+                        .setMaxConnTotal(connections * 2)
+                        .setMaxConnPerRoute(connections)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(CONNECT_TIMEOUT))
+                                .setTimeToLive(TimeValue.ofMinutes(1))
+                                .build())
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .setUserAgent("action-triggers")
+                .build();
+    }
+
+    @PreDestroy
+    void stop() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            LOG.fine(() -> "Closing the HTTP client: " + e);
+        }
+    }
 
     /**
      * Sends the request once, or up to three times when a retry may help.
@@ -77,7 +152,7 @@ public class WebhookSender {
      * @return the HTTP status: 2xx, or one that retrying cannot fix
      * @throws RetryableSendFailure when the last try failed in a way a later retry may fix
      * @throws InvalidRequestException when the delivery cannot become a valid HTTP request (say, a header name
-     *     HTTP does not allow); nothing is sent
+     *     HTTP does not allow) or its destination is refused; nothing is sent
      */
     @Retry(
             maxRetries = 2,
@@ -85,7 +160,7 @@ public class WebhookSender {
             jitter = 100,
             retryOn = RetryableSendFailure.class,
             abortOn = {RetryLaterFailure.class, InvalidRequestException.class})
-    @Timeout(value = 90, unit = ChronoUnit.SECONDS)
+    @org.eclipse.microprofile.faulttolerance.Timeout(value = 90, unit = ChronoUnit.SECONDS)
     public int send(SendRequest request) throws RetryableSendFailure {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
@@ -94,40 +169,56 @@ public class WebhookSender {
         String error = null;
         String responseBody = null;
         Duration retryAfter = null;
-        HttpRequest httpRequest;
+        URI uri;
+        HttpUriRequestBase httpRequest;
         try {
-            httpRequest = build(request);
+            uri = URI.create(request.url());
+            httpRequest = build(uri, request);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("the request cannot be built: " + e.getMessage());
         }
-        try {
-            HttpResponse<InputStream> response = client.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
-            status = response.statusCode();
-            responseBody = readCapped(response.body(), request.responseCap());
-            retryAfter = response.headers()
-                    .firstValue("Retry-After")
-                    .map(WebhookSender::parseRetryAfter)
-                    .orElse(null);
-        } catch (HttpConnectTimeoutException e) {
+        HttpHost target = new HttpHost(
+                uri.getScheme().toLowerCase(Locale.ROOT), DestinationGuard.stripBrackets(uri.getHost()), uri.getPort());
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> deadline = scheduler.schedule(
+                () -> {
+                    expired.set(true);
+                    httpRequest.cancel();
+                },
+                request.timeout().toMillis(),
+                TimeUnit.MILLISECONDS);
+        try (ClassicHttpResponse response = client.executeOpen(target, httpRequest, HttpClientContext.create())) {
+            status = response.getCode();
+            Header retryAfterHeader = response.getFirstHeader("Retry-After");
+            retryAfter = retryAfterHeader == null ? null : parseRetryAfter(retryAfterHeader.getValue());
+            HttpEntity entity = response.getEntity();
+            if (entity != null) {
+                responseBody = readCapped(entity.getContent(), request.responseCap(), httpRequest);
+            }
+        } catch (DestinationRefusedException e) {
+            recordAttempt(request, started, t0, null, "destination_refused", e.getMessage(), null);
+            throw new InvalidRequestException("destination refused: " + e.getMessage());
+        } catch (ConnectTimeoutException e) {
             errorKind = "connect_timeout";
             error = "no connection within the connect timeout";
-        } catch (HttpTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             errorKind = "timeout";
             error = "no response within " + request.timeout().toMillis() + " ms";
         } catch (ConnectException e) {
             errorKind = "connection";
             error = "connection refused or unreachable";
+        } catch (InterruptedIOException e) {
+            errorKind = expired.get() ? "timeout" : "interrupted";
+            error = expired.get() ? "no response within " + request.timeout().toMillis() + " ms" : "the send was cut";
         } catch (IOException e) {
-            errorKind = "io";
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            errorKind = "interrupted";
-            error = "the send was interrupted";
+            errorKind = expired.get() ? "timeout" : "io";
+            error = expired.get()
+                    ? "no response within " + request.timeout().toMillis() + " ms"
+                    : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        } finally {
+            deadline.cancel(false);
         }
-        Duration latency = Duration.ofNanos(System.nanoTime() - t0);
-        outbox.recordAttempt(new AttemptRecord(
-                request.deliveryId(), started, request.url(), status, errorKind, error, latency, responseBody));
+        recordAttempt(request, started, t0, status, errorKind, error, responseBody);
         if (status != null && status >= 200 && status < 300) {
             return status;
         }
@@ -143,18 +234,38 @@ public class WebhookSender {
         return finalStatus;
     }
 
-    private static HttpRequest build(SendRequest request) {
-        HttpRequest.BodyPublisher body = request.body() == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8);
+    private void recordAttempt(
+            SendRequest request,
+            Instant started,
+            long t0,
+            Integer status,
+            String errorKind,
+            String error,
+            String responseBody) {
+        Duration latency = Duration.ofNanos(System.nanoTime() - t0);
+        outbox.recordAttempt(new AttemptRecord(
+                request.deliveryId(), started, request.url(), status, errorKind, error, latency, responseBody));
+    }
+
+    private static HttpUriRequestBase build(URI uri, SendRequest request) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new IllegalArgumentException("the URL is not an http(s) URL with a host");
+        }
         long timestamp = Instant.now().getEpochSecond();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url()))
-                .timeout(request.timeout())
-                .method(request.method().name(), body)
-                .header("webhook-id", request.deliveryId())
-                .header("webhook-timestamp", Long.toString(timestamp));
+        HttpUriRequestBase builder = new HttpUriRequestBase(request.method().name(), uri);
+        builder.setConfig(RequestConfig.custom()
+                .setConnectionRequestTimeout(Timeout.of(request.timeout()))
+                .setResponseTimeout(Timeout.of(request.timeout()))
+                .setRedirectsEnabled(false)
+                .build());
+        if (request.body() != null) {
+            builder.setEntity(new ByteArrayEntity(request.body().getBytes(StandardCharsets.UTF_8), null));
+        }
+        builder.setHeader("webhook-id", request.deliveryId());
+        builder.setHeader("webhook-timestamp", Long.toString(timestamp));
         if (request.signingKeys().signs()) {
-            builder.header(
+            builder.setHeader(
                     "webhook-signature",
                     request.signingKeys().signature(request.deliveryId(), timestamp, request.body()));
         }
@@ -164,27 +275,40 @@ public class WebhookSender {
             if (RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
                 continue;
             }
+            String value = header.getValue() == null ? "" : header.getValue();
+            if (!HEADER_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException(
+                        "'" + name.replaceAll("\\p{Cntrl}", "?") + "' is not a valid header name");
+            }
+            if (!HEADER_VALUE.matcher(value).matches()) {
+                throw new IllegalArgumentException(
+                        "the value of header '" + name + "' holds a line break or control character");
+            }
             contentTypeSet |= name.equalsIgnoreCase("Content-Type");
-            builder.header(name, header.getValue());
+            builder.addHeader(name, value);
         }
         if (!contentTypeSet && request.contentType() != null) {
-            builder.header("Content-Type", request.contentType());
+            builder.setHeader("Content-Type", request.contentType());
         }
-        return builder.build();
+        return builder;
     }
 
-    /** The first {@code cap} bytes as text; the rest is drained (to keep the connection) up to a limit. */
-    private static String readCapped(InputStream in, int cap) throws IOException {
-        try (in) {
-            byte[] kept = in.readNBytes(cap);
-            long drained = 0;
-            byte[] sink = new byte[8192];
-            int n;
-            while (drained < DRAIN_LIMIT && (n = in.read(sink)) > 0) {
-                drained += n;
-            }
-            return new String(kept, StandardCharsets.UTF_8);
+    /**
+     * The first {@code cap} bytes as text; the rest is drained (to keep the connection) up to a limit, beyond
+     * which the exchange is cut rather than read.
+     */
+    private static String readCapped(InputStream in, int cap, HttpUriRequestBase exchange) throws IOException {
+        byte[] kept = in.readNBytes(cap);
+        long drained = 0;
+        byte[] sink = new byte[8192];
+        int n = 0;
+        while (drained < DRAIN_LIMIT && (n = in.read(sink)) > 0) {
+            drained += n;
         }
+        if (n > 0) {
+            exchange.cancel();
+        }
+        return new String(kept, StandardCharsets.UTF_8);
     }
 
     /** {@code Retry-After} as seconds or an HTTP date; {@code null} when unreadable. */

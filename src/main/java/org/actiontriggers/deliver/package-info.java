@@ -1,7 +1,8 @@
 /**
- * Stage 4, deliver: one round of one delivery — send-time checks (endpoint whitelist, dynamic header values
- * from the allowed import paths), the HTTP request with {@code java.net.http.HttpClient} under MicroProfile
- * Fault Tolerance, and an attempt record for every try.
+ * Stage 4, deliver: one round of one delivery — send-time checks (refused destinations, endpoint whitelist,
+ * signing keys, dynamic header values from the allowed import paths, limits), the signed HTTP request with
+ * Apache HttpClient 5 — whose only name resolver is the SSRF-checking {@code DestinationGuard} — under
+ * MicroProfile Fault Tolerance, and an attempt record for every try.
  *
  * <p>Depends on {@code config} and {@code record} (for the attempt log).
  */

@@ -2,6 +2,7 @@ package org.actiontriggers.demo;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,6 +20,8 @@ import org.actiontriggers.config.Webhook;
 /**
  * {@code POST /api/demo/seed-trigger} creates the seed page's trigger — "when a Sale is saved, POST its
  * customer, product and quantity" — aimed at the demo receiver, exactly as steps 2–4 of the seed page do it.
+ * The receiver is addressed over loopback (the only private network the demo settings allow webhooks to
+ * reach), whatever address the caller used.
  */
 @Path("demo/seed-trigger")
 public class DemoSeedResource {
@@ -31,8 +34,13 @@ public class DemoSeedResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public SeededTrigger seed(@Context UriInfo uri) {
-        String url = uri.getBaseUriBuilder().path("demo/receiver/sales").build().toString();
+    public SeededTrigger seed(@Context UriInfo uri, @Context HttpServletRequest request) {
+        String url = uri.getBaseUriBuilder()
+                .host("127.0.0.1")
+                .port(request.getLocalPort())
+                .path("demo/receiver/sales")
+                .build()
+                .toString();
         Config config = new Config(
                 Json.createObjectBuilder()
                         .add("customer_name", "{{ customer.name }}")

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.actiontriggers.capture.EntityChange;
 import org.actiontriggers.capture.EntitySnapshot;
+import org.actiontriggers.config.InvalidTemplateException;
+import org.actiontriggers.config.TemplateSyntax;
+import org.actiontriggers.config.TemplateValidator;
 
 /**
  * Renders a config's payload template against a captured change.
@@ -109,7 +112,7 @@ public class PayloadRenderer {
         TemplateSyntax syntax = syntaxOf(text);
         String path = syntax.wholePath();
         if (path != null) {
-            return JsonValues.of(valueAt(variables, path));
+            return JsonValues.of(TemplateSyntax.valueAt(variables, path));
         }
         return JsonValues.JSON.createValue(syntax.render(variables));
     }
@@ -125,17 +128,5 @@ public class PayloadRenderer {
             parsed.put(template, syntax);
         }
         return syntax;
-    }
-
-    /** Follows a dotted path through nested maps; {@code null} where a step is missing, as Django does. */
-    static Object valueAt(Map<String, Object> variables, String path) {
-        Object current = variables;
-        for (String step : path.split("\\.")) {
-            if (!(current instanceof Map<?, ?> map)) {
-                return null;
-            }
-            current = map.get(step);
-        }
-        return current;
     }
 }

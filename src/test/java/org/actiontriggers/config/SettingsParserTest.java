@@ -94,6 +94,16 @@ class SettingsParserTest {
         assertThat(settings.limits()).isEqualTo(Limits.DEFAULTS);
         assertThat(settings.retention()).isEqualTo(Duration.ofDays(30));
         assertThat(settings.retentionCleanupInterval()).isEqualTo(Duration.ofHours(1));
+        assertThat(settings.allowedPrivateNetworks()).isEmpty();
+    }
+
+    @Test
+    void allowedPrivateNetworksAreCidrBlocks() {
+        raw.put(Settings.ALLOWED_PRIVATE_NETWORKS, "127.0.0.0/8, ::1/128, 10.1.2.3");
+
+        assertThat(parser().parse().allowedPrivateNetworks())
+                .extracting(Subnet::toString)
+                .containsExactly("127.0.0.0/8", "0:0:0:0:0:0:0:1/128", "10.1.2.3/32");
     }
 
     @Test
@@ -129,6 +139,8 @@ class SettingsParserTest {
                 "action-triggers.config-refresh-interval               | 0ms",
                 "action-triggers.secret-encryption-key                 | ' '",
                 "action-triggers.limits.max-payload-size               | big",
+                "action-triggers.allowed-private-networks              | localhost",
+                "action-triggers.allowed-private-networks              | 10.0.0.0/40",
                 "action-triggers.limits.max-payload-size               | 0",
                 "action-triggers.limits.max-payload-size               | 4GiB",
                 "action-triggers.limits.max-header-size                | 2MiB",

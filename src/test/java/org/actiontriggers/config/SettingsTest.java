@@ -26,7 +26,8 @@ class SettingsTest {
                 SecretCipher.fromBase64("uXWHj5EQ51oR4OVitlyhSwAAovmCbauIhNtJjHy/HjU="),
                 Limits.DEFAULTS,
                 Duration.ofDays(30),
-                Duration.ofHours(1));
+                Duration.ofHours(1),
+                List.of());
     }
 
     private final Settings settings = withPatterns("https://example\\.com/hook", "http://localhost:\\d+/.*");

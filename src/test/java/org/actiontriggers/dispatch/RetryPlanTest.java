@@ -29,7 +29,8 @@ class RetryPlanTest {
             SecretCipher.fromBase64("uXWHj5EQ51oR4OVitlyhSwAAovmCbauIhNtJjHy/HjU="),
             Limits.DEFAULTS,
             Duration.ofDays(30),
-            Duration.ofHours(1));
+            Duration.ofHours(1),
+            List.of());
 
     @Test
     void jitterStaysWithinTenPercentOfTheScheduledDelay() {

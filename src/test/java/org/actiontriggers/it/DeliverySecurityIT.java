@@ -10,16 +10,22 @@ import jakarta.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.actiontriggers.config.ActiveTriggers;
 import org.actiontriggers.config.Config;
@@ -170,6 +176,46 @@ class DeliverySecurityIT {
     }
 
     @Test
+    void savingACopyLoadedBeforeARotationDoesNotPutTheOldSecretBack() {
+        String first = SECRETS.getProperty("signing-secret-1");
+        String second = SECRETS.getProperty("signing-secret-2");
+        Webhook webhook = saveTrigger(receiver.url(path), first);
+        Config stale = configs.findActiveWithChildren().stream()
+                .filter(c -> c.getWebhooks().get(0).getId().equals(webhook.getId()))
+                .findFirst()
+                .orElseThrow();
+
+        signingSecrets.rotate(webhook.getId(), second, Duration.ZERO);
+        stale.getWebhooks().get(0).setTimeoutSecs(6.0);
+        configs.save(stale);
+
+        receiver.requireSignatures(path, second);
+        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.SUCCEEDED);
+        assertThat(receiver.at(path).get(0).rejection()).isNull();
+    }
+
+    @Test
+    void aWebhookWithoutASecretGetsOneAtStartUp() throws Exception {
+        Webhook webhook = saveTrigger(receiver.url(path), null);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("UPDATE action_triggers_webhook SET signing_secret = NULL WHERE id = ?")) {
+            ps.setLong(1, webhook.getId());
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+
+        assertThat(signingSecrets.generateMissing()).isGreaterThanOrEqualTo(1);
+
+        assertThat(storedSecretOf(webhook.getId())).startsWith("v1:");
+        assertThat(signingSecrets
+                        .keysFor(webhook.getId(), Instant.now())
+                        .orElseThrow()
+                        .signs())
+                .isTrue();
+    }
+
+    @Test
     void aGeneratedRotationReturnsTheNewSecretOnceAndItVerifies() {
         Webhook webhook = saveTrigger(receiver.url(path), SECRETS.getProperty("signing-secret-1"));
 
@@ -313,12 +359,96 @@ class DeliverySecurityIT {
         assertThat(kept).startsWith("éé").hasSizeGreaterThan(200);
     }
 
+    @Test
+    void ssrfTargetsInEveryNotationAreRefusedAndNoConnectionReachesThemWhileAllowListedLoopbackWorks()
+            throws Exception {
+        try (ServerSocket trap = new ServerSocket()) {
+            trap.bind(new InetSocketAddress(0));
+            AtomicInteger connections = new AtomicInteger();
+            Thread acceptor = new Thread(() -> {
+                while (!trap.isClosed()) {
+                    try (Socket accepted = trap.accept()) {
+                        connections.incrementAndGet();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            int port = trap.getLocalPort();
+            List<String> targets = new ArrayList<>(List.of(
+                    "2130706434", // 127.0.0.2 in decimal
+                    "0177.0.0.2", // octal
+                    "0x7f.0.0.2", // hex
+                    "0x7f000002",
+                    "127.2",
+                    "[::ffff:127.0.0.2]", // IPv4-mapped IPv6
+                    "[::ffff:7f00:2]",
+                    "[::1]",
+                    "127.0.0.2",
+                    "localhost.",
+                    "0.0.0.0",
+                    "[::]",
+                    "169.254.169.254"));
+            ownNonLoopbackAddress().ifPresent(targets::add);
+            Map<String, Long> configByTarget = new java.util.LinkedHashMap<>();
+            for (String host : targets) {
+                Config config = trigger("http://" + host + ":" + port + "/ssrf/" + configByTarget.size());
+                configs.save(config);
+                configByTarget.put(host, config.getId());
+            }
+            configs.save(trigger(receiver.url(path)));
+
+            Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+
+            await().atMost(DELIVERED)
+                    .until(() -> deliveriesOf(sale).size() == targets.size() + 1
+                            && deliveriesOf(sale).stream()
+                                    .allMatch(d -> d.getState() == DeliveryState.FAILED
+                                            || d.getState() == DeliveryState.SUCCEEDED));
+            assertThat(receiver.at(path))
+                    .as("the allow-listed loopback receiver")
+                    .hasSize(1);
+            for (Map.Entry<String, Long> target : configByTarget.entrySet()) {
+                Delivery delivery = deliveriesOf(sale).stream()
+                        .filter(d -> d.getConfigId() == target.getValue())
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(delivery.getState()).as(target.getKey()).isEqualTo(DeliveryState.FAILED);
+                assertThat(delivery.getLastError()).as(target.getKey()).startsWith("destination refused: ");
+            }
+            assertThat(connections.get())
+                    .as("connections that reached the trap")
+                    .isZero();
+        }
+    }
+
+    /** This machine's own address on a real network, which the server could otherwise reach itself on. */
+    private static java.util.Optional<String> ownNonLoopbackAddress() throws IOException {
+        return java.util.Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+                .map(a -> a instanceof java.net.Inet6Address ? "[" + a.getHostAddress() + "]" : a.getHostAddress())
+                .findFirst();
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause.getMessage();
+    }
+
+    @Test
+    void aConfigWithAnInjectedTemplateIsRefusedWhenSavedAndNothingIsStored() {
+        Config config = trigger(receiver.url(path));
+        config.setTextPayload("Hi [[${T(org.actiontriggers.it.SandboxProbe).trip()}]]");
+
+        assertThatThrownBy(() -> configs.save(config))
+                .satisfies(e -> assertThat(rootMessage(e)).contains("refused", "not allowed"));
+        assertThat(activeTriggers.matching("Sale", Signal.POST_SAVE)).isEmpty();
     }
 
     private Webhook saveTrigger(String url, String secret) {

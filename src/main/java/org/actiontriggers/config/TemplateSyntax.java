@@ -1,4 +1,4 @@
-package org.actiontriggers.record;
+package org.actiontriggers.config;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * @param literals the text around the references: one more than {@code paths}
  * @param paths the dotted path of each reference, in order
  */
-record TemplateSyntax(List<String> literals, List<String> paths) {
+public record TemplateSyntax(List<String> literals, List<String> paths) {
 
     static final String PATH = "[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*";
 
@@ -36,7 +36,7 @@ record TemplateSyntax(List<String> literals, List<String> paths) {
      *
      * @throws InvalidTemplateException naming the first construct that is not a plain reference, and where
      */
-    static TemplateSyntax parse(String template) {
+    public static TemplateSyntax parse(String template) {
         List<String> literals = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         Matcher m = REFERENCE.matcher(template);
@@ -65,10 +65,10 @@ record TemplateSyntax(List<String> literals, List<String> paths) {
     }
 
     /** The text with each reference replaced by its value's text ({@code null} and missing paths: nothing). */
-    String render(Map<String, Object> variables) {
+    public String render(Map<String, Object> variables) {
         StringBuilder out = new StringBuilder(literals.get(0));
         for (int i = 0; i < paths.size(); i++) {
-            Object value = PayloadRenderer.valueAt(variables, paths.get(i));
+            Object value = valueAt(variables, paths.get(i));
             if (value != null) {
                 out.append(value);
             }
@@ -81,7 +81,19 @@ record TemplateSyntax(List<String> literals, List<String> paths) {
      * The dotted path when the whole text is one reference, give or take surrounding whitespace — its value
      * then keeps its JSON type; else {@code null}.
      */
-    String wholePath() {
+    public String wholePath() {
         return paths.size() == 1 && literals.get(0).isBlank() && literals.get(1).isBlank() ? paths.get(0) : null;
+    }
+
+    /** Follows a dotted path through nested maps; {@code null} where a step is missing, as Django does. */
+    public static Object valueAt(Map<String, Object> variables, String path) {
+        Object current = variables;
+        for (String step : path.split("\\.")) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return null;
+            }
+            current = map.get(step);
+        }
+        return current;
     }
 }

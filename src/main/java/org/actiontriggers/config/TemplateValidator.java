@@ -1,4 +1,4 @@
-package org.actiontriggers.record;
+package org.actiontriggers.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArray;
@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one check of a payload template, for whoever accepts one — the admin API, the console — and for the
- * renderer itself, which applies it again to every template it renders, so that a template written to the
- * database behind the API's back cannot do more than a validated one.
+ * The one check of a payload template: for whoever accepts one — the admin API, the console, for a clear
+ * message —, for {@link Config} itself, which refuses to be saved with a bad template, and for the renderer,
+ * which applies it again to every template it renders, so that a template written to the database behind
+ * the application's back cannot do more than a validated one.
  *
  * <p>A template may only refer to values by dotted path; see {@link TemplateSyntax}. Stateless: inject it or
  * create it.

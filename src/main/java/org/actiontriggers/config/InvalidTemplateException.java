@@ -1,4 +1,4 @@
-package org.actiontriggers.record;
+package org.actiontriggers.config;
 
 /** A payload template uses something other than plain value references; the message says what and where. */
 public class InvalidTemplateException extends IllegalArgumentException {

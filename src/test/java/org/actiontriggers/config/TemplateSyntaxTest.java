@@ -1,4 +1,4 @@
-package org.actiontriggers.record;
+package org.actiontriggers.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
