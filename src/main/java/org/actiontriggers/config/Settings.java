@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  * @param lease how long a claimed delivery belongs to its instance before another may take it over
  * @param maxConcurrentSends how many requests one instance has in flight at most
  * @param configRefreshInterval how often an instance checks whether another changed the configs
+ * @param maxWebhooksPerConfig how many webhooks one config may have, so that one save cannot fan out without
+ *     bound
+ * @param maxRequestBytes the largest request body the admin API reads
  */
 public record Settings(
         Set<String> whitelistedContentTypes,
@@ -35,7 +38,9 @@ public record Settings(
         Duration sweepInterval,
         Duration lease,
         int maxConcurrentSends,
-        Duration configRefreshInterval) {
+        Duration configRefreshInterval,
+        int maxWebhooksPerConfig,
+        long maxRequestBytes) {
 
     public static final String PREFIX = "action-triggers.";
     public static final String WHITELISTED_CONTENT_TYPES = PREFIX + "whitelisted-content-types";
@@ -47,12 +52,42 @@ public record Settings(
     public static final String LEASE = PREFIX + "dispatch.lease";
     public static final String MAX_CONCURRENT_SENDS = PREFIX + "dispatch.max-concurrent-sends";
     public static final String CONFIG_REFRESH_INTERVAL = PREFIX + "config-refresh-interval";
+    public static final String MAX_WEBHOOKS_PER_CONFIG = PREFIX + "max-webhooks-per-config";
+    public static final String MAX_REQUEST_SIZE = PREFIX + "api.max-request-size";
+
+    static final int DEFAULT_MAX_WEBHOOKS_PER_CONFIG = 10;
+    static final long DEFAULT_MAX_REQUEST_BYTES = 1_048_576;
 
     public Settings {
         whitelistedContentTypes = Set.copyOf(whitelistedContentTypes);
         whitelistedWebhookEndpointPatterns = List.copyOf(whitelistedWebhookEndpointPatterns);
         allowedDynamicImportPaths = Set.copyOf(allowedDynamicImportPaths);
         retrySchedule = List.copyOf(retrySchedule);
+    }
+
+    /** The delivery settings alone; the admin limits take their defaults. */
+    public Settings(
+            Set<String> whitelistedContentTypes,
+            List<Pattern> whitelistedWebhookEndpointPatterns,
+            Set<String> allowedDynamicImportPaths,
+            Duration maxWebhookTimeout,
+            List<Duration> retrySchedule,
+            Duration sweepInterval,
+            Duration lease,
+            int maxConcurrentSends,
+            Duration configRefreshInterval) {
+        this(
+                whitelistedContentTypes,
+                whitelistedWebhookEndpointPatterns,
+                allowedDynamicImportPaths,
+                maxWebhookTimeout,
+                retrySchedule,
+                sweepInterval,
+                lease,
+                maxConcurrentSends,
+                configRefreshInterval,
+                DEFAULT_MAX_WEBHOOKS_PER_CONFIG,
+                DEFAULT_MAX_REQUEST_BYTES);
     }
 
     public boolean isWhitelistedContentType(String entityName) {

@@ -4,6 +4,8 @@ import static org.actiontriggers.config.Settings.ALLOWED_DYNAMIC_IMPORT_PATHS;
 import static org.actiontriggers.config.Settings.CONFIG_REFRESH_INTERVAL;
 import static org.actiontriggers.config.Settings.LEASE;
 import static org.actiontriggers.config.Settings.MAX_CONCURRENT_SENDS;
+import static org.actiontriggers.config.Settings.MAX_REQUEST_SIZE;
+import static org.actiontriggers.config.Settings.MAX_WEBHOOKS_PER_CONFIG;
 import static org.actiontriggers.config.Settings.MAX_WEBHOOK_TIMEOUT;
 import static org.actiontriggers.config.Settings.RETRY_SCHEDULE;
 import static org.actiontriggers.config.Settings.SWEEP_INTERVAL;
@@ -15,9 +17,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -31,6 +35,7 @@ public final class SettingsParser {
 
     static final String DEFAULT_RETRY_SCHEDULE = "0s,5s,5m,30m,2h,5h,10h,10h";
 
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,15})\\s*(B|KB|MB)?");
     private static final Pattern DYNAMIC_PATH = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+");
 
     private final Function<String, Optional<String>> lookup;
@@ -107,12 +112,24 @@ public final class SettingsParser {
         }
         int maxSends = positiveInt(MAX_CONCURRENT_SENDS, 16);
         Duration refresh = positiveDuration(CONFIG_REFRESH_INTERVAL, "1s");
+        int maxWebhooks = positiveInt(MAX_WEBHOOKS_PER_CONFIG, Settings.DEFAULT_MAX_WEBHOOKS_PER_CONFIG);
+        long maxRequestBytes = positiveSize(MAX_REQUEST_SIZE, Settings.DEFAULT_MAX_REQUEST_BYTES);
 
         if (!errors.isEmpty()) {
             throw new InvalidSettingsException(errors);
         }
         return new Settings(
-                contentTypes, patterns, dynamicPaths, maxTimeout, schedule, sweep, lease, maxSends, refresh);
+                contentTypes,
+                patterns,
+                dynamicPaths,
+                maxTimeout,
+                schedule,
+                sweep,
+                lease,
+                maxSends,
+                refresh,
+                maxWebhooks,
+                maxRequestBytes);
     }
 
     /** What is legal but probably not meant, e.g. an empty whitelist; filled by {@link #parse()}. */
@@ -145,6 +162,29 @@ public final class SettingsParser {
             errors.add(key + ": " + e.getMessage());
             return null;
         }
+    }
+
+    /** A size in bytes, written {@code 65536}, {@code 64KB} or {@code 1MB} (1 KB = 1024 bytes). */
+    private long positiveSize(String key, long fallback) {
+        String raw = lookup.apply(key).orElse(Long.toString(fallback)).trim();
+        Matcher m = SIZE.matcher(raw.toUpperCase(Locale.ROOT));
+        if (m.matches()) {
+            long unit = switch (m.group(2) == null ? "B" : m.group(2)) {
+                case "KB" -> 1024;
+                case "MB" -> 1024 * 1024;
+                default -> 1;
+            };
+            try {
+                long value = Math.multiplyExact(Long.parseLong(m.group(1)), unit);
+                if (value > 0) {
+                    return value;
+                }
+            } catch (ArithmeticException | NumberFormatException ignored) {
+                // reported below
+            }
+        }
+        errors.add(key + ": '" + raw + "' is not a positive size; write e.g. 65536, 64KB or 1MB");
+        return fallback;
     }
 
     private int positiveInt(String key, int fallback) {

@@ -1,7 +1,10 @@
 /**
  * What triggers what, and under which rules: the {@code Config}, {@code Webhook} and {@code ConfigSignal}
  * entities (Django Action Triggers' vocabulary), the validated {@code action-triggers.*} settings, the
- * in-memory {@code ActiveTriggers} cache the saving transaction consults, schema migration and start-up.
+ * in-memory {@code ActiveTriggers} cache the saving transaction consults, schema migration and start-up, and
+ * the one validation of a config ({@code ConfigValidator}: a {@code ConfigDraft} in, {@code Violation}s with
+ * JSON pointers out) that the API and the console share. Template parsing is asked through the
+ * {@code TemplateChecker} interface, which the record stage implements.
  *
  * <p>Depends on nothing else of ours; every other package may depend on it.
  */

@@ -83,6 +83,20 @@ class SettingsParserTest {
         assertThat(settings.lease()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.maxConcurrentSends()).isEqualTo(16);
         assertThat(settings.configRefreshInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.maxWebhooksPerConfig()).isEqualTo(10);
+        assertThat(settings.maxRequestBytes()).isEqualTo(1_048_576);
+    }
+
+    @ParameterizedTest(name = "{0} = {1} bytes")
+    @CsvSource({"65536, 65536", "64KB, 65536", "64 kb, 65536", "2MB, 2097152", "100B, 100"})
+    void requestSizeIsReadInBytesKilobytesOrMegabytes(String written, long bytes) {
+        raw.put(Settings.MAX_REQUEST_SIZE, written);
+        raw.put(Settings.MAX_WEBHOOKS_PER_CONFIG, "3");
+
+        Settings settings = parser().parse();
+
+        assertThat(settings.maxRequestBytes()).isEqualTo(bytes);
+        assertThat(settings.maxWebhooksPerConfig()).isEqualTo(3);
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -105,6 +119,11 @@ class SettingsParserTest {
                 "action-triggers.dispatch.max-concurrent-sends         | -3",
                 "action-triggers.dispatch.max-concurrent-sends         | many",
                 "action-triggers.config-refresh-interval               | 0ms",
+                "action-triggers.max-webhooks-per-config               | 0",
+                "action-triggers.max-webhooks-per-config               | lots",
+                "action-triggers.api.max-request-size                  | 0",
+                "action-triggers.api.max-request-size                  | 1GB",
+                "action-triggers.api.max-request-size                  | -5KB",
             })
     void malformedSettingIsReportedUnderItsKey(String key, String value) {
         raw.put(key, value);
