@@ -24,12 +24,19 @@ import org.actiontriggers.config.Config;
 import org.actiontriggers.config.ConfigService;
 import org.actiontriggers.config.Page;
 import org.actiontriggers.record.PayloadPreview;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/action-triggers}: trigger configs as Django Action Triggers' API documents them — list,
  * create, read, replace, switch on or off, delete.
  */
 @Path("action-triggers")
+@Tag(name = "Trigger configs", description = "Django Action Triggers' config documents")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class ActionTriggersResource {
 
@@ -45,6 +52,9 @@ public class ActionTriggersResource {
     PayloadPreview preview;
 
     @GET
+    @Operation(summary = "Lists configs, oldest first", description = "Paged; filter by active and content type.")
+    @APIResponse(responseCode = "200", description = "{count, page, page_size, results: [config]}")
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     public JsonObject list(
             @QueryParam("active") String active,
             @QueryParam("content_type") String contentType,
@@ -67,6 +77,28 @@ public class ActionTriggersResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Creates a config with its webhooks and signals, atomically")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "seed", value = ApiExamples.CONFIG)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "stored", value = ApiExamples.STORED_CONFIG)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON")
+    @APIResponse(responseCode = "413", description = "Body over action-triggers.api.max-request-size")
+    @APIResponse(
+            responseCode = "422",
+            description = "Invalid: every problem with its JSON pointer; nothing is stored",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "invalid", value = ApiExamples.INVALID)))
     public Response create(InputStream body, @Context SecurityContext security, @Context UriInfo uri) {
         String user = security.getUserPrincipal() == null
                 ? null
@@ -82,12 +114,26 @@ public class ActionTriggersResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "Reads one config; credentials in headers are masked")
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "stored", value = ApiExamples.STORED_CONFIG)))
+    @APIResponse(responseCode = "404", description = "No such config")
     public JsonObject get(@PathParam("id") long id) {
         return ConfigDocuments.toJson(configs.find(id).orElseThrow(() -> notFound(id)));
     }
 
     @PUT
     @Path("{id}")
+    @Operation(
+            summary = "Replaces a config and its children, atomically",
+            description = "A header value sent back in its masked form (as read) keeps the stored secret.")
+    @APIResponse(responseCode = "200", description = "The replaced config")
+    @APIResponse(responseCode = "404", description = "No such config")
+    @APIResponse(responseCode = "422", description = "Invalid; nothing is changed")
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject replace(@PathParam("id") long id, InputStream body) {
         var draft = ConfigDocuments.draftOf(bodies.read(body), id);
@@ -96,6 +142,8 @@ public class ActionTriggersResource {
 
     @PATCH
     @Path("{id}")
+    @Operation(summary = "Switches a config on or off: {\"active\": false}; no other field may be patched")
+    @APIResponse(responseCode = "200", description = "The config")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     public JsonObject patch(@PathParam("id") long id, InputStream body) {
         boolean active = ConfigDocuments.activeOf(bodies.read(body));
@@ -105,6 +153,18 @@ public class ActionTriggersResource {
     /** What the saved config would send for a real entity; nothing is sent. */
     @POST
     @Path("{id}/preview")
+    @Operation(summary = "Renders what the config would send for a real entity; sends nothing")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "sale", value = ApiExamples.PREVIEW_REQUEST)))
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "preview", value = ApiExamples.PREVIEW)))
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject preview(@PathParam("id") long id, InputStream body) {
         PreviewRequests.PreviewRequest request = PreviewRequests.of(bodies.read(body), false);
@@ -116,6 +176,10 @@ public class ActionTriggersResource {
     /** What a config not yet saved would send for a real entity; nothing is saved or sent. */
     @POST
     @Path("preview")
+    @Operation(
+            summary = "Renders what an unsaved config would send for a real entity",
+            description =
+                    "Body: {\"config\": {…}, \"entity_type\": \"Sale\", \"entity_id\": 3}; nothing is saved or sent.")
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject previewUnsaved(InputStream body) {
         PreviewRequests.PreviewRequest request = PreviewRequests.of(bodies.read(body), true);
@@ -127,6 +191,9 @@ public class ActionTriggersResource {
 
     @DELETE
     @Path("{id}")
+    @Operation(summary = "Deletes a config with its webhooks and signals; its deliveries stay on record")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such config")
     public Response delete(@PathParam("id") long id) {
         if (!configs.delete(id)) {
             throw notFound(id);

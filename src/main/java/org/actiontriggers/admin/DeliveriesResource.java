@@ -20,9 +20,15 @@ import org.actiontriggers.record.DeliveryLog;
 import org.actiontriggers.record.DeliverySearch;
 import org.actiontriggers.record.DeliveryState;
 import org.actiontriggers.record.Redelivery;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/deliveries}: what was sent for which change, every attempt, and sending one again. */
 @Path("deliveries")
+@Tag(name = "Deliveries", description = "What was sent for which change, with every attempt")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class DeliveriesResource {
 
@@ -36,6 +42,10 @@ public class DeliveriesResource {
     Redelivery redelivery;
 
     @GET
+    @Operation(
+            summary = "Lists deliveries, newest first",
+            description = "Filter by config, webhook, entity_type + entity_id, state (pending, in_flight, succeeded,"
+                    + " failed, dead) and the time of the change (since, until: ISO-8601); paged.")
     public JsonObject list(
             @QueryParam("config") String config,
             @QueryParam("webhook") String webhook,
@@ -67,12 +77,23 @@ public class DeliveriesResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "Reads one delivery with its body and every attempt")
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "delivery", value = ApiExamples.DELIVERY)))
+    @APIResponse(responseCode = "404", description = "No such delivery")
     public JsonObject get(@PathParam("id") String id) {
         return DeliveryDocuments.detail(log.find(id).orElseThrow(() -> notFound(id)));
     }
 
     @POST
     @Path("{id}/redeliver")
+    @Operation(summary = "Sends a finished delivery again, with the same webhook-id")
+    @APIResponse(responseCode = "202", description = "Pending again, due now")
+    @APIResponse(responseCode = "409", description = "Still pending or in flight, or nothing to send")
     public Response redeliver(@PathParam("id") String id) {
         return switch (redelivery.redeliver(id)) {
             case REDELIVERED ->

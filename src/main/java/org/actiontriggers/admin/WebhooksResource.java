@@ -11,9 +11,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import org.actiontriggers.record.Redelivery;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/webhooks/{id}/recover}: after a receiver's outage, send again what failed since a time. */
 @Path("webhooks")
+@Tag(name = "Deliveries")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class WebhooksResource {
 
@@ -22,6 +26,10 @@ public class WebhooksResource {
 
     @POST
     @Path("{id}/recover")
+    @Operation(
+            summary = "Sends again every failed and dead delivery of the webhook since a time",
+            description = "since: ISO-8601, e.g. 2026-11-29T15:00:00Z, compared with the time of the change.")
+    @APIResponse(responseCode = "202", description = "{webhook_id, since, redelivered}")
     public Response recover(@PathParam("id") long id, @QueryParam("since") String since) {
         Instant from = QueryParameters.instant("since", since);
         if (from == null) {

@@ -28,6 +28,21 @@ public record ConfigDraft(
         webhooks = copy(webhooks);
     }
 
+    /** A saved config as a draft, to check it again under the settings in force. */
+    public static ConfigDraft of(Config config) {
+        return new ConfigDraft(
+                config.isActive(),
+                config.payloadTemplate(),
+                config.getConfigSignals().stream()
+                        .map(signal -> signal.getSignal().value())
+                        .toList(),
+                config.getContentTypes().stream().map(ContentTypeDraft::of).toList(),
+                config.getWebhooks().stream()
+                        .map(w -> new WebhookDraft(
+                                w.getUrl(), w.getHttpMethod().name(), w.getHeaders(), w.getTimeoutSecs()))
+                        .toList());
+    }
+
     /** An unmodifiable copy that, unlike {@code List.copyOf}, keeps nulls: they are for the validator to name. */
     private static <T> List<T> copy(List<T> list) {
         return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));

@@ -420,6 +420,22 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void aSavedConfigIsCheckedAgainUnderTheSettingsInForce() {
+        Config config = new Config(
+                Json.createObjectBuilder().add("quantity", "{{ quantity }}").build(), true, List.of("Sale"));
+        new Webhook(
+                config, URL, HttpMethod.PUT, Map.of("Authorization", "Bearer {{ org.example.Secrets.token }}"), 2.0);
+        config.addSignal(Signal.POST_SAVE);
+
+        assertThat(validator.validate(ConfigDraft.of(config))).isEmpty();
+
+        validator = validator(settings(3, "https://other\\.example/.*"));
+        assertThat(validator.validate(ConfigDraft.of(config)))
+                .extracting(Violation::pointer)
+                .containsExactly("/webhooks/0/url");
+    }
+
+    @Test
     void pointersEscapeSlashAndTilde() {
         assertThat(Violation.pointerOf("webhooks", 0, "headers", "a/b~c")).isEqualTo("/webhooks/0/headers/a~1b~0c");
         assertThat(Violation.pointerOf()).isEmpty();

@@ -490,6 +490,49 @@ class AdminApiIT {
         assertThat(json(admin.get(TRIGGERS + "/" + id)).getBoolean("active")).isFalse();
     }
 
+    @Test
+    void openApiHealthAndMetricsAnswerAndShowOurItems() {
+        ApiClient server = ApiClient.anonymous(rootOf(base));
+
+        HttpResponse<String> openapi = server.get("openapi");
+        assertThat(openapi.statusCode()).isEqualTo(200);
+        assertThat(openapi.body())
+                .contains("/api/action-triggers", "/api/action-triggers/{id}/preview", "/api/deliveries")
+                .contains("/api/webhooks/{id}/recover", "Action Triggers admin API", "customer_name");
+
+        HttpResponse<String> ready = server.get("health/ready");
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        JsonObject health = json(ready);
+        assertThat(health.getString("status")).isEqualTo("UP");
+        assertThat(health.getJsonArray("checks"))
+                .extracting(check -> check.asJsonObject().getString("name"))
+                .contains("action-triggers-database", "action-triggers-dispatcher");
+
+        createdId(seedDocument());
+        demoSale(2);
+        await().atMost(DELIVERED).until(() -> receiver.at(path(hook)).size() == 1);
+        await().atMost(DELIVERED).until(() -> {
+            String metrics = server.get("metrics?scope=application").body();
+            return metrics.contains("action_triggers_deliveries")
+                    && metrics.lines()
+                            .anyMatch(line -> line.startsWith("action_triggers_deliveries")
+                                    && line.contains("state=\"succeeded\"")
+                                    && !line.endsWith(" 0.0"));
+        });
+        String metrics = server.get("metrics?scope=application").body();
+        assertThat(metrics)
+                .contains("action_triggers_outbox_depth", "action_triggers_delivery_latency_seconds")
+                .contains("state=\"dead\"", "state=\"retrying\"", "state=\"failed\"");
+    }
+
+    private static URL rootOf(URL base) {
+        try {
+            return URI.create(base.toString()).resolve("/").toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** One rejected document: what to change in the valid one, and where the problem must be pointed at. */
     private record Rejection(String name, UnaryOperator<String> change, int status, String pointer, String reason) {}
 

@@ -18,8 +18,11 @@ public class AccessProblemServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i ? i : response.getStatus();
+        if (!(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status)
+                || (status != 401 && status != 403)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
         boolean unauthenticated = status == 401;
         response.setStatus(status);
         // JSON is UTF-8 by definition (RFC 8259): no charset parameter, bytes written as such
