@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  * @param retentionCleanupInterval how often deliveries older than the retention are deleted
  * @param allowedPrivateNetworks blocks of loopback, private, link-local or otherwise non-public addresses
  *     that webhooks may nevertheless reach; none by default
+ * @param maxRequestBytes the largest request body the admin API reads
  */
 public record Settings(
         Set<String> whitelistedContentTypes,
@@ -46,7 +47,8 @@ public record Settings(
         Limits limits,
         Duration retention,
         Duration retentionCleanupInterval,
-        List<Subnet> allowedPrivateNetworks) {
+        List<Subnet> allowedPrivateNetworks,
+        long maxRequestBytes) {
 
     public static final String PREFIX = "action-triggers.";
     public static final String WHITELISTED_CONTENT_TYPES = PREFIX + "whitelisted-content-types";
@@ -67,6 +69,9 @@ public record Settings(
     public static final String MAX_WEBHOOKS_PER_CONFIG = PREFIX + "limits.max-webhooks-per-config";
     public static final String RETENTION = PREFIX + "retention";
     public static final String RETENTION_CLEANUP_INTERVAL = PREFIX + "retention.cleanup-interval";
+    public static final String MAX_REQUEST_SIZE = PREFIX + "api.max-request-size";
+
+    static final long DEFAULT_MAX_REQUEST_BYTES = 1_048_576;
 
     public Settings {
         whitelistedContentTypes = Set.copyOf(whitelistedContentTypes);
@@ -74,6 +79,11 @@ public record Settings(
         allowedDynamicImportPaths = Set.copyOf(allowedDynamicImportPaths);
         retrySchedule = List.copyOf(retrySchedule);
         allowedPrivateNetworks = List.copyOf(allowedPrivateNetworks);
+    }
+
+    /** How many webhooks one config may have ({@link Limits#maxWebhooksPerConfig()}). */
+    public int maxWebhooksPerConfig() {
+        return limits.maxWebhooksPerConfig();
     }
 
     public boolean isWhitelistedContentType(String entityName) {

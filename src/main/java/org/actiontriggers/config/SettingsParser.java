@@ -4,6 +4,7 @@ import static org.actiontriggers.config.Settings.ALLOWED_DYNAMIC_IMPORT_PATHS;
 import static org.actiontriggers.config.Settings.CONFIG_REFRESH_INTERVAL;
 import static org.actiontriggers.config.Settings.LEASE;
 import static org.actiontriggers.config.Settings.MAX_CONCURRENT_SENDS;
+import static org.actiontriggers.config.Settings.MAX_REQUEST_SIZE;
 import static org.actiontriggers.config.Settings.MAX_WEBHOOK_TIMEOUT;
 import static org.actiontriggers.config.Settings.RETENTION;
 import static org.actiontriggers.config.Settings.RETENTION_CLEANUP_INTERVAL;
@@ -34,6 +35,7 @@ public final class SettingsParser {
 
     static final String DEFAULT_RETRY_SCHEDULE = "0s,5s,5m,30m,2h,5h,10h,10h";
 
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,15})\\s*(B|KB|MB)?");
     private static final Pattern DYNAMIC_PATH = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+");
 
     private final Function<String, Optional<String>> lookup;
@@ -130,6 +132,7 @@ public final class SettingsParser {
                 positiveInt(Settings.MAX_WEBHOOKS_PER_CONFIG, Limits.DEFAULTS.maxWebhooksPerConfig()));
         Duration retention = positiveDuration(RETENTION, "30d");
         Duration cleanup = positiveDuration(RETENTION_CLEANUP_INTERVAL, "1h");
+        long maxRequestBytes = size(MAX_REQUEST_SIZE, Settings.DEFAULT_MAX_REQUEST_BYTES, Integer.MAX_VALUE);
 
         if (!errors.isEmpty()) {
             throw new InvalidSettingsException(errors);
@@ -148,7 +151,8 @@ public final class SettingsParser {
                 limits,
                 retention,
                 cleanup,
-                allowedNetworks);
+                allowedNetworks,
+                maxRequestBytes);
     }
 
     /** What is legal but probably not meant, e.g. an empty whitelist; filled by {@link #parse()}. */

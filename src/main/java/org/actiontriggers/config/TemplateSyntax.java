@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * <p>Three spellings of a reference are accepted: Django Action Triggers' {@code {{ customer.name }}} and
  * Thymeleaf's {@code [[${customer.name}]]} and {@code [(${customer.name})]}. Any other expression syntax —
  * {@code ${…}}, {@code *{…}}, {@code #{…}}, {@code @{…}}, {@code ~{…}}, {@code {{…}}} or {@code {%…%}} that is
- * not a plain path, Thymeleaf inlining or tags {@code [[ [( [# [/} — is refused with a message, instead of
- * being passed on as text: an author who wrote {@code [[${T(java.lang.Runtime).getRuntime()}]]} or {@code
- * [[${customer.name.toUpperCase()}]]} learns at once that it will not run.
+ * not a plain path, Thymeleaf inlining, tags or parser-level comments ({@code [[ [( [# [/}, {@code /*[-}) —
+ * is refused with a message, instead of being passed on as text (the renderer hands the literals to Thymeleaf): an author who wrote
+ * {@code [[${T(java.lang.Runtime).getRuntime()}]]} or {@code [[${customer.name.toUpperCase()}]]} learns at
+ * once that it will not run.
  *
  * @param literals the text around the references: one more than {@code paths}
  * @param paths the dotted path of each reference, in order
@@ -28,7 +29,8 @@ public record TemplateSyntax(List<String> literals, List<String> paths) {
     private static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*(" + PATH + ")\\s*}}"
             + "|\\[\\[\\s*\\$\\{\\s*(" + PATH + ")\\s*}\\s*]]"
             + "|\\[\\(\\s*\\$\\{\\s*(" + PATH + ")\\s*}\\s*\\)]");
-    private static final Pattern FORBIDDEN = Pattern.compile("[$*#@~]\\{|\\{\\{|\\{%|\\[\\[|\\[\\(|\\[#|\\[/");
+    private static final Pattern FORBIDDEN =
+            Pattern.compile("[$*#@~]\\{|\\{\\{|\\{%|\\[\\[|\\[\\(|\\[#|\\[/|/\\*\\[-|-]\\*/");
     private static final int EXCERPT = 40;
 
     /**
@@ -62,19 +64,6 @@ public record TemplateSyntax(List<String> literals, List<String> paths) {
                     + " utility objects (#…) or Thymeleaf tags");
         }
         return literal;
-    }
-
-    /** The text with each reference replaced by its value's text ({@code null} and missing paths: nothing). */
-    public String render(Map<String, Object> variables) {
-        StringBuilder out = new StringBuilder(literals.get(0));
-        for (int i = 0; i < paths.size(); i++) {
-            Object value = valueAt(variables, paths.get(i));
-            if (value != null) {
-                out.append(value);
-            }
-            out.append(literals.get(i + 1));
-        }
-        return out.toString();
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.actiontriggers.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import jakarta.persistence.metamodel.EntityType;
@@ -35,14 +37,25 @@ public class TriggerSettings {
      */
     public Settings load() {
         var config = ConfigProvider.getConfig();
-        Set<String> entityNames = applicationUnit.getMetamodel().getEntities().stream()
-                .map(EntityType::getName)
-                .collect(Collectors.toSet());
-        SettingsParser parser = new SettingsParser(key -> config.getOptionalValue(key, String.class), entityNames);
+        SettingsParser parser = new SettingsParser(key -> config.getOptionalValue(key, String.class), entityNames());
         Settings settings = parser.parse();
         parser.warnings().forEach(w -> LOG.warning(w));
         current = settings;
         return settings;
+    }
+
+    /** The names of the application's entities, the ones a config may name as content types. */
+    public Set<String> entityNames() {
+        return applicationUnit.getMetamodel().getEntities().stream()
+                .map(EntityType::getName)
+                .collect(Collectors.toSet());
+    }
+
+    /** The one validation of trigger configs, under the settings in force. */
+    @Produces
+    @Dependent
+    ConfigValidator configValidator(TemplateChecker templates) {
+        return new ConfigValidator(current(), entityNames(), templates);
     }
 
     /** The settings in force; loaded on first use if start-up has not done it yet. */

@@ -82,6 +82,12 @@ public class DeliveryDispatcher {
         wake();
     }
 
+    /** Whether the dispatcher has started and not stopped: readiness depends on it. */
+    public boolean isRunning() {
+        ThreadPoolExecutor p = pool;
+        return p != null && !p.isShutdown();
+    }
+
     /** Asks for a claim round soon; cheap and non-blocking, safe to call from any thread. */
     public void wake() {
         ThreadPoolExecutor p = pool;

@@ -8,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,10 +16,13 @@ import org.actiontriggers.capture.EntityChange;
 import org.actiontriggers.capture.EntitySnapshot;
 import org.actiontriggers.config.InvalidTemplateException;
 import org.actiontriggers.config.TemplateSyntax;
-import org.actiontriggers.config.TemplateValidator;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
 
 /**
- * Renders a config's payload template against a captured change.
+ * Renders a config's payload template against a captured change, with Thymeleaf in TEXT mode.
  *
  * <p>A JSON payload template is rendered value by value and assembled with JSON-P, so the body is valid
  * JSON whatever the data holds (quotes, backslashes, newlines, emoji, null) and nothing is HTML-escaped. A
@@ -34,10 +38,12 @@ import org.actiontriggers.config.TemplateValidator;
  *       delete}), {@code created} (whether the save created the entity) and {@code model} (the entity name).
  * </ul>
  *
- * <p><b>Sandbox.</b> No expression language runs: a reference is a dotted path looked up in the snapshot's
- * plain maps ({@link TemplateSyntax}), and every template is checked by {@link TemplateValidator} before it
- * is rendered — also one that reached the database without passing the API — so a template can neither call
- * a method, nor reach a class, a bean, the request or the environment.
+ * <p><b>Sandbox.</b> Every template is parsed by {@link TemplateSyntax} before it is rendered — also one
+ * that reached the database without passing the API — and may hold nothing but literal text and dotted-path
+ * references. Each reference is looked up in the snapshot's plain maps and handed to Thymeleaf (TEXT mode) as
+ * a variable of its own, so the engine assembles the text without ever evaluating more than a variable
+ * name: a template can neither call a method, nor reach a class, a bean, the request or the environment,
+ * and a value is never read back as template code.
  *
  * <p>Rendering happens once, when the delivery is recorded: every retry and redelivery then sends the same
  * bytes, which keeps receivers' deduplication simple.
@@ -47,7 +53,13 @@ public class PayloadRenderer {
 
     private static final int MAX_CACHED_TEMPLATES = 1_000;
 
-    private final Map<String, TemplateSyntax> parsed = new ConcurrentHashMap<>();
+    private static final String LEFT_BRACKET = "__leftBracket";
+
+    /** A template parsed (and so checked) once, with its Thymeleaf TEXT form. */
+    private record Parsed(TemplateSyntax syntax, String thymeleaf) {}
+
+    private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+    private final TemplateEngine engine = textEngine();
 
     /**
      * Renders the payload of one delivery.
@@ -63,7 +75,7 @@ public class PayloadRenderer {
             }
             Map<String, Object> variables = variables(change);
             if (template instanceof JsonString text) {
-                return new RenderedPayload(syntaxOf(text.getString()).render(variables), RenderedPayload.TEXT);
+                return new RenderedPayload(renderText(parsedOf(text.getString()), variables), RenderedPayload.TEXT);
             }
             return new RenderedPayload(renderJson(template, variables).toString(), RenderedPayload.JSON);
         } catch (InvalidTemplateException e) {
@@ -109,24 +121,75 @@ public class PayloadRenderer {
     }
 
     private JsonValue renderJsonString(String text, Map<String, Object> variables) {
-        TemplateSyntax syntax = syntaxOf(text);
-        String path = syntax.wholePath();
+        Parsed template = parsedOf(text);
+        String path = template.syntax().wholePath();
         if (path != null) {
             return JsonValues.of(TemplateSyntax.valueAt(variables, path));
         }
-        return JsonValues.JSON.createValue(syntax.render(variables));
+        return JsonValues.JSON.createValue(renderText(template, variables));
+    }
+
+    private String renderText(Parsed template, Map<String, Object> variables) {
+        List<String> paths = template.syntax().paths();
+        if (paths.isEmpty()) {
+            return template.syntax().literals().get(0);
+        }
+        Context context = new Context(Locale.ROOT);
+        context.setVariable(LEFT_BRACKET, "[");
+        for (int i = 0; i < paths.size(); i++) {
+            context.setVariable(reference(i), TemplateSyntax.valueAt(variables, paths.get(i)));
+        }
+        return engine.process(template.thymeleaf(), context);
     }
 
     /** The parsed template; parsing is the sandbox check, so an unchecked template never renders. */
-    private TemplateSyntax syntaxOf(String template) {
+    private Parsed parsedOf(String template) {
         if (parsed.size() > MAX_CACHED_TEMPLATES) {
             parsed.clear();
         }
-        TemplateSyntax syntax = parsed.get(template);
-        if (syntax == null) {
-            syntax = TemplateSyntax.parse(template);
-            parsed.put(template, syntax);
+        Parsed result = parsed.get(template);
+        if (result == null) {
+            TemplateSyntax syntax = TemplateSyntax.parse(template);
+            result = new Parsed(syntax, thymeleafText(syntax));
+            parsed.put(template, result);
         }
-        return syntax;
+        return result;
+    }
+
+    /**
+     * The template in Thymeleaf TEXT syntax: the checked literals, and an unescaped inline expression over a
+     * variable per reference. A literal {@code [} right before a reference goes through a variable too, so
+     * that it cannot merge with the generated {@code [(} into Thymeleaf's {@code [[}.
+     */
+    static String thymeleafText(TemplateSyntax syntax) {
+        StringBuilder out = new StringBuilder();
+        List<String> literals = syntax.literals();
+        for (int i = 0; i < syntax.paths().size(); i++) {
+            String literal = literals.get(i);
+            int brackets = 0;
+            while (literal.endsWith("[")) {
+                literal = literal.substring(0, literal.length() - 1);
+                brackets++;
+            }
+            out.append(literal)
+                    .append(("[(${" + LEFT_BRACKET + "})]").repeat(brackets))
+                    .append("[(${")
+                    .append(reference(i))
+                    .append("})]");
+        }
+        return out.append(literals.get(literals.size() - 1)).toString();
+    }
+
+    private static String reference(int index) {
+        return "__reference" + index;
+    }
+
+    private static TemplateEngine textEngine() {
+        StringTemplateResolver resolver = new StringTemplateResolver();
+        resolver.setTemplateMode(TemplateMode.TEXT);
+        resolver.setCacheable(true);
+        TemplateEngine engine = new TemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
     }
 }

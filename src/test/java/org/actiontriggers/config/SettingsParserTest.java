@@ -95,6 +95,16 @@ class SettingsParserTest {
         assertThat(settings.retention()).isEqualTo(Duration.ofDays(30));
         assertThat(settings.retentionCleanupInterval()).isEqualTo(Duration.ofHours(1));
         assertThat(settings.allowedPrivateNetworks()).isEmpty();
+        assertThat(settings.maxWebhooksPerConfig()).isEqualTo(10);
+        assertThat(settings.maxRequestBytes()).isEqualTo(1_048_576);
+    }
+
+    @ParameterizedTest(name = "{0} = {1} bytes")
+    @CsvSource({"65536, 65536", "64KiB, 65536", "64 kib, 65536", "2MiB, 2097152", "100B, 100"})
+    void requestSizeIsReadInBytesKibibytesOrMebibytes(String written, long bytes) {
+        raw.put(Settings.MAX_REQUEST_SIZE, written);
+
+        assertThat(parser().parse().maxRequestBytes()).isEqualTo(bytes);
     }
 
     @Test
@@ -153,6 +163,9 @@ class SettingsParserTest {
                 "action-triggers.retention                             | a month",
                 "action-triggers.retention.cleanup-interval            | 0s",
                 "action-triggers.retention.cleanup-interval            | hourly",
+                "action-triggers.api.max-request-size                  | 0",
+                "action-triggers.api.max-request-size                  | 4096MiB",
+                "action-triggers.api.max-request-size                  | -5KiB",
             })
     void malformedSettingIsReportedUnderItsKey(String key, String value) {
         raw.put(key, value);

@@ -27,7 +27,8 @@ class SettingsTest {
                 Limits.DEFAULTS,
                 Duration.ofDays(30),
                 Duration.ofHours(1),
-                List.of());
+                List.of(),
+                1_048_576L);
     }
 
     private final Settings settings = withPatterns("https://example\\.com/hook", "http://localhost:\\d+/.*");

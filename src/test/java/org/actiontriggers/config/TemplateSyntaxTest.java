@@ -2,9 +2,7 @@ package org.actiontriggers.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TemplateSyntaxTest {
@@ -15,25 +13,6 @@ class TemplateSyntaxTest {
 
         assertThat(syntax.literals()).containsExactly("Sale of ", " x ", " by ", "");
         assertThat(syntax.paths()).containsExactly("quantity", "product.name", "quantity");
-    }
-
-    @Test
-    void rendersReferencesAsTextAndMissingOnesAsNothing() {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("a", Map.of("b", 42));
-        variables.put("n", null);
-
-        String text =
-                TemplateSyntax.parse("$1 \\ [{{ a.b }}] [(${n})]{{ a.c.d }}!").render(variables);
-
-        assertThat(text).isEqualTo("$1 \\ [42] !");
-    }
-
-    @Test
-    void aValueIsNeverReadBackAsTemplate() {
-        Map<String, Object> variables = Map.of("a", "{{ b }} [[${b}]]", "b", "no");
-
-        assertThat(TemplateSyntax.parse("{{ a }}").render(variables)).isEqualTo("{{ b }} [[${b}]]");
     }
 
     @Test

@@ -30,7 +30,8 @@ class RetryPlanTest {
             Limits.DEFAULTS,
             Duration.ofDays(30),
             Duration.ofHours(1),
-            List.of());
+            List.of(),
+            1_048_576L);
 
     @Test
     void jitterStaysWithinTenPercentOfTheScheduledDelay() {

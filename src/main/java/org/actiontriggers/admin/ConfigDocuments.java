@@ -1,0 +1,299 @@
+package org.actiontriggers.admin;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.actiontriggers.config.Config;
+import org.actiontriggers.config.ConfigDraft;
+import org.actiontriggers.config.ConfigDraft.ContentTypeDraft;
+import org.actiontriggers.config.ConfigSignal;
+import org.actiontriggers.config.InvalidConfigException;
+import org.actiontriggers.config.SecretMasker;
+import org.actiontriggers.config.Violation;
+import org.actiontriggers.config.Webhook;
+import org.actiontriggers.config.WebhookDraft;
+
+/**
+ * Django Action Triggers' JSON document of a config, both ways: read strictly (a wrong type or an unknown
+ * field is named by its JSON pointer, never ignored or coerced) into a {@link ConfigDraft}, and written with
+ * credentials masked.
+ *
+ * <p>Read-only fields a client gets from a read ({@code id}, {@code created_on}, {@code created_by}, a
+ * webhook's {@code id}) are accepted and ignored, so a document can be read, changed and written back.
+ */
+final class ConfigDocuments {
+
+    private static final Set<String> TOP_LEVEL = Set.of(
+            "id",
+            "active",
+            "payload",
+            "config_signals",
+            "content_types",
+            "webhooks",
+            "message_broker_queues",
+            "msg_broker_queues",
+            "actions",
+            "created_on",
+            "created_by");
+    private static final Set<String> SIGNAL_FIELDS = Set.of("signal");
+    private static final Set<String> CONTENT_TYPE_FIELDS = Set.of("app_label", "model", "model_name");
+    private static final Set<String> WEBHOOK_FIELDS = Set.of("id", "url", "http_method", "headers", "timeout_secs");
+
+    private ConfigDocuments() {}
+
+    /**
+     * The draft a document describes.
+     *
+     * @param expectedId the id in the URL of an update, which a given {@code id} must equal; {@code null} on create
+     * @throws InvalidConfigException naming every field of the wrong shape
+     */
+    static ConfigDraft draftOf(JsonValue document, Long expectedId) {
+        List<Violation> violations = new ArrayList<>();
+        if (!(document instanceof JsonObject doc)) {
+            throw new InvalidConfigException(List.of(new Violation("", "must be a JSON object")));
+        }
+        unknownFields(doc, TOP_LEVEL, "", violations);
+        if (expectedId != null && doc.containsKey("id") && !isNumber(doc.get("id"), expectedId)) {
+            violations.add(Violation.at("does not match the id in the URL (" + expectedId + ")", "id"));
+        }
+        Boolean active = null;
+        if (doc.containsKey("active")) {
+            JsonValue value = doc.get("active");
+            if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+                active = value == JsonValue.TRUE;
+            } else {
+                violations.add(Violation.at("must be true or false", "active"));
+            }
+        }
+        List<String> signals = signals(doc, violations);
+        List<ContentTypeDraft> contentTypes = contentTypes(doc, violations);
+        List<WebhookDraft> webhooks = webhooks(doc, violations);
+        for (String unsupported : List.of("message_broker_queues", "msg_broker_queues", "actions")) {
+            JsonArray list = array(doc, unsupported, violations);
+            if (list != null && !list.isEmpty()) {
+                violations.add(Violation.at(
+                        "is not supported yet: only webhooks can be triggered; send an empty list or leave it out",
+                        unsupported));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidConfigException(violations);
+        }
+        return new ConfigDraft(active, doc.get("payload"), signals, contentTypes, webhooks);
+    }
+
+    /** The value of {@code active} in a PATCH document, which may hold nothing else. */
+    static boolean activeOf(JsonValue document) {
+        List<Violation> violations = new ArrayList<>();
+        if (!(document instanceof JsonObject doc)) {
+            throw new InvalidConfigException(List.of(new Violation("", "must be a JSON object: {\"active\": false}")));
+        }
+        doc.keySet().stream()
+                .filter(name -> !name.equals("active"))
+                .forEach(name -> violations.add(Violation.at(
+                        "cannot be patched; only active can (use PUT to replace the whole config)", name)));
+        JsonValue value = doc.get("active");
+        if (value == null) {
+            violations.add(Violation.at("is required", "active"));
+        } else if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+            violations.add(Violation.at("must be true or false", "active"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidConfigException(violations);
+        }
+        return value == JsonValue.TRUE;
+    }
+
+    private static List<String> signals(JsonObject doc, List<Violation> violations) {
+        List<String> signals = new ArrayList<>();
+        JsonArray items = array(doc, "config_signals", violations);
+        if (items == null) {
+            return signals;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            JsonObject item = object(items.get(i), violations, "config_signals", i);
+            if (item != null) {
+                unknownFields(item, SIGNAL_FIELDS, Violation.pointerOf("config_signals", i), violations);
+                signals.add(string(item, "signal", violations, "config_signals", i));
+            }
+        }
+        return signals;
+    }
+
+    private static List<ContentTypeDraft> contentTypes(JsonObject doc, List<Violation> violations) {
+        List<ContentTypeDraft> types = new ArrayList<>();
+        JsonArray items = array(doc, "content_types", violations);
+        if (items == null) {
+            return types;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            JsonObject item = object(items.get(i), violations, "content_types", i);
+            if (item == null) {
+                continue;
+            }
+            unknownFields(item, CONTENT_TYPE_FIELDS, Violation.pointerOf("content_types", i), violations);
+            if (item.containsKey("model") && item.containsKey("model_name")) {
+                violations.add(Violation.at("give model or model_name, not both", "content_types", i, "model_name"));
+                continue;
+            }
+            String field = item.containsKey("model_name") ? "model_name" : "model";
+            String appLabel = string(item, "app_label", violations, "content_types", i);
+            types.add(new ContentTypeDraft(appLabel, string(item, field, violations, "content_types", i), field));
+        }
+        return types;
+    }
+
+    private static List<WebhookDraft> webhooks(JsonObject doc, List<Violation> violations) {
+        List<WebhookDraft> webhooks = new ArrayList<>();
+        JsonArray items = array(doc, "webhooks", violations);
+        if (items == null) {
+            return webhooks;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            JsonObject item = object(items.get(i), violations, "webhooks", i);
+            if (item == null) {
+                continue;
+            }
+            unknownFields(item, WEBHOOK_FIELDS, Violation.pointerOf("webhooks", i), violations);
+            Map<String, String> headers = new LinkedHashMap<>();
+            JsonValue given = item.get("headers");
+            if (given instanceof JsonObject object) {
+                for (var header : object.entrySet()) {
+                    if (header.getValue() instanceof JsonString text) {
+                        headers.put(header.getKey(), text.getString());
+                    } else {
+                        violations.add(Violation.at("must be a string", "webhooks", i, "headers", header.getKey()));
+                    }
+                }
+            } else if (given != null && given != JsonValue.NULL) {
+                violations.add(Violation.at("must be an object of header names to values", "webhooks", i, "headers"));
+            }
+            Double timeout = null;
+            JsonValue seconds = item.get("timeout_secs");
+            if (seconds instanceof JsonNumber number) {
+                timeout = number.doubleValue();
+            } else if (seconds != null && seconds != JsonValue.NULL) {
+                violations.add(Violation.at("must be a number of seconds or null", "webhooks", i, "timeout_secs"));
+            }
+            webhooks.add(new WebhookDraft(
+                    string(item, "url", violations, "webhooks", i),
+                    string(item, "http_method", violations, "webhooks", i),
+                    headers,
+                    timeout));
+        }
+        return webhooks;
+    }
+
+    /** The array under the name; {@code null} when absent, null, or (reported) not an array. */
+    private static JsonArray array(JsonObject doc, String name, List<Violation> violations) {
+        JsonValue value = doc.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonArray array) {
+            return array;
+        }
+        violations.add(Violation.at("must be a list", name));
+        return null;
+    }
+
+    private static JsonObject object(JsonValue value, List<Violation> violations, Object... steps) {
+        if (value instanceof JsonObject object) {
+            return object;
+        }
+        violations.add(Violation.at("must be an object", steps));
+        return null;
+    }
+
+    /** The string under the name; {@code null} when absent or null, or (reported) not a string. */
+    private static String string(JsonObject item, String name, List<Violation> violations, Object... at) {
+        JsonValue value = item.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString text) {
+            return text.getString();
+        }
+        Object[] steps = Arrays.copyOf(at, at.length + 1);
+        steps[at.length] = name;
+        violations.add(Violation.at("must be a string", steps));
+        return null;
+    }
+
+    private static void unknownFields(
+            JsonObject object, Set<String> known, String pointer, List<Violation> violations) {
+        for (String name : object.keySet()) {
+            if (!known.contains(name)) {
+                violations.add(new Violation(
+                        pointer + Violation.pointerOf(name),
+                        "is not a known field; expected one of "
+                                + String.join(", ", known.stream().sorted().toList())));
+            }
+        }
+    }
+
+    private static boolean isNumber(JsonValue value, long expected) {
+        return value instanceof JsonNumber number && number.isIntegral() && number.longValue() == expected;
+    }
+
+    /** The config as Django Action Triggers' document, header credentials masked. */
+    static JsonObject toJson(Config config) {
+        JsonArrayBuilder signals = Json.createArrayBuilder();
+        for (ConfigSignal signal : config.getConfigSignals()) {
+            signals.add(
+                    Json.createObjectBuilder().add("signal", signal.getSignal().value()));
+        }
+        JsonArrayBuilder types = Json.createArrayBuilder();
+        config.getContentTypes().stream()
+                .sorted()
+                .forEach(type -> types.add(Json.createObjectBuilder().add("model", type)));
+        JsonArrayBuilder webhooks = Json.createArrayBuilder();
+        for (Webhook webhook : config.getWebhooks()) {
+            webhooks.add(webhookJson(webhook));
+        }
+        JsonValue payload = config.payloadTemplate();
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", config.getId() == null ? JsonValue.NULL : Json.createValue(config.getId()))
+                .add("active", config.isActive())
+                .add("payload", payload == null ? JsonValue.NULL : payload)
+                .add("config_signals", signals)
+                .add("content_types", types)
+                .add("webhooks", webhooks)
+                .add("message_broker_queues", JsonValue.EMPTY_JSON_ARRAY)
+                .add("actions", JsonValue.EMPTY_JSON_ARRAY);
+        json.add(
+                "created_on",
+                config.getCreatedOn() == null
+                        ? JsonValue.NULL
+                        : Json.createValue(config.getCreatedOn().toString()));
+        json.add(
+                "created_by", config.getCreatedBy() == null ? JsonValue.NULL : Json.createValue(config.getCreatedBy()));
+        return json.build();
+    }
+
+    private static JsonObjectBuilder webhookJson(Webhook webhook) {
+        JsonObjectBuilder headers = Json.createObjectBuilder();
+        SecretMasker.maskHeaders(webhook.getHeaders()).forEach(headers::add);
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        if (webhook.getId() != null) {
+            json.add("id", webhook.getId());
+        }
+        return json.add("url", webhook.getUrl())
+                .add("http_method", webhook.getHttpMethod().name())
+                .add("headers", headers)
+                .add(
+                        "timeout_secs",
+                        webhook.getTimeoutSecs() == null ? JsonValue.NULL : Json.createValue(webhook.getTimeoutSecs()));
+    }
+}

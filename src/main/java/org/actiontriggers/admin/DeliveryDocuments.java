@@ -1,0 +1,73 @@
+package org.actiontriggers.admin;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import org.actiontriggers.record.Attempt;
+import org.actiontriggers.record.Delivery;
+
+/** Deliveries and their attempts as JSON, in the API's snake_case; what was sent and what came back. */
+final class DeliveryDocuments {
+
+    private DeliveryDocuments() {}
+
+    /** A delivery as a list shows it: its state, without body and attempts. */
+    static JsonObject summary(Delivery d) {
+        return fields(d).build();
+    }
+
+    /** A delivery with its body and every attempt, oldest first. */
+    static JsonObject detail(Delivery d) {
+        JsonArrayBuilder attempts = Json.createArrayBuilder();
+        for (Attempt a : d.getAttemptLog()) {
+            attempts.add(Json.createObjectBuilder()
+                    .add("attempted_at", time(a.getAttemptedAt()))
+                    .add("url", a.getUrl())
+                    .add(
+                            "status_code",
+                            a.getStatusCode() == null ? JsonValue.NULL : Json.createValue(a.getStatusCode()))
+                    .add("error_kind", text(a.getErrorKind()))
+                    .add("error", text(a.getError()))
+                    .add("latency_ms", a.getLatencyMillis())
+                    .add("response_body", text(a.getResponseBody())));
+        }
+        return fields(d)
+                .add("content_type", text(d.getContentType()))
+                .add("body", text(d.getBody()))
+                .add("attempt_log", attempts)
+                .build();
+    }
+
+    private static JsonObjectBuilder fields(Delivery d) {
+        return Json.createObjectBuilder()
+                .add("id", d.getId())
+                .add("config_id", d.getConfigId())
+                .add("webhook_id", d.getWebhookId())
+                .add("entity_type", d.getEntityType())
+                .add("entity_id", text(d.getEntityId()))
+                .add("signal", d.getSignal())
+                .add("operation", d.getOperation())
+                .add("http_method", d.getHttpMethod())
+                .add("url", d.getUrl())
+                .add("state", d.getState().name().toLowerCase(Locale.ROOT))
+                .add("attempts", d.getAttempts())
+                .add("failed_rounds", d.getFailedRounds())
+                .add("created_at", time(d.getCreatedAt()))
+                .add("due_at", time(d.getDueAt()))
+                .add("completed_at", time(d.getCompletedAt()))
+                .add("last_status", d.getLastStatus() == null ? JsonValue.NULL : Json.createValue(d.getLastStatus()))
+                .add("last_error", text(d.getLastError()));
+    }
+
+    private static JsonValue text(String value) {
+        return value == null ? JsonValue.NULL : Json.createValue(value);
+    }
+
+    private static JsonValue time(OffsetDateTime time) {
+        return time == null ? JsonValue.NULL : Json.createValue(time.toInstant().toString());
+    }
+}

@@ -1,0 +1,128 @@
+package org.actiontriggers.admin;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.actiontriggers.config.InvalidConfigException;
+import org.actiontriggers.config.Signal;
+import org.actiontriggers.config.Violation;
+import org.actiontriggers.record.PayloadPreview;
+import org.actiontriggers.record.RenderedPayload;
+
+/**
+ * The preview's request and answer documents: {@code {"entity_type": "Sale", "entity_id": 3, "signal":
+ * "post_save"}}, with {@code "config": {…}} for a config not yet saved; and the rendered body with each
+ * webhook's request.
+ */
+final class PreviewRequests {
+
+    private static final Set<String> FIELDS = Set.of("entity_type", "entity_id", "signal");
+    private static final Set<String> FIELDS_WITH_CONFIG = Set.of("entity_type", "entity_id", "signal", "config");
+
+    private PreviewRequests() {}
+
+    /**
+     * What to preview.
+     *
+     * @param config the unsaved config's document, or {@code null} for a saved config
+     * @param signal {@code null} for the config's first
+     */
+    record PreviewRequest(JsonValue config, String entityType, String entityId, Signal signal) {}
+
+    static PreviewRequest of(JsonValue document, boolean withConfig) {
+        if (!(document instanceof JsonObject doc)) {
+            throw new InvalidConfigException(List.of(new Violation("", "must be a JSON object")));
+        }
+        List<Violation> violations = new ArrayList<>();
+        Set<String> known = withConfig ? FIELDS_WITH_CONFIG : FIELDS;
+        for (String name : doc.keySet()) {
+            if (!known.contains(name)) {
+                violations.add(Violation.at(
+                        "is not a known field; expected one of "
+                                + String.join(", ", known.stream().sorted().toList()),
+                        name));
+            }
+        }
+        String entityType = null;
+        if (doc.get("entity_type") instanceof JsonString type) {
+            entityType = type.getString();
+        } else {
+            violations.add(Violation.at("is required: the entity's type, e.g. Sale", "entity_type"));
+        }
+        String entityId = null;
+        JsonValue id = doc.get("entity_id");
+        if (id instanceof JsonString text) {
+            entityId = text.getString();
+        } else if (id instanceof JsonNumber number) {
+            entityId = number.toString();
+        } else {
+            violations.add(Violation.at("is required: the entity's id", "entity_id"));
+        }
+        Signal signal = null;
+        JsonValue given = doc.get("signal");
+        if (given instanceof JsonString text) {
+            try {
+                signal = Signal.parse(text.getString());
+            } catch (IllegalArgumentException e) {
+                violations.add(Violation.at(e.getMessage(), "signal"));
+            }
+        } else if (given != null && given != JsonValue.NULL) {
+            violations.add(Violation.at("must be a string, e.g. post_save", "signal"));
+        }
+        JsonValue config = doc.get("config");
+        if (withConfig && config == null) {
+            violations.add(Violation.at("is required: the config's document", "config"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidConfigException(violations);
+        }
+        return new PreviewRequest(config, entityType, entityId, signal);
+    }
+
+    /** Runs the step with the pointers of its violations moved under {@code /config}. */
+    static <T> T underConfig(Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (InvalidConfigException e) {
+            throw new InvalidConfigException(e.violations().stream()
+                    .map(v -> new Violation("/config" + v.pointer(), v.reason()))
+                    .toList());
+        }
+    }
+
+    static JsonObject toJson(PayloadPreview.Result result) {
+        RenderedPayload payload = result.payload();
+        JsonArrayBuilder webhooks = Json.createArrayBuilder();
+        for (PayloadPreview.WebhookRequest request : result.requests()) {
+            JsonObjectBuilder headers = Json.createObjectBuilder();
+            request.headers().forEach(headers::add);
+            webhooks.add(Json.createObjectBuilder()
+                    .add("url", request.url())
+                    .add("http_method", request.httpMethod().name())
+                    .add("headers", headers));
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("entity_type", result.entityType())
+                .add("entity_id", result.entityId())
+                .add("signal", result.signal().name().toLowerCase(Locale.ROOT))
+                .add("content_type", payload.contentType())
+                .add("body", payload.body());
+        if (RenderedPayload.JSON.equals(payload.contentType())) {
+            try (JsonReader reader = Json.createReader(new StringReader(payload.body()))) {
+                json.add("payload", reader.readValue());
+            }
+        }
+        return json.add("webhooks", webhooks).build();
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Who may use the admin API: HTTP Basic authentication (Jakarta Security) against credentials from
+ * MicroProfile Config, passwords stored only as PBKDF2 hashes, and a generated admin password — printed once
+ * — when none is configured. Roles: {@code action-triggers-admin} may do everything,
+ * {@code action-triggers-viewer} may read. The URL constraints are in {@code WEB-INF/web.xml}.
+ *
+ * <p>Depends on {@code config} (the data source, start-up event); nothing depends on it.
+ */
+package org.actiontriggers.admin.auth;

@@ -1,0 +1,143 @@
+package org.actiontriggers.record;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.metamodel.EntityType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.actiontriggers.capture.EntityChange;
+import org.actiontriggers.capture.EntitySnapshot;
+import org.actiontriggers.capture.EntitySnapshotter;
+import org.actiontriggers.config.Config;
+import org.actiontriggers.config.HttpMethod;
+import org.actiontriggers.config.InvalidConfigException;
+import org.actiontriggers.config.SecretMasker;
+import org.actiontriggers.config.Signal;
+import org.actiontriggers.config.TriggerSettings;
+import org.actiontriggers.config.Violation;
+import org.actiontriggers.config.Webhook;
+
+/**
+ * Shows what a config would send for a real entity — the rendered body and each webhook's request — without
+ * sending or recording anything. The entity is loaded by type and id and snapshotted exactly as a change
+ * would be; header values are shown as configured, {@code {{ path }}} references unresolved and credentials
+ * masked, because resolving them would put secrets into a response.
+ */
+@ApplicationScoped
+public class PayloadPreview {
+
+    @PersistenceContext(unitName = TriggerSettings.APPLICATION_UNIT)
+    EntityManager application;
+
+    @Inject
+    EntitySnapshotter snapshotter;
+
+    @Inject
+    PayloadRenderer renderer;
+
+    /** One webhook's request as it would leave, headers masked. */
+    public record WebhookRequest(String url, HttpMethod httpMethod, Map<String, String> headers) {}
+
+    /**
+     * The preview.
+     *
+     * @param entityId the entity's id, as text
+     */
+    public record Result(
+            String entityType,
+            String entityId,
+            Signal signal,
+            RenderedPayload payload,
+            List<WebhookRequest> requests) {}
+
+    /**
+     * Renders the config's payload for the entity as the signal would.
+     *
+     * @param signal {@code null} for the config's first signal
+     * @throws InvalidConfigException pointing at {@code /entity_type}, {@code /entity_id}, {@code /signal} or
+     *     {@code /payload} when the entity cannot be found or the payload cannot be rendered
+     */
+    @Transactional
+    public Result preview(Config config, String entityType, String entityId, Signal signal) {
+        String type = config.getContentTypes().stream()
+                .filter(t -> t.equalsIgnoreCase(entityType == null ? "" : entityType.trim()))
+                .findFirst()
+                .orElseThrow(() -> refused(
+                        "entity_type",
+                        "must be one of the config's content types: " + String.join(", ", config.getContentTypes())));
+        Signal chosen = signal;
+        if (chosen == null) {
+            chosen = config.getConfigSignals().isEmpty()
+                    ? Signal.POST_SAVE
+                    : config.getConfigSignals().get(0).getSignal();
+        }
+        Object entity = find(type, entityId)
+                .orElseThrow(() -> refused("entity_id", "there is no " + type + " with id " + entityId));
+        EntitySnapshot snapshot = snapshotter.snapshot(entity);
+        EntityChange.Operation operation = chosen == Signal.PRE_DELETE || chosen == Signal.POST_DELETE
+                ? EntityChange.Operation.DELETE
+                : EntityChange.Operation.UPDATE;
+        RenderedPayload payload;
+        try {
+            payload = renderer.render(
+                    config.payloadTemplate(), new EntityChange(chosen, operation, snapshot, Instant.now()));
+        } catch (PayloadRenderingException e) {
+            throw refused("payload", "cannot be rendered for this entity: " + e.getMessage());
+        }
+        List<WebhookRequest> requests = config.getWebhooks().stream()
+                .map(webhook -> request(webhook, payload))
+                .toList();
+        return new Result(type, entityId, chosen, payload, requests);
+    }
+
+    private static WebhookRequest request(Webhook webhook, RenderedPayload payload) {
+        Map<String, String> headers = new LinkedHashMap<>(SecretMasker.maskHeaders(webhook.getHeaders()));
+        if (headers.keySet().stream().noneMatch(name -> name.equalsIgnoreCase("Content-Type"))) {
+            headers.put("Content-Type", payload.contentType());
+        }
+        return new WebhookRequest(webhook.getUrl(), webhook.getHttpMethod(), headers);
+    }
+
+    private Optional<Object> find(String entityName, String id) {
+        EntityType<?> type = application.getMetamodel().getEntities().stream()
+                .filter(e -> e.getName().equals(entityName))
+                .findFirst()
+                .orElseThrow(() -> refused("entity_type", "'" + entityName + "' is not an entity of this application"));
+        Object key = key(type.getIdType().getJavaType(), id);
+        return Optional.ofNullable(application.find(type.getJavaType(), key));
+    }
+
+    private static Object key(Class<?> idType, String id) {
+        if (id == null || id.isBlank()) {
+            throw refused("entity_id", "is required");
+        }
+        try {
+            if (idType == Long.class || idType == long.class) {
+                return Long.valueOf(id.trim());
+            }
+            if (idType == Integer.class || idType == int.class) {
+                return Integer.valueOf(id.trim());
+            }
+            if (idType == UUID.class) {
+                return UUID.fromString(id.trim());
+            }
+            if (idType == String.class) {
+                return id;
+            }
+        } catch (IllegalArgumentException e) {
+            throw refused("entity_id", "'" + id + "' is not a valid " + idType.getSimpleName() + " id");
+        }
+        throw refused("entity_id", "entities with a " + idType.getSimpleName() + " id cannot be previewed");
+    }
+
+    private static InvalidConfigException refused(String field, String reason) {
+        return new InvalidConfigException(List.of(Violation.at(reason, field)));
+    }
+}

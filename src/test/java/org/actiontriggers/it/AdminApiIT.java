@@ -1,0 +1,908 @@
+package org.actiontriggers.it;
+
+import static org.actiontriggers.it.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.assertj.core.api.SoftAssertions;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The admin API over real HTTP from outside the server, as a client with curl would use it: Django Action
+ * Triggers' documents in, strict refusals out, and triggers created through it firing for real.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AdminApiIT {
+
+    private static final Duration DELIVERED = Duration.ofSeconds(60);
+    private static final String TRIGGERS = "api/action-triggers";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private ApiClient anonymous;
+    private ApiClient admin;
+    private ApiClient viewer;
+    private final TestReceiver receiver = TestReceiver.get();
+    private String hook;
+
+    @BeforeEach
+    void cleanSlate(TestInfo test) {
+        anonymous = ApiClient.anonymous(base);
+        admin = anonymous.as("it-admin", "it-admin-password");
+        viewer = anonymous.as("it-viewer", "it-viewer-password");
+        hook = receiver.url("/hooks/" + test.getTestMethod().orElseThrow().getName() + "/" + System.nanoTime());
+        deleteAllConfigs();
+    }
+
+    /** The seed page's trigger as a DAT document, aimed at this test's receiver. */
+    private String seedDocument() {
+        return """
+                {
+                  "active": true,
+                  "payload": {
+                    "customer_name": "{{ customer.name }}",
+                    "product_name": "{{ product.name }}",
+                    "quantity": "{{ quantity }}"
+                  },
+                  "config_signals": [{"signal": "post_save"}],
+                  "content_types": [{"app_label": "shop", "model": "Sale"}],
+                  "webhooks": [{
+                    "url": "%s",
+                    "http_method": "POST",
+                    "headers": {"Authorization": "Bearer {{ org.actiontriggers.it.TestSecrets.token }}"},
+                    "timeout_secs": 5
+                  }],
+                  "message_broker_queues": [],
+                  "actions": []
+                }
+                """.formatted(hook);
+    }
+
+    @Test
+    void createAnswers201WithLocationAndTheStoredDocument() {
+        HttpResponse<String> created = admin.post(TRIGGERS, seedDocument());
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonObject doc = json(created);
+        long id = doc.getJsonNumber("id").longValue();
+        assertThat(created.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/api/action-triggers/" + id));
+        assertThat(doc.getBoolean("active")).isTrue();
+        assertThat(doc.getJsonObject("payload").getString("quantity")).isEqualTo("{{ quantity }}");
+        assertThat(doc.getJsonArray("config_signals").getJsonObject(0).getString("signal"))
+                .isEqualTo("post_save");
+        assertThat(doc.getJsonArray("content_types").getJsonObject(0).getString("model"))
+                .isEqualTo("Sale");
+        JsonObject webhook = doc.getJsonArray("webhooks").getJsonObject(0);
+        assertThat(webhook.getString("url")).isEqualTo(hook);
+        assertThat(webhook.getString("http_method")).isEqualTo("POST");
+        assertThat(webhook.getJsonObject("headers").getString("Authorization"))
+                .isEqualTo("Bearer {{ org.actiontriggers.it.TestSecrets.token }}");
+        assertThat(webhook.getJsonNumber("timeout_secs").doubleValue()).isEqualTo(5.0);
+        assertThat(doc.getJsonArray("message_broker_queues")).isEmpty();
+        assertThat(doc.getJsonArray("actions")).isEmpty();
+
+        HttpResponse<String> read = admin.get(TRIGGERS + "/" + id);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(json(read)).isEqualTo(doc);
+    }
+
+    @Test
+    void listFiltersByActiveAndContentTypeAndPages() {
+        long sale = createdId(seedDocument());
+        long inactive = createdId(seedDocument().replace("\"active\": true", "\"active\": false"));
+        long customer = createdId(seedDocument().replace("\"model\": \"Sale\"", "\"model\": \"customer\""));
+
+        assertThat(ids(admin.get(TRIGGERS))).containsExactly(sale, inactive, customer);
+        assertThat(json(admin.get(TRIGGERS)).getInt("count")).isEqualTo(3);
+        assertThat(ids(admin.get(TRIGGERS + "?active=true"))).containsExactly(sale, customer);
+        assertThat(ids(admin.get(TRIGGERS + "?active=false"))).containsExactly(inactive);
+        assertThat(ids(admin.get(TRIGGERS + "?content_type=Sale"))).containsExactly(sale, inactive);
+        assertThat(ids(admin.get(TRIGGERS + "?content_type=customer&active=true")))
+                .containsExactly(customer);
+
+        JsonObject second = json(admin.get(TRIGGERS + "?page=2&page_size=2"));
+        assertThat(second.getInt("count")).isEqualTo(3);
+        assertThat(second.getInt("page")).isEqualTo(2);
+        assertThat(second.getInt("page_size")).isEqualTo(2);
+        assertThat(ids(second)).containsExactly(customer);
+
+        assertParameterProblem(admin.get(TRIGGERS + "?page=0"), "page");
+        assertParameterProblem(admin.get(TRIGGERS + "?page_size=1000"), "page_size");
+        assertParameterProblem(admin.get(TRIGGERS + "?active=yes"), "active");
+    }
+
+    @Test
+    void putReplacesTheChildrenAndKeepsTheIdOfAWebhookItUpdates() {
+        JsonObject created = json(admin.post(TRIGGERS, seedDocument()));
+        long id = created.getJsonNumber("id").longValue();
+        long webhookId = created.getJsonArray("webhooks")
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
+
+        String replacement = seedDocument()
+                .replace(
+                        "[{\"signal\": \"post_save\"}]",
+                        "[{\"signal\": \"PRE_DELETE\"}, {\"signal\": \"post_delete\"}]")
+                .replace("\"timeout_secs\": 5", "\"timeout_secs\": 2.5")
+                .replace("\"payload\": {", "\"payload\": {\"action\": \"sale\",");
+        HttpResponse<String> replaced = admin.put(TRIGGERS + "/" + id, replacement);
+
+        assertThat(replaced.statusCode()).isEqualTo(200);
+        JsonObject doc = json(admin.get(TRIGGERS + "/" + id));
+        assertThat(doc.getJsonArray("config_signals"))
+                .extracting(v -> v.asJsonObject().getString("signal"))
+                .containsExactly("pre_delete", "post_delete");
+        assertThat(doc.getJsonObject("payload").getString("action")).isEqualTo("sale");
+        JsonObject webhook = doc.getJsonArray("webhooks").getJsonObject(0);
+        assertThat(webhook.getJsonNumber("id").longValue()).isEqualTo(webhookId);
+        assertThat(webhook.getJsonNumber("timeout_secs").doubleValue()).isEqualTo(2.5);
+
+        String twoWebhooks = replacement.replace(
+                "\"message_broker_queues\"",
+                "\"webhooks\": [{\"url\": \"" + hook + "/a\"}, {\"url\": \"" + hook
+                        + "/b\", \"http_method\": \"put\"}]," + " \"message_broker_queues\"");
+        String withoutOldWebhooks =
+                twoWebhooks.replaceFirst("(?s)\"webhooks\": \\[\\{\\s*\"url\".*?}],\\s*\"webhooks\"", "\"webhooks\"");
+        HttpResponse<String> second = admin.put(TRIGGERS + "/" + id, withoutOldWebhooks);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        JsonArray webhooks = json(admin.get(TRIGGERS + "/" + id)).getJsonArray("webhooks");
+        assertThat(webhooks).hasSize(2);
+        assertThat(webhooks.getJsonObject(0).getString("url")).isEqualTo(hook + "/a");
+        assertThat(webhooks.getJsonObject(0).getJsonObject("headers")).isEmpty();
+        assertThat(webhooks.getJsonObject(1).getString("http_method")).isEqualTo("PUT");
+    }
+
+    @Test
+    void putWithAnotherIdInTheBodyOrOfAnUnknownConfigIsRefused() {
+        long id = createdId(seedDocument());
+
+        assertProblem(
+                admin.put(
+                        TRIGGERS + "/" + id,
+                        seedDocument().replace("\"active\": true", "\"id\": 999, \"active\": true")),
+                422,
+                "/id");
+        HttpResponse<String> unknown = admin.put(TRIGGERS + "/987654", seedDocument());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).getString("type")).isEqualTo("urn:action-triggers:problem:not-found");
+    }
+
+    @Test
+    void patchSwitchesActiveAndNothingElse() {
+        long id = createdId(seedDocument());
+
+        HttpResponse<String> off = admin.patch(TRIGGERS + "/" + id, "{\"active\": false}");
+
+        assertThat(off.statusCode()).isEqualTo(200);
+        assertThat(json(admin.get(TRIGGERS + "/" + id)).getBoolean("active")).isFalse();
+        assertProblem(admin.patch(TRIGGERS + "/" + id, "{\"active\": true, \"payload\": null}"), 422, "/payload");
+        assertProblem(admin.patch(TRIGGERS + "/" + id, "{\"active\": \"yes\"}"), 422, "/active");
+        assertProblem(admin.patch(TRIGGERS + "/" + id, "{}"), 422, "/active");
+        assertThat(json(admin.get(TRIGGERS + "/" + id)).getBoolean("active")).isFalse();
+        assertThat(admin.patch(TRIGGERS + "/987654", "{\"active\": true}").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void deleteRemovesTheConfigAndThenItIsNotFound() {
+        long id = createdId(seedDocument());
+
+        assertThat(admin.delete(TRIGGERS + "/" + id).statusCode()).isEqualTo(204);
+
+        HttpResponse<String> gone = admin.get(TRIGGERS + "/" + id);
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(gone.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(admin.delete(TRIGGERS + "/" + id).statusCode()).isEqualTo(404);
+        assertThat(admin.get(TRIGGERS + "/not-a-number").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aTriggerCreatedThroughTheApiFiresWhenASaleIsSaved() {
+        createdId(seedDocument());
+
+        long sale = demoSale(3);
+
+        await().atMost(DELIVERED).until(() -> receiver.at(path(hook)).size() == 1);
+        TestReceiver.Received received = receiver.at(path(hook)).get(0);
+        assertThat(received.headers()).containsEntry("authorization", "Bearer " + TestSecrets.TOKEN);
+        JsonObject body = json(received.body());
+        assertThat(body.getString("customer_name")).isEqualTo("Ann O'Brien");
+        assertThat(body.getInt("quantity")).isEqualTo(3);
+        assertThat(sale).isPositive();
+    }
+
+    @Test
+    void deliveriesAreListedWithTheirAttemptsAndFailuresCanBeSentAgain() {
+        receiver.respond(path(hook), 400, 400, 200);
+        JsonObject config = json(admin.post(TRIGGERS, seedDocument()));
+        long configId = config.getJsonNumber("id").longValue();
+        long webhookId = config.getJsonArray("webhooks")
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
+        String since = Instant.now().minusSeconds(1).toString();
+
+        long firstSale = demoSale(1);
+        JsonObject first = awaitDelivery("config=" + configId + "&entity_type=Sale&entity_id=" + firstSale, "failed");
+        long secondSale = demoSale(2);
+        JsonObject second =
+                awaitDelivery("webhook=" + webhookId + "&entity_type=Sale&entity_id=" + secondSale, "failed");
+
+        JsonObject detail = json(admin.get("api/deliveries/" + first.getString("id")));
+        assertThat(detail.getString("state")).isEqualTo("failed");
+        assertThat(detail.getInt("last_status")).isEqualTo(400);
+        assertThat(detail.getString("body")).contains("\"quantity\":1");
+        assertThat(detail.getJsonArray("attempt_log")).hasSize(1);
+        assertThat(detail.getJsonArray("attempt_log").getJsonObject(0).getInt("status_code"))
+                .isEqualTo(400);
+        assertThat(json(admin.get("api/deliveries?state=FAILED&config=" + configId))
+                        .getInt("count"))
+                .isEqualTo(2);
+        assertThat(json(admin.get("api/deliveries?state=succeeded&config=" + configId))
+                        .getInt("count"))
+                .isZero();
+        assertThat(json(admin.get("api/deliveries?config=" + configId + "&since=" + since))
+                        .getInt("count"))
+                .isEqualTo(2);
+        assertThat(json(admin.get("api/deliveries?config=" + configId + "&until=" + since))
+                        .getInt("count"))
+                .isZero();
+
+        HttpResponse<String> again = admin.post("api/deliveries/" + first.getString("id") + "/redeliver", "");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+        await().atMost(DELIVERED)
+                .until(() -> json(admin.get("api/deliveries/" + first.getString("id")))
+                        .getString("state")
+                        .equals("succeeded"));
+        List<TestReceiver.Received> arrived = receiver.at(path(hook));
+        assertThat(arrived.get(arrived.size() - 1).headers()).containsEntry("webhook-id", first.getString("id"));
+
+        HttpResponse<String> recovered = admin.post("api/webhooks/" + webhookId + "/recover?since=" + since, "");
+        assertThat(recovered.statusCode()).as(recovered.body()).isEqualTo(202);
+        assertThat(json(recovered).getInt("redelivered")).isEqualTo(1);
+        await().atMost(DELIVERED)
+                .until(() -> json(admin.get("api/deliveries/" + second.getString("id")))
+                        .getString("state")
+                        .equals("succeeded"));
+        assertThat(json(admin.get("api/deliveries/" + second.getString("id"))).getJsonArray("attempt_log"))
+                .hasSize(2);
+
+        assertThat(admin.get("api/deliveries/no-such-delivery").statusCode()).isEqualTo(404);
+        assertThat(admin.post("api/deliveries/no-such-delivery/redeliver", "").statusCode())
+                .isEqualTo(404);
+        assertParameterProblem(admin.get("api/deliveries?state=lost"), "state");
+        assertParameterProblem(admin.get("api/deliveries?since=yesterday"), "since");
+        assertParameterProblem(admin.get("api/deliveries?config=abc"), "config");
+        assertParameterProblem(admin.post("api/webhooks/" + webhookId + "/recover", ""), "since");
+    }
+
+    @Test
+    void previewRendersTheBodyForARealEntityAndSendsNothing() {
+        long id = createdId(seedDocument()
+                .replace("\"active\": true", "\"active\": false")
+                .replace("\"headers\": {", "\"headers\": {\"X-Api-Key\": \"literal-api-key-0123456789\","));
+        long sale = demoSale(4);
+
+        HttpResponse<String> response = admin.post(
+                TRIGGERS + "/" + id + "/preview", "{\"entity_type\": \"sale\", \"entity_id\": " + sale + "}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonObject preview = json(response);
+        assertThat(preview.getString("entity_type")).isEqualTo("Sale");
+        assertThat(preview.getString("signal")).isEqualTo("post_save");
+        assertThat(preview.getString("content_type")).isEqualTo("application/json");
+        JsonObject payload = preview.getJsonObject("payload");
+        assertThat(payload.getString("customer_name")).isEqualTo("Ann O'Brien");
+        assertThat(payload.getString("product_name")).isEqualTo("Widget");
+        assertThat(payload.getInt("quantity")).isEqualTo(4);
+        JsonObject request = preview.getJsonArray("webhooks").getJsonObject(0);
+        assertThat(request.getString("url")).isEqualTo(hook);
+        assertThat(request.getJsonObject("headers").getString("Authorization"))
+                .isEqualTo("Bearer {{ org.actiontriggers.it.TestSecrets.token }}");
+        assertThat(request.getJsonObject("headers").getString("X-Api-Key")).isEqualTo("****");
+        assertThat(request.getJsonObject("headers").getString("Content-Type")).isEqualTo("application/json");
+        assertThat(response.body()).doesNotContain(TestSecrets.TOKEN, "literal-api-key-0123456789");
+
+        String unsaved = "{\"entity_type\": \"Sale\", \"entity_id\": \"" + sale + "\", \"signal\": \"POST_DELETE\","
+                + " \"config\": "
+                + seedDocument()
+                        .replaceFirst(
+                                "(?s)\"payload\": \\{.*?},",
+                                "\"payload\": \"{{ signal }}: {{ customer.name }} x {{ quantity }}\",")
+                        .replace("\"post_save\"", "\"post_delete\"")
+                + "}";
+        HttpResponse<String> text = admin.post(TRIGGERS + "/preview", unsaved);
+        assertThat(text.statusCode()).as(text.body()).isEqualTo(200);
+        assertThat(json(text).getString("body")).isEqualTo("post_delete: Ann O'Brien x 4");
+        assertThat(json(text).getString("content_type")).startsWith("text/plain");
+
+        assertProblem(
+                admin.post(TRIGGERS + "/" + id + "/preview", "{\"entity_type\": \"Sale\", \"entity_id\": 999999}"),
+                422,
+                "/entity_id");
+        assertProblem(
+                admin.post(TRIGGERS + "/" + id + "/preview", "{\"entity_type\": \"Customer\", \"entity_id\": 1}"),
+                422,
+                "/entity_type");
+        assertProblem(admin.post(TRIGGERS + "/" + id + "/preview", "{\"entity_type\": \"Sale\"}"), 422, "/entity_id");
+        assertProblem(
+                admin.post(TRIGGERS + "/" + id + "/preview", "{\"entity_type\": \"Sale\", \"entity_id\": \"x1\"}"),
+                422,
+                "/entity_id");
+        assertProblem(
+                admin.post(TRIGGERS + "/preview", unsaved.replace(hook, "https://evil.example/")),
+                422,
+                "/config/webhooks/0/url");
+        assertThat(admin.post(TRIGGERS + "/987654/preview", "{\"entity_type\": \"Sale\", \"entity_id\": 1}")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(configCount()).isEqualTo(1);
+        assertThat(json(admin.get("api/deliveries?config=" + id)).getInt("count"))
+                .isZero();
+        assertThat(receiver.at(path(hook))).isEmpty();
+    }
+
+    @Test
+    void noSecretAppearsInAnyResponseAndAMaskedReadWrittenBackKeepsTheSecret() {
+        List<String> secrets = List.of("sk_live_abcdef0123456789", "plain-secret", "tok-12345", "AKIA0123456789ABCDEF");
+        String document = seedDocument()
+                .replace("\"active\": true", "\"active\": false")
+                .replace(
+                        "\"headers\": {\"Authorization\": \"Bearer {{ org.actiontriggers.it.TestSecrets.token }}\"}",
+                        "\"headers\": {\"Authorization\": \"Bearer sk_live_abcdef0123456789\", \"X-Api-Key\": \"plain-secret\","
+                                + " \"X-Auth-Token\": \"tok-12345\", \"X-Custom\": \"AKIA0123456789ABCDEF\"}");
+        List<HttpResponse<String>> responses = new ArrayList<>();
+
+        HttpResponse<String> created = admin.post(TRIGGERS, document);
+        responses.add(created);
+        long id = json(created).getJsonNumber("id").longValue();
+        HttpResponse<String> read = admin.get(TRIGGERS + "/" + id);
+        responses.add(read);
+        responses.add(admin.get(TRIGGERS));
+        responses.add(admin.get(TRIGGERS + "?content_type=Sale&active=false"));
+        HttpResponse<String> writtenBack = admin.put(TRIGGERS + "/" + id, read.body());
+        responses.add(writtenBack);
+        responses.add(admin.patch(TRIGGERS + "/" + id, "{\"active\": true}"));
+        long sale = demoSale(5);
+        responses.add(admin.post(
+                TRIGGERS + "/" + id + "/preview", "{\"entity_type\": \"Sale\", \"entity_id\": " + sale + "}"));
+        await().atMost(DELIVERED).until(() -> receiver.at(path(hook)).size() == 1);
+        await().atMost(DELIVERED)
+                .until(() -> json(admin.get("api/deliveries?config=" + id)).getInt("count") == 1);
+        JsonObject delivery = json(admin.get("api/deliveries?config=" + id))
+                .getJsonArray("results")
+                .getJsonObject(0);
+        responses.add(admin.get("api/deliveries?config=" + id));
+        responses.add(admin.get("api/deliveries/" + delivery.getString("id")));
+
+        assertThat(writtenBack.statusCode()).as(writtenBack.body()).isEqualTo(200);
+        for (HttpResponse<String> response : responses) {
+            assertThat(response.statusCode())
+                    .as(response.uri() + ": " + response.body())
+                    .isLessThan(300);
+            assertThat(response.body()).as(response.uri().toString()).doesNotContain(secrets);
+        }
+        assertThat(json(read).getJsonArray("webhooks").getJsonObject(0).getJsonObject("headers"))
+                .containsEntry("Authorization", Json.createValue("Bearer ****"))
+                .containsEntry("X-Api-Key", Json.createValue("****"));
+        assertThat(receiver.at(path(hook)).get(0).headers())
+                .containsEntry("authorization", "Bearer sk_live_abcdef0123456789")
+                .containsEntry("x-api-key", "plain-secret")
+                .containsEntry("x-auth-token", "tok-12345")
+                .containsEntry("x-custom", "AKIA0123456789ABCDEF");
+    }
+
+    private JsonObject awaitDelivery(String query, String state) {
+        await().atMost(DELIVERED).until(() -> {
+            JsonArray results = json(admin.get("api/deliveries?" + query)).getJsonArray("results");
+            return results.size() == 1
+                    && results.getJsonObject(0).getString("state").equals(state);
+        });
+        return json(admin.get("api/deliveries?" + query))
+                .getJsonArray("results")
+                .getJsonObject(0);
+    }
+
+    @Test
+    void withoutCredentialsEveryAdminCallIs401WhileTheDemoStaysOpen() {
+        long id = createdId(seedDocument().replace("\"active\": true", "\"active\": false"));
+        List<HttpResponse<String>> refused = List.of(
+                anonymous.get(TRIGGERS),
+                anonymous.get(TRIGGERS + "/" + id),
+                anonymous.post(TRIGGERS, seedDocument()),
+                anonymous.put(TRIGGERS + "/" + id, seedDocument()),
+                anonymous.patch(TRIGGERS + "/" + id, "{\"active\": true}"),
+                anonymous.delete(TRIGGERS + "/" + id),
+                anonymous.post(TRIGGERS + "/" + id + "/preview", "{}"),
+                anonymous.get("api/deliveries"),
+                anonymous.post("api/deliveries/x/redeliver", ""),
+                anonymous.post("api/webhooks/1/recover?since=2026-01-01T00:00:00Z", ""),
+                admin.as("it-admin", "wrong-password").get(TRIGGERS),
+                admin.as("nobody", "it-admin-password").get(TRIGGERS));
+
+        for (HttpResponse<String> response : refused) {
+            assertThat(response.statusCode())
+                    .as(response.request().method() + " " + response.uri())
+                    .isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        assertThat(json(admin.get(TRIGGERS + "/" + id)).getBoolean("active")).isFalse();
+        assertThat(configCount()).isEqualTo(1);
+        assertThat(anonymous.get("api/demo/received").statusCode()).isEqualTo(200);
+        assertThat(anonymous.post("api/demo/customers", "{\"name\":\"Open\"}").statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void aViewerMayReadButChangeNothing() {
+        long id = createdId(seedDocument().replace("\"active\": true", "\"active\": false"));
+
+        assertThat(viewer.get(TRIGGERS).statusCode()).isEqualTo(200);
+        assertThat(viewer.get(TRIGGERS + "/" + id).statusCode()).isEqualTo(200);
+        assertThat(viewer.get("api/deliveries").statusCode()).isEqualTo(200);
+        List<HttpResponse<String>> refused = List.of(
+                viewer.post(TRIGGERS, seedDocument()),
+                viewer.put(TRIGGERS + "/" + id, seedDocument()),
+                viewer.patch(TRIGGERS + "/" + id, "{\"active\": true}"),
+                viewer.delete(TRIGGERS + "/" + id),
+                viewer.post(TRIGGERS + "/" + id + "/preview", "{\"entity_type\": \"Sale\", \"entity_id\": 1}"),
+                viewer.post("api/deliveries/x/redeliver", ""),
+                viewer.post("api/webhooks/1/recover?since=2026-01-01T00:00:00Z", ""));
+        for (HttpResponse<String> response : refused) {
+            assertThat(response.statusCode())
+                    .as(response.request().method() + " " + response.uri())
+                    .isEqualTo(403);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(json(response).getString("type")).isEqualTo("urn:action-triggers:problem:forbidden");
+        }
+        assertThat(configCount()).isEqualTo(1);
+        assertThat(json(admin.get(TRIGGERS + "/" + id)).getBoolean("active")).isFalse();
+    }
+
+    @Test
+    void openApiHealthAndMetricsAnswerAndShowOurItems() {
+        ApiClient server = ApiClient.anonymous(rootOf(base));
+
+        HttpResponse<String> openapi = server.get("openapi");
+        assertThat(openapi.statusCode()).isEqualTo(200);
+        assertThat(openapi.body())
+                .contains("/api/action-triggers", "/api/action-triggers/{id}/preview", "/api/deliveries")
+                .contains("/api/webhooks/{id}/recover", "Action Triggers admin API", "customer_name");
+
+        HttpResponse<String> ready = server.get("health/ready");
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        JsonObject health = json(ready);
+        assertThat(health.getString("status")).isEqualTo("UP");
+        assertThat(health.getJsonArray("checks"))
+                .extracting(check -> check.asJsonObject().getString("name"))
+                .contains("action-triggers-database", "action-triggers-dispatcher");
+
+        createdId(seedDocument());
+        demoSale(2);
+        await().atMost(DELIVERED).until(() -> receiver.at(path(hook)).size() == 1);
+        await().atMost(DELIVERED).until(() -> {
+            String metrics = server.get("metrics?scope=application").body();
+            return metrics.contains("action_triggers_deliveries")
+                    && metrics.lines()
+                            .anyMatch(line -> line.startsWith("action_triggers_deliveries")
+                                    && line.contains("state=\"succeeded\"")
+                                    && !line.endsWith(" 0.0"));
+        });
+        String metrics = server.get("metrics?scope=application").body();
+        assertThat(metrics)
+                .contains("action_triggers_outbox_depth", "action_triggers_delivery_latency_seconds")
+                .contains("state=\"dead\"", "state=\"retrying\"", "state=\"failed\"");
+    }
+
+    private static URL rootOf(URL base) {
+        try {
+            return URI.create(base.toString()).resolve("/").toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One rejected document: what to change in the valid one, and where the problem must be pointed at. */
+    private record Rejection(String name, UnaryOperator<String> change, int status, String pointer, String reason) {}
+
+    @Test
+    void everyInvalidDocumentIsRefusedWithAProblemNamingTheFieldAndNothingIsStored() {
+        List<Rejection> rejections = List.of(
+                new Rejection(
+                        "content type not whitelisted",
+                        d -> d.replace("\"Sale\"", "\"Product\""),
+                        422,
+                        "/content_types/0/model",
+                        "not in action-triggers.whitelisted-content-types"),
+                new Rejection(
+                        "content type unknown",
+                        d -> d.replace("\"model\": \"Sale\"", "\"model_name\": \"Invoice\""),
+                        422,
+                        "/content_types/0/model_name",
+                        "not an entity"),
+                new Rejection(
+                        "no content types",
+                        d -> d.replaceFirst("\"content_types\": \\[.*?],", "\"content_types\": [],"),
+                        422,
+                        "/content_types",
+                        "at least one"),
+                new Rejection(
+                        "url not whitelisted",
+                        d -> d.replace(hook, "https://evil.example/hook"),
+                        422,
+                        "/webhooks/0/url",
+                        "matches none of"),
+                new Rejection(
+                        "url not http",
+                        d -> d.replace(hook, "ftp://127.0.0.1/hooks/x"),
+                        422,
+                        "/webhooks/0/url",
+                        "http or https"),
+                new Rejection(
+                        "template that is not a plain reference",
+                        d -> d.replace("{{ product.name }}", "[[${1+}]]"),
+                        422,
+                        "/payload/product_name",
+                        "at character 0 is not allowed"),
+                new Rejection(
+                        "dynamic path not allowed",
+                        d -> d.replace(
+                                "org.actiontriggers.it.TestSecrets.token",
+                                "org.actiontriggers.it.TestSecrets.notAllowed"),
+                        422,
+                        "/webhooks/0/headers/Authorization",
+                        "not in action-triggers.allowed-dynamic-import-paths"),
+                new Rejection(
+                        "timeout zero",
+                        d -> d.replace("\"timeout_secs\": 5", "\"timeout_secs\": 0"),
+                        422,
+                        "/webhooks/0/timeout_secs",
+                        "greater than 0"),
+                new Rejection(
+                        "timeout negative",
+                        d -> d.replace("\"timeout_secs\": 5", "\"timeout_secs\": -3"),
+                        422,
+                        "/webhooks/0/timeout_secs",
+                        "greater than 0"),
+                new Rejection(
+                        "timeout above max",
+                        d -> d.replace("\"timeout_secs\": 5", "\"timeout_secs\": 11"),
+                        422,
+                        "/webhooks/0/timeout_secs",
+                        "at most 10 seconds"),
+                new Rejection(
+                        "unknown signal",
+                        d -> d.replace("post_save", "on_save"),
+                        422,
+                        "/config_signals/0/signal",
+                        "unknown signal"),
+                new Rejection(
+                        "no signals",
+                        d -> d.replace("[{\"signal\": \"post_save\"}]", "[]"),
+                        422,
+                        "/config_signals",
+                        "at least one signal"),
+                new Rejection(
+                        "unknown method",
+                        d -> d.replace("\"POST\"", "\"FETCH\""),
+                        422,
+                        "/webhooks/0/http_method",
+                        "unknown HTTP method"),
+                new Rejection(
+                        "too many webhooks",
+                        d -> d.replace(
+                                        "\"message_broker_queues\"",
+                                        "\"webhooks\": [" + ("{\"url\": \"" + hook + "\"},").repeat(5) + "{\"url\": \""
+                                                + hook + "\"}], \"message_broker_queues\"")
+                                .replaceFirst(
+                                        "(?s)\"webhooks\": \\[\\{\\s*\"url\".*?}],\\s*\"webhooks\"", "\"webhooks\""),
+                        422,
+                        "/webhooks",
+                        "at most 5"),
+                new Rejection(
+                        "message broker queues",
+                        d -> d.replace(
+                                "\"message_broker_queues\": []",
+                                "\"message_broker_queues\": [{\"name\": \"my-broker\", \"conn_details\": {}, \"parameters\": {}}]"),
+                        422,
+                        "/message_broker_queues",
+                        "not supported"),
+                new Rejection(
+                        "actions",
+                        d -> d.replace("\"actions\": []", "\"actions\": [{\"name\": \"lambda\"}]"),
+                        422,
+                        "/actions",
+                        "not supported"),
+                new Rejection(
+                        "unknown field",
+                        d -> d.replace("\"active\": true", "\"active\": true, \"colour\": \"red\""),
+                        422,
+                        "/colour",
+                        "not a known field"),
+                new Rejection(
+                        "unknown webhook field",
+                        d -> d.replace("\"timeout_secs\": 5", "\"timeout_secs\": 5, \"retries\": 3"),
+                        422,
+                        "/webhooks/0/retries",
+                        "not a known field"),
+                new Rejection(
+                        "active of wrong type",
+                        d -> d.replace("\"active\": true", "\"active\": \"true\""),
+                        422,
+                        "/active",
+                        "true or false"),
+                new Rejection(
+                        "timeout of wrong type",
+                        d -> d.replace("\"timeout_secs\": 5", "\"timeout_secs\": \"5\""),
+                        422,
+                        "/webhooks/0/timeout_secs",
+                        "number"),
+                new Rejection(
+                        "header of wrong type",
+                        d -> d.replace("\"headers\": {", "\"headers\": {\"X-Count\": 3,"),
+                        422,
+                        "/webhooks/0/headers/X-Count",
+                        "string"),
+                new Rejection(
+                        "signals not a list",
+                        d -> d.replace("[{\"signal\": \"post_save\"}]", "\"post_save\""),
+                        422,
+                        "/config_signals",
+                        "must be a list"),
+                new Rejection(
+                        "payload a number",
+                        d -> d.replaceFirst("(?s)\"payload\": \\{.*?},", "\"payload\": 42,"),
+                        422,
+                        "/payload",
+                        "JSON object"),
+                new Rejection("document an array", d -> "[" + d + "]", 422, "", "JSON object"));
+
+        long before = configCount();
+        SoftAssertions softly = new SoftAssertions();
+        for (Rejection rejection : rejections) {
+            String document = rejection.change().apply(seedDocument());
+            softly.assertThat(document)
+                    .as(rejection.name() + ": the change applies")
+                    .isNotEqualTo(seedDocument());
+            HttpResponse<String> response = admin.post(TRIGGERS, document);
+            softly.assertThat(response.statusCode())
+                    .as(rejection.name() + ": " + response.body())
+                    .isEqualTo(rejection.status());
+            softly.assertThat(response.headers().firstValue("Content-Type"))
+                    .as(rejection.name())
+                    .hasValue("application/problem+json");
+            if (response.statusCode() == rejection.status()) {
+                JsonObject problem = json(response);
+                softly.assertThat(problem.getString("type"))
+                        .as(rejection.name())
+                        .isEqualTo("urn:action-triggers:problem:invalid-config");
+                softly.assertThat(problem.getInt("status")).as(rejection.name()).isEqualTo(rejection.status());
+                softly.assertThat(problem.getJsonArray("errors"))
+                        .as(rejection.name() + ": " + response.body())
+                        .anySatisfy(error -> {
+                            assertThat(error.asJsonObject().getString("pointer"))
+                                    .isEqualTo(rejection.pointer());
+                            assertThat(error.asJsonObject().getString("detail")).contains(rejection.reason());
+                        });
+            }
+        }
+        softly.assertThat(configCount()).as("nothing stored").isEqualTo(before);
+        softly.assertAll();
+    }
+
+    @Test
+    void malformedJsonIsA400SayingWhere() {
+        HttpResponse<String> response = admin.post(TRIGGERS, "{\"active\": true,\n \"payload\": }");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonObject problem = json(response);
+        assertThat(problem.getString("type")).isEqualTo("urn:action-triggers:problem:malformed-json");
+        assertThat(problem.getString("detail")).contains("line 2");
+        assertThat(admin.post(TRIGGERS, "").statusCode()).isEqualTo(400);
+        assertThat(admin.post(TRIGGERS, "{} {}").statusCode()).isEqualTo(400);
+        assertThat(configCount()).isZero();
+    }
+
+    @Test
+    void aBodyOverTheSizeLimitIsRefusedUnread() {
+        String huge = seedDocument()
+                .replace("\"{{ quantity }}\"", "\"{{ quantity }}\", \"pad\": \"" + "x".repeat(70_000) + "\"");
+
+        HttpResponse<String> response = admin.post(TRIGGERS, huge);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        JsonObject problem = json(response);
+        assertThat(problem.getString("type")).isEqualTo("urn:action-triggers:problem:request-too-large");
+        assertThat(problem.getString("detail")).contains("65536").contains("action-triggers.api.max-request-size");
+        assertThat(configCount()).isZero();
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsA415Problem() {
+        HttpResponse<String> response =
+                admin.send("POST", TRIGGERS, "active=true", "application/x-www-form-urlencoded");
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(configCount()).isZero();
+    }
+
+    @Test
+    void djangoActionTriggersOwnApiExamplesOneAndThreeAreAccepted() {
+        // Example 1 of DAT's API documentation, its model "Customer" being ours as well
+        String example1 = """
+                {
+                  "config_signals": [
+                    {"signal": "post_save"},
+                    {"signal": "post_delete"}
+                  ],
+                  "content_types": [
+                    {
+                      "app_label": "myapp",
+                      "model_name": "Customer"
+                    }
+                  ],
+                  "webhooks": [
+                    {
+                      "url": "https://my-webhook.com",
+                      "http_method": "POST",
+                      "headers": {
+                        "Authorization": "Bearer {{ myapp.utils.get_token }}"
+                      }
+                    }
+                  ],
+                  "active": true
+                }
+                """;
+        // Example 3, with the comma its documentation lacks after "content_types" (which no JSON parser accepts)
+        String example3 = """
+                {
+                  "config_signals": [
+                    {"signal": "post_save"}
+                  ],
+                  "content_types": [
+                    {
+                      "app_label": "myapp",
+                      "model_name": "Sale"
+                    }
+                  ],
+                  "webhooks": [
+                    {
+                      "url": "https://my-webhook.com",
+                      "http_method": "POST",
+                      "headers": {
+                        "Authorization": "Bearer {{ myapp.utils.get_token }}"
+                      }
+                    }
+                  ],
+                  "active": true,
+                  "payload": {
+                    "action": "new_sale",
+                    "customer_name": "{{ instance.customer.name }}",
+                    "product_name": "{{ instance.product.name }}"
+                  }
+                }
+                """;
+
+        HttpResponse<String> one = admin.post(TRIGGERS, example1);
+        HttpResponse<String> three = admin.post(TRIGGERS, example3);
+
+        assertThat(one.statusCode()).as(one.body()).isEqualTo(201);
+        assertThat(three.statusCode()).as(three.body()).isEqualTo(201);
+        JsonObject first = json(one);
+        assertThat(first.getJsonArray("config_signals"))
+                .extracting(v -> v.asJsonObject().getString("signal"))
+                .containsExactly("post_save", "post_delete");
+        assertThat(first.getJsonArray("content_types").getJsonObject(0).getString("model"))
+                .isEqualTo("Customer");
+        assertThat(first.get("payload")).isEqualTo(JsonValue.NULL);
+        assertThat(json(three).getJsonObject("payload").getString("customer_name"))
+                .isEqualTo("{{ instance.customer.name }}");
+        // they point at a host that does not exist: switch them off before any save could trigger them
+        assertThat(admin.patch(TRIGGERS + "/" + first.getJsonNumber("id"), "{\"active\": false}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(admin.patch(TRIGGERS + "/" + json(three).getJsonNumber("id"), "{\"active\": false}")
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    private long createdId(String document) {
+        HttpResponse<String> created = admin.post(TRIGGERS, document);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json(created).getJsonNumber("id").longValue();
+    }
+
+    private long configCount() {
+        return json(admin.get(TRIGGERS)).getJsonNumber("count").longValue();
+    }
+
+    private void deleteAllConfigs() {
+        JsonObject page = json(admin.get(TRIGGERS + "?page_size=100"));
+        while (!page.getJsonArray("results").isEmpty()) {
+            for (JsonValue config : page.getJsonArray("results")) {
+                admin.delete(TRIGGERS + "/" + config.asJsonObject().getJsonNumber("id"));
+            }
+            page = json(admin.get(TRIGGERS + "?page_size=100"));
+        }
+    }
+
+    private static List<Long> ids(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return ids(json(response));
+    }
+
+    private static List<Long> ids(JsonObject page) {
+        return page.getJsonArray("results").stream()
+                .map(v -> v.asJsonObject().getJsonNumber("id").longValue())
+                .toList();
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String pointer) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(response).getJsonArray("errors"))
+                .anySatisfy(error ->
+                        assertThat(error.asJsonObject().getString("pointer")).isEqualTo(pointer));
+    }
+
+    private static void assertParameterProblem(HttpResponse<String> response, String parameter) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonObject problem = json(response);
+        assertThat(problem.getString("type")).isEqualTo("urn:action-triggers:problem:invalid-parameter");
+        assertThat(problem.getJsonArray("errors").getJsonObject(0).getString("parameter"))
+                .isEqualTo(parameter);
+    }
+
+    private long demoSale(int quantity) {
+        long customer = json(admin.post(
+                        "api/demo/customers", "{\"name\":\"Ann O'Brien\",\"email\":\"ann@example.com\"}"))
+                .getJsonNumber("id")
+                .longValue();
+        long product = json(admin.post("api/demo/products", "{\"name\":\"Widget\",\"description\":\"blue\"}"))
+                .getJsonNumber("id")
+                .longValue();
+        HttpResponse<String> sale = admin.post(
+                "api/demo/sales",
+                "{\"customer\":" + customer + ",\"product\":" + product + ",\"quantity\":" + quantity + "}");
+        assertThat(sale.statusCode()).as(sale.body()).isEqualTo(201);
+        return json(sale).getJsonNumber("id").longValue();
+    }
+
+    private static String path(String url) {
+        return URI.create(url).getPath();
+    }
+}

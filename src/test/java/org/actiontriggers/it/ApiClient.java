@@ -1,0 +1,98 @@
+package org.actiontriggers.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** Talks to the deployed application over real HTTP, as curl would, optionally with Basic credentials. */
+final class ApiClient {
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI base;
+    private final String authorization;
+
+    private ApiClient(URI base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    static ApiClient anonymous(URL base) {
+        return new ApiClient(URI.create(base.toString()), null);
+    }
+
+    /** A client sending these Basic credentials. */
+    ApiClient as(String user, String password) {
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new ApiClient(base, "Basic " + token);
+    }
+
+    HttpResponse<String> get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    HttpResponse<String> delete(String path) {
+        return send("DELETE", path, null, null);
+    }
+
+    HttpResponse<String> post(String path, String json) {
+        return send("POST", path, json, "application/json");
+    }
+
+    HttpResponse<String> put(String path, String json) {
+        return send("PUT", path, json, "application/json");
+    }
+
+    HttpResponse<String> patch(String path, String json) {
+        return send("PATCH", path, json, "application/merge-patch+json");
+    }
+
+    HttpResponse<String> send(String method, String path, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        }
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    static JsonObject json(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+
+    static JsonStructure structure(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
+            return reader.read();
+        }
+    }
+}
