@@ -324,7 +324,8 @@ class WebhookTriggersIT {
         assertThat(ratio)
                 .as("median save time with a 5 s receiver / without a trigger")
                 .isLessThan(10.0);
-        await().atMost(DELIVERED).until(() -> receiver.at(path).size() == saves);
+        // the timed saves and the warm-up save before them, which the trigger already watches
+        await().atMost(DELIVERED).until(() -> receiver.at(path).size() == saves + 1);
     }
 
     private List<Long> timeSaves(int count) {
