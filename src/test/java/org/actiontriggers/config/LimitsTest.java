@@ -15,6 +15,8 @@ class LimitsTest {
     void aPayloadAtTheLimitPassesOneByteMoreDoesNot() {
         assertThat(limits.payloadProblem("0123456789")).isNull();
         assertThat(limits.payloadProblem("01234567é")).isNull();
+        assertThat(limits.payloadProblem("0123456789a")).isNotNull();
+        assertThat(limits.payloadProblem("012345678é")).isNotNull();
     }
 
     @Test
