@@ -327,7 +327,8 @@ class WebhookTriggersIT {
                         "median save time with a 5 s receiver (without a trigger: %s)",
                         Duration.ofNanos(median(withoutTrigger)))
                 .isLessThan(Duration.ofSeconds(1));
-        await().atMost(DELIVERED).until(() -> receiver.at(path).size() == saves);
+        // the warm-up save of the second round triggers too
+        await().atMost(DELIVERED).until(() -> receiver.at(path).size() == saves + 1);
     }
 
     private List<Long> timeSaves(int count) {
