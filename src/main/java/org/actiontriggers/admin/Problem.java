@@ -100,9 +100,34 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     Response toResponse() {
-        return Response.status(status)
+        return Response.status(statusType(status))
                 .type(MEDIA_TYPE)
                 .entity(toJson().toString())
                 .build();
+    }
+
+    /** The status with its reason phrase; JAX-RS knows none for 422, which would go out as "CUSTOM". */
+    static Response.StatusType statusType(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        if (known != null) {
+            return known;
+        }
+        String reason = status == 422 ? "Unprocessable Content" : "Error";
+        return new Response.StatusType() {
+            @Override
+            public int getStatusCode() {
+                return status;
+            }
+
+            @Override
+            public Response.Status.Family getFamily() {
+                return Response.Status.Family.familyOf(status);
+            }
+
+            @Override
+            public String getReasonPhrase() {
+                return reason;
+            }
+        };
     }
 }
