@@ -52,7 +52,7 @@ class DemoWalkthroughIT {
                 post("api/demo/sales", "{\"customer\":" + customer + ",\"product\":" + product + ",\"quantity\":3}");
         assertThat(sale.statusCode()).isEqualTo(201);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> received().size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> received().size() == 1);
         JsonObject request = received().getJsonObject(0);
         assertThat(request.getString("method")).isEqualTo("POST");
         assertThat(request.getJsonObject("headers").getString("authorization")).isEqualTo("<redacted>");

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class WebhookTriggersIT {
 
-    private static final Duration DELIVERED = Duration.ofSeconds(20);
+    private static final Duration DELIVERED = Duration.ofSeconds(60);
 
     @Deployment
     static WebArchive deployment() {
