@@ -42,7 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class DurableDeliveryIT {
 
-    private static final Duration SETTLED = Duration.ofSeconds(30);
+    private static final Duration SETTLED = Duration.ofSeconds(90);
 
     @Deployment
     static WebArchive deployment() {
@@ -155,6 +155,49 @@ class DurableDeliveryIT {
                 .as("a succeeded delivery may be redelivered too")
                 .isTrue();
         await().atMost(SETTLED).until(() -> receiver.at(path).size() == all.size() + 1);
+    }
+
+    @Test
+    void theFailedDeliveriesOfAWebhookSinceAGivenTimeAreRedeliveredAndNoOthers() {
+        receiver.respond(path + "/a", 400);
+        receiver.respond(path + "/b", 400);
+        configs.save(trigger(receiver.url(path + "/a"), false));
+        configs.save(trigger(receiver.url(path + "/b"), false));
+        Sale before = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        await().atMost(SETTLED).until(() -> failed(before) == 2);
+        Instant since = deliveriesOf(before).get(0).getCreatedAt().toInstant().plusMillis(1);
+        Sale after1 = shop.addSale(customer.getId(), product.getId(), 2).orElseThrow();
+        Sale after2 = shop.addSale(customer.getId(), product.getId(), 3).orElseThrow();
+        await().atMost(SETTLED).until(() -> failed(after1) == 2 && failed(after2) == 2);
+        long webhookA = deliveriesOf(after1).stream()
+                .filter(d -> d.getUrl().endsWith("/a"))
+                .findFirst()
+                .orElseThrow()
+                .getWebhookId();
+        receiver.respond(path + "/a", 200);
+
+        assertThat(outbox.redeliverFailed(webhookA, since)).isEqualTo(2);
+
+        await().atMost(SETTLED)
+                .until(() -> receiver.at(path + "/a").size() == 5
+                        && deliveriesOf(after1).stream()
+                                .filter(d -> d.getUrl().endsWith("/a"))
+                                .allMatch(d -> d.getState() == DeliveryState.SUCCEEDED)
+                        && deliveriesOf(after2).stream()
+                                .filter(d -> d.getUrl().endsWith("/a"))
+                                .allMatch(d -> d.getState() == DeliveryState.SUCCEEDED));
+        assertThat(failed(before)).as("older than the given time").isEqualTo(2);
+        assertThat(receiver.at(path + "/b")).as("another webhook").hasSize(3);
+        List<String> ids = receiver.at(path + "/a").stream()
+                .map(r -> r.headers().get("webhook-id"))
+                .toList();
+        assertThat(ids.subList(3, 5)).containsExactlyInAnyOrderElementsOf(ids.subList(1, 3));
+    }
+
+    private long failed(Sale sale) {
+        return deliveriesOf(sale).stream()
+                .filter(d -> d.getState() == DeliveryState.FAILED)
+                .count();
     }
 
     @Test
