@@ -219,6 +219,29 @@ public class DeliveryRepository {
     }
 
     /**
+     * Makes every failed or dead delivery of one webhook recorded since {@code since} pending again, due now,
+     * each with its own id (so its {@code webhook-id}) — the bulk form of {@link #redeliver(String)}, for after
+     * a receiver's outage or fix.
+     *
+     * @return how many deliveries were made pending
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public int redeliverFailed(long webhookId, Instant since) {
+        String sql = "UPDATE action_triggers_delivery SET state = 'PENDING', due_at = ?, failed_rounds = 0,"
+                + " claimed_by = NULL, completed_at = NULL WHERE webhook_id = ? AND created_at >= ?"
+                + " AND state IN ('FAILED', 'DEAD') AND content_type IS NOT NULL";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, utc(Instant.now()));
+            ps.setLong(2, webhookId);
+            ps.setObject(3, utc(since));
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not redeliver the failed deliveries of webhook " + webhookId, e);
+        }
+    }
+
+    /**
      * Deletes up to {@code limit} finished deliveries (succeeded, failed, dead) completed before the cutoff,
      * their attempts with them, in a transaction of its own so that a large backlog is removed in short steps.
      *

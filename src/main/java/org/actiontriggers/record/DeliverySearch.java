@@ -52,19 +52,6 @@ public class DeliverySearch {
         return new Page<>(deliveries, count.getSingleResult(), page, size);
     }
 
-    /** The ids of a webhook's failed and dead deliveries of changes at or after the time, oldest first. */
-    @Transactional
-    public List<String> failedSince(long webhookId, Instant since) {
-        return em.createQuery(
-                        "select d.id from Delivery d where d.webhookId = :webhook and d.createdAt >= :since"
-                                + " and d.state in :states order by d.createdAt, d.id",
-                        String.class)
-                .setParameter("webhook", webhookId)
-                .setParameter("since", since.atOffset(ZoneOffset.UTC))
-                .setParameter("states", List.of(DeliveryState.FAILED, DeliveryState.DEAD))
-                .getResultList();
-    }
-
     private static String where(Filter filter, Map<String, Object> parameters) {
         List<String> conditions = new ArrayList<>();
         if (filter.configId() != null) {

@@ -20,9 +20,6 @@ public class Redelivery {
     @Inject
     DeliveryLog log;
 
-    @Inject
-    DeliverySearch search;
-
     /** How a request to redeliver one delivery ended. */
     public enum Outcome {
         /** Pending again, due now. */
@@ -47,13 +44,7 @@ public class Redelivery {
      * @return how many were redelivered
      */
     public int recover(long webhookId, Instant since) {
-        int count = 0;
-        for (String id : search.failedSince(webhookId, since)) {
-            if (outbox.redeliver(id)) {
-                count++;
-            }
-        }
-        int recovered = count;
+        int recovered = outbox.redeliverFailed(webhookId, since);
         LOG.info(() -> "Recovered " + recovered + " deliveries of webhook " + webhookId + " since " + since);
         return recovered;
     }

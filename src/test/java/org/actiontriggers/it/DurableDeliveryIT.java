@@ -160,6 +160,49 @@ class DurableDeliveryIT {
     }
 
     @Test
+    void theFailedDeliveriesOfAWebhookSinceAGivenTimeAreRedeliveredAndNoOthers() {
+        receiver.respond(path + "/a", 400);
+        receiver.respond(path + "/b", 400);
+        configs.save(trigger(receiver.url(path + "/a"), false));
+        configs.save(trigger(receiver.url(path + "/b"), false));
+        Sale before = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        await().atMost(SETTLED).until(() -> failed(before) == 2);
+        Instant since = deliveriesOf(before).get(0).getCreatedAt().toInstant().plusMillis(1);
+        Sale after1 = shop.addSale(customer.getId(), product.getId(), 2).orElseThrow();
+        Sale after2 = shop.addSale(customer.getId(), product.getId(), 3).orElseThrow();
+        await().atMost(SETTLED).until(() -> failed(after1) == 2 && failed(after2) == 2);
+        long webhookA = deliveriesOf(after1).stream()
+                .filter(d -> d.getUrl().endsWith("/a"))
+                .findFirst()
+                .orElseThrow()
+                .getWebhookId();
+        receiver.respond(path + "/a", 200);
+
+        assertThat(outbox.redeliverFailed(webhookA, since)).isEqualTo(2);
+
+        await().atMost(SETTLED)
+                .until(() -> receiver.at(path + "/a").size() == 5
+                        && deliveriesOf(after1).stream()
+                                .filter(d -> d.getUrl().endsWith("/a"))
+                                .allMatch(d -> d.getState() == DeliveryState.SUCCEEDED)
+                        && deliveriesOf(after2).stream()
+                                .filter(d -> d.getUrl().endsWith("/a"))
+                                .allMatch(d -> d.getState() == DeliveryState.SUCCEEDED));
+        assertThat(failed(before)).as("older than the given time").isEqualTo(2);
+        assertThat(receiver.at(path + "/b")).as("another webhook").hasSize(3);
+        List<String> ids = receiver.at(path + "/a").stream()
+                .map(r -> r.headers().get("webhook-id"))
+                .toList();
+        assertThat(ids.subList(3, 5)).containsExactlyInAnyOrderElementsOf(ids.subList(1, 3));
+    }
+
+    private long failed(Sale sale) {
+        return deliveriesOf(sale).stream()
+                .filter(d -> d.getState() == DeliveryState.FAILED)
+                .count();
+    }
+
+    @Test
     void anOrderedConfigDeliversTheChangesOfOneEntityInCommitOrderEvenAcrossARetry() {
         receiver.respond(path, 503, 503, 503, 200); // the first event's first round fails entirely
         configs.save(trigger(receiver.url(path), true));
