@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -39,7 +40,10 @@ public class ActiveTriggers {
     TriggerSettings settings;
 
     private volatile Map<String, Map<Signal, List<TriggerTarget>>> index = Map.of();
+    private static final long FULL_RELOAD_SECONDS = 30;
+
     private volatile long loadedRevision = Long.MIN_VALUE;
+    private volatile long loadedAt = System.nanoTime();
 
     /** Whether any active config of a whitelisted type listens for this signal of this entity type. */
     public boolean isWatched(String entityType, Signal signal) {
@@ -53,11 +57,17 @@ public class ActiveTriggers {
         return bySignal == null ? List.of() : bySignal.getOrDefault(signal, List.of());
     }
 
-    /** Rebuilds the index when the stored config revision differs from the one loaded. */
+    /**
+     * Rebuilds the index when the stored config revision differs from the one loaded, and in any case every
+     * {@value #FULL_RELOAD_SECONDS} seconds: a revision bump written while its transaction was already
+     * committing can become visible a moment before the config itself, and a reload in that moment would
+     * otherwise keep the stale index until the next change.
+     */
     public void refreshIfChanged() {
         try {
             long stored = storedRevision();
-            if (stored != loadedRevision) {
+            boolean due = System.nanoTime() - loadedAt > TimeUnit.SECONDS.toNanos(FULL_RELOAD_SECONDS);
+            if (stored != loadedRevision || due) {
                 reload(stored);
             }
         } catch (RuntimeException | SQLException e) {
@@ -65,10 +75,16 @@ public class ActiveTriggers {
         }
     }
 
-    private synchronized void reload(long revision) {
-        if (revision == loadedRevision) {
-            return;
+    /** Rebuilds the index now, whatever the revision says: after this instance committed a config change. */
+    public void reloadNow() {
+        try {
+            reload(storedRevision());
+        } catch (RuntimeException | SQLException e) {
+            LOG.log(Level.WARNING, "Could not reload the active trigger configs; the periodic refresh retries", e);
         }
+    }
+
+    private synchronized void reload(long revision) {
         Map<String, Map<Signal, List<TriggerTarget>>> next = new HashMap<>();
         for (Config config : configs.findActiveWithChildren()) {
             JsonValue template = config.payloadTemplate();
@@ -92,6 +108,7 @@ public class ActiveTriggers {
         next.values().forEach(bySignal -> bySignal.replaceAll((signal, targets) -> List.copyOf(targets)));
         index = Map.copyOf(next);
         loadedRevision = revision;
+        loadedAt = System.nanoTime();
         LOG.fine(() -> "Loaded active trigger configs at revision " + revision);
     }
 

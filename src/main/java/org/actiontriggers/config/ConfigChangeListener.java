@@ -85,7 +85,7 @@ public class ConfigChangeListener {
     /** Runs the refresh on another thread: this one is finishing a transaction and must not start one. */
     private void refreshAndWait() {
         try {
-            executor.submit(activeTriggers::refreshIfChanged).get(10, TimeUnit.SECONDS);
+            executor.submit(activeTriggers::reloadNow).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
