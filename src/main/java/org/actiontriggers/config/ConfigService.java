@@ -29,6 +29,9 @@ public class ConfigService {
     EntityManager em;
 
     @Inject
+    ConfigRepository repository;
+
+    @Inject
     ConfigValidator validator;
 
     /** The config with its webhooks, signals and content types loaded. */
@@ -124,14 +127,8 @@ public class ConfigService {
     }
 
     /** Deletes a config with its webhooks and signals; its deliveries stay on record. */
-    @Transactional
     public boolean delete(long id) {
-        Config config = em.find(Config.class, id);
-        if (config == null) {
-            return false;
-        }
-        em.remove(config);
-        return true;
+        return repository.delete(id);
     }
 
     /**
