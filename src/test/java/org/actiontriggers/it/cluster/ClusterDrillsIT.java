@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
@@ -99,6 +100,9 @@ class ClusterDrillsIT {
                         "action-triggers.retry-schedule=0s," + BACKOFF.toSeconds() + "s," + BACKOFF.toSeconds() + "s",
                         "action-triggers.dispatch.sweep-interval=250ms",
                         "action-triggers.dispatch.lease=20s",
+                        // the receiver is on loopback, which the SSRF guard refuses unless allowed
+                        "action-triggers.allowed-private-networks=127.0.0.1/32",
+                        "action-triggers.secret-encryption-key=" + testSecret("secret-encryption-key"),
                         "org.actiontriggers.deliver.WebhookSender/send/Retry/maxRetries=0",
                         ""));
         database = freshDatabase();
@@ -202,7 +206,7 @@ class ClusterDrillsIT {
                 .allSatisfy(ids -> assertThat(ids).hasSize(1));
         assertThat(bodiesByWebhookId.values())
                 .allSatisfy(bodies -> assertThat(bodies).hasSize(1));
-        put(first, "api/it-drill/configs/" + crashConfig, form("Sale", receiver.url("/drill/crash"), false));
+        put(first, "api/demo/it-drill/configs/" + crashConfig, form("Sale", receiver.url("/drill/crash"), false));
     }
 
     @Test
@@ -268,14 +272,14 @@ class ClusterDrillsIT {
         long config = createConfig(first, "Customer", "/drill/live/a", true);
         awaitOnSecondWithinTwoSeconds(urls -> urls.contains(before));
 
-        put(first, "api/it-drill/configs/" + config, form("Customer", after, true));
+        put(first, "api/demo/it-drill/configs/" + config, form("Customer", after, true));
         awaitOnSecondWithinTwoSeconds(urls -> urls.contains(after) && !urls.contains(before));
         long made = id(post(second, "api/demo/customers", "{\"name\":\"Cy\",\"email\":\"cy@example.com\"}"));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> receiver.at("/drill/live/b").size() == 1);
         assertThat(receiver.at("/drill/live/b").get(0).body()).contains("\"id\":" + made);
 
-        put(first, "api/it-drill/configs/" + config, form("Customer", after, false));
+        put(first, "api/demo/it-drill/configs/" + config, form("Customer", after, false));
         awaitOnSecondWithinTwoSeconds(urls -> !urls.contains(after));
     }
 
@@ -288,7 +292,7 @@ class ClusterDrillsIT {
     }
 
     private long createConfig(PayaraMicroProcess on, String entity, String path, boolean active) throws Exception {
-        return id(post(on, "api/it-drill/configs", form(entity, receiver.url(path), active)));
+        return id(post(on, "api/demo/it-drill/configs", form(entity, receiver.url(path), active)));
     }
 
     private static String form(String entity, String url, boolean active) {
@@ -304,7 +308,7 @@ class ClusterDrillsIT {
 
     private List<String> triggers(PayaraMicroProcess on, String entity) throws Exception {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(on.uri("api/it-drill/triggers/" + entity + "/post_save"))
+                HttpRequest.newBuilder(on.uri("api/demo/it-drill/triggers/" + entity + "/post_save"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -404,5 +408,14 @@ class ClusterDrillsIT {
             JsonObject object = reader.readObject();
             return object.getJsonNumber("id").longValue();
         }
+    }
+
+    /** A value of the tests' secrets file, so that the drills use the same test-only key as the other ITs. */
+    private static String testSecret(String name) throws IOException {
+        Properties secrets = new Properties();
+        try (var in = ClusterDrillsIT.class.getResourceAsStream("/it-secrets.properties")) {
+            secrets.load(in);
+        }
+        return secrets.getProperty(name);
     }
 }

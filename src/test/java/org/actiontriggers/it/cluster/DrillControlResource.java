@@ -28,9 +28,10 @@ import org.actiontriggers.record.DeliveryRepository;
 /**
  * Test-only remote control of an instance the drills start as a separate process: just enough to create,
  * change and deactivate a one-webhook config, to see what this instance's trigger cache holds, and to
- * redeliver. Deployed only into the drills' WAR, never into the product.
+ * redeliver. Deployed only into the drills' WAR, never into the product; it lives under {@code demo/}, which
+ * the admin API's authentication leaves open.
  */
-@Path("it-drill")
+@Path("demo/it-drill")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class DrillControlResource {
