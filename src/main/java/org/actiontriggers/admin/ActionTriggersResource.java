@@ -1,8 +1,6 @@
 package org.actiontriggers.admin;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -65,14 +63,7 @@ public class ActionTriggersResource {
                 contentType == null || contentType.isBlank() ? null : contentType,
                 QueryParameters.page(page),
                 QueryParameters.pageSize(pageSize));
-        JsonArrayBuilder results = Json.createArrayBuilder();
-        found.items().forEach(config -> results.add(ConfigDocuments.toJson(config)));
-        return Json.createObjectBuilder()
-                .add("count", found.total())
-                .add("page", found.page())
-                .add("page_size", found.size())
-                .add("results", results)
-                .build();
+        return PageDocuments.toJson(found, ConfigDocuments::toJson);
     }
 
     @POST

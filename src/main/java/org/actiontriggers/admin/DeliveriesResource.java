@@ -1,8 +1,6 @@
 package org.actiontriggers.admin;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -65,14 +63,7 @@ public class DeliveriesResource {
                 QueryParameters.instant("since", since),
                 QueryParameters.instant("until", until));
         Page<Delivery> found = search.find(filter, QueryParameters.page(page), QueryParameters.pageSize(pageSize));
-        JsonArrayBuilder results = Json.createArrayBuilder();
-        found.items().forEach(d -> results.add(DeliveryDocuments.summary(d)));
-        return Json.createObjectBuilder()
-                .add("count", found.total())
-                .add("page", found.page())
-                .add("page_size", found.size())
-                .add("results", results)
-                .build();
+        return PageDocuments.toJson(found, DeliveryDocuments::summary);
     }
 
     @GET
