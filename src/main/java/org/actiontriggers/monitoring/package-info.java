@@ -1,6 +1,7 @@
 /**
  * What operators watch: MicroProfile Health readiness (the database answers, the dispatcher runs) and
- * MicroProfile Metrics of the outbox (deliveries by state, outbox depth, delivery latency).
+ * metrics of the outbox (deliveries by state, outbox depth, delivery latency), published through the
+ * server's metrics API behind {@code GaugeExport}: MicroProfile Metrics on Payara, Micrometer on WildFly.
  *
  * <p>The figures are read from the outbox table, not counted in memory, so every instance reports the same
  * truth for the whole cluster and a restart loses nothing. Depends on {@code config}, {@code record} and

@@ -124,6 +124,12 @@ class WebhookTriggersIT {
                         recorded.stream().map(Delivery::getId).toList());
     }
 
+    /**
+     * Also the guard for WildFly: {@code changeQuantity} and {@code deleteSale} run in container-managed
+     * transactions without an explicit flush, so their UPDATE and DELETE callbacks fire during the commit-time
+     * flush, where Hibernate's CDI events never reach {@code AFTER_SUCCESS} observers; the deliveries below are
+     * only there because capture registers a transaction synchronization instead.
+     */
     @Test
     void eachSignalFiresForItsOperationOnly() {
         Map<Signal, String> paths = new LinkedHashMap<>();
