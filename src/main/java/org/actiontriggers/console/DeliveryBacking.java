@@ -1,10 +1,11 @@
 package org.actiontriggers.console;
 
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.Serializable;
 import org.actiontriggers.record.Delivery;
 import org.actiontriggers.record.DeliveryLog;
 import org.actiontriggers.record.DeliveryState;
@@ -13,11 +14,14 @@ import org.actiontriggers.record.Redelivery;
 /**
  * One delivery ({@code /console/delivery.xhtml?id=…}): what was sent where, every attempt with its status,
  * latency, error and (capped) response — the answer to "did it arrive, and if not, why?" — and, for an admin,
- * the button that sends it again.
+ * the button that sends it again. View-scoped, so that the button, shown only for a finished delivery, is
+ * still there when its click is decoded.
  */
 @Named
-@RequestScoped
-public class DeliveryBacking {
+@ViewScoped
+public class DeliveryBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Inject
     DeliveryLog log;
@@ -29,18 +33,15 @@ public class DeliveryBacking {
     ConsoleUser user;
 
     private String id;
-    private Delivery delivery;
-
-    public void load() {
-        delivery = id == null ? null : log.find(id).orElse(null);
-    }
+    private transient Delivery delivery;
 
     /** Whether the delivery has finished, so sending it again makes sense. */
     public boolean isRedeliverable() {
-        return delivery != null
-                && (delivery.getState() == DeliveryState.SUCCEEDED
-                        || delivery.getState() == DeliveryState.FAILED
-                        || delivery.getState() == DeliveryState.DEAD);
+        Delivery d = getDelivery();
+        return d != null
+                && (d.getState() == DeliveryState.SUCCEEDED
+                        || d.getState() == DeliveryState.FAILED
+                        || d.getState() == DeliveryState.DEAD);
     }
 
     public String redeliver() {
@@ -65,10 +66,16 @@ public class DeliveryBacking {
     }
 
     public void setId(String id) {
+        if (id != null && !id.equals(this.id)) {
+            delivery = null;
+        }
         this.id = id;
     }
 
     public Delivery getDelivery() {
+        if (delivery == null && id != null) {
+            delivery = log.find(id).orElse(null);
+        }
         return delivery;
     }
 }

@@ -1,10 +1,11 @@
 package org.actiontriggers.console;
 
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.actiontriggers.config.Config;
@@ -14,10 +15,15 @@ import org.actiontriggers.config.TriggerSettings;
 import org.actiontriggers.record.Delivery;
 import org.actiontriggers.record.DeliverySearch;
 
-/** The triggers page ({@code /console/index.xhtml}): every trigger at a glance, switch on or off, delete. */
+/**
+ * The triggers page ({@code /console/index.xhtml}): every trigger at a glance, switch on or off, delete.
+ * View-scoped, so that a button's click is decoded against the rows the page showed.
+ */
 @Named
-@RequestScoped
-public class TriggerListBacking {
+@ViewScoped
+public class TriggerListBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     static final int PAGE_SIZE = 50;
 
@@ -38,7 +44,7 @@ public class TriggerListBacking {
     private long total;
 
     /** One webhook as listed: where it sends. */
-    public record WebhookSummary(long id, String method, String url) {}
+    public record WebhookSummary(long id, String method, String url) implements Serializable {}
 
     /** One trigger as listed, with how its latest delivery went. */
     public record Row(
@@ -49,7 +55,8 @@ public class TriggerListBacking {
             List<WebhookSummary> webhooks,
             String lastState,
             OffsetDateTime lastAt,
-            String lastDeliveryId) {
+            String lastDeliveryId)
+            implements Serializable {
 
         public int getWebhookCount() {
             return webhooks.size();
