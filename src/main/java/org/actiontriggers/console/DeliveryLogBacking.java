@@ -29,6 +29,10 @@ public class DeliveryLogBacking {
 
     static final int PAGE_SIZE = 25;
 
+    /** The filter fields as the page names them. */
+    private static final Map<String, String> LABELS =
+            Map.of("state", "State", "config", "Trigger", "webhook", "Webhook", "since", "Since", "until", "Until");
+
     @Inject
     DeliverySearch search;
 
@@ -112,7 +116,7 @@ public class DeliveryLogBacking {
         try {
             return parse.apply(text.trim());
         } catch (IllegalArgumentException e) {
-            errors.put(field, reason);
+            errors.put(field, LABELS.get(field) + " " + reason);
             return null;
         }
     }
@@ -121,7 +125,7 @@ public class DeliveryLogBacking {
         try {
             return TimeInput.parse(text).orElse(null);
         } catch (IllegalArgumentException e) {
-            errors.put(field, e.getMessage());
+            errors.put(field, LABELS.get(field) + " " + e.getMessage());
             return null;
         }
     }

@@ -74,7 +74,7 @@ public class TriggerFormBacking implements Serializable {
         if (!user.mayEdit()) {
             return null;
         }
-        TriggerForm.Drafted drafted = form.toDraft();
+        TriggerForm.Drafted drafted = getForm().toDraft();
         try {
             if (!drafted.problems().isEmpty()) {
                 List<Violation> all = new ArrayList<>(drafted.problems());
@@ -110,7 +110,7 @@ public class TriggerFormBacking implements Serializable {
     /** Renders the form's payload for the chosen entity, without saving or sending anything. */
     public void preview() {
         preview = null;
-        TriggerForm.Drafted drafted = form.toDraft();
+        TriggerForm.Drafted drafted = getForm().toDraft();
         if (!drafted.problems().isEmpty()) {
             show(drafted.problems());
             return;
@@ -138,8 +138,8 @@ public class TriggerFormBacking implements Serializable {
 
     private void show(List<Violation> violations) {
         for (Violation violation : new LinkedHashSet<>(violations)) {
-            String field = form.fieldOf(violation.pointer());
-            String text = form.labelOf(violation.pointer()) + " " + violation.reason();
+            String field = getForm().fieldOf(violation.pointer());
+            String text = getForm().labelOf(violation.pointer()) + " " + violation.reason();
             message(field == null ? null : FORM + field, text);
         }
         message(
@@ -155,19 +155,19 @@ public class TriggerFormBacking implements Serializable {
     }
 
     public void addWebhook() {
-        form.addWebhook();
+        getForm().addWebhook();
     }
 
     public void removeWebhook(int index) {
-        form.removeWebhook(index);
+        getForm().removeWebhook(index);
     }
 
     public void addHeader(int webhook) {
-        form.getWebhooks().get(webhook).addHeader();
+        getForm().getWebhooks().get(webhook).addHeader();
     }
 
     public void removeHeader(int webhook, int header) {
-        form.getWebhooks().get(webhook).removeHeader(header);
+        getForm().getWebhooks().get(webhook).removeHeader(header);
     }
 
     /** Only whitelisted entity types are offered. */
@@ -197,7 +197,11 @@ public class TriggerFormBacking implements Serializable {
         this.id = id;
     }
 
+    /** The form; blank when the page was asked for with an id that is not a number. */
     public TriggerForm getForm() {
+        if (form == null) {
+            form = TriggerForm.blank();
+        }
         return form;
     }
 

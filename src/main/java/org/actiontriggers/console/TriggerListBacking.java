@@ -8,6 +8,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
 import org.actiontriggers.config.Config;
 import org.actiontriggers.config.ConfigService;
 import org.actiontriggers.config.Page;
@@ -90,7 +92,7 @@ public class TriggerListBacking implements Serializable {
                         .map(w ->
                                 new WebhookSummary(w.getId(), w.getHttpMethod().name(), w.getUrl()))
                         .toList(),
-                last == null ? null : last.getState().name().toLowerCase(java.util.Locale.ROOT),
+                last == null ? null : last.getState().name().toLowerCase(Locale.ROOT),
                 last == null ? null : last.getCreatedAt(),
                 last == null ? null : last.getId());
     }
@@ -102,7 +104,7 @@ public class TriggerListBacking implements Serializable {
 
     /** Entity types a trigger may watch here, for the page's hint. */
     public String getWhitelist() {
-        return String.join(", ", new java.util.TreeSet<>(settings.current().whitelistedContentTypes()));
+        return String.join(", ", new TreeSet<>(settings.current().whitelistedContentTypes()));
     }
 
     public String toggle(long id) {

@@ -163,6 +163,7 @@ class ConsoleIT {
         assertThat(driver.findElement(By.id("form:webhooks:0:url")).getAttribute("value"))
                 .isEqualTo("https://elsewhere.example/hook");
         assertThat(configCount()).isZero();
+        browser.save(README_SHOTS.resolve("trigger-form-errors.png"));
 
         type(By.id("form:webhooks:0:url"), receiver.url(hookPath));
         type(By.id("form:webhooks:0:timeout"), "2.5");
@@ -256,6 +257,11 @@ class ConsoleIT {
         clickAndWait(By.className("delivery-link"));
         assertThat(texts(By.className("attempt-status"))).containsExactly("200");
         assertThat(driver.findElements(By.id("actions:redeliver"))).isEmpty();
+
+        driver.get(base + "console/deliveries.xhtml?config=x&since=yesterday");
+        assertThat(driver.findElement(By.id("error-config")).getText())
+                .isEqualTo("Trigger must be a trigger number, e.g. 3");
+        assertThat(driver.findElement(By.id("error-since")).getText()).startsWith("Since 'yesterday' is not a time");
 
         driver.get(base + "console/edit/trigger.xhtml?id=" + configId);
         assertThat(driver.findElement(By.id("forbidden")).getText()).contains("may only read");
