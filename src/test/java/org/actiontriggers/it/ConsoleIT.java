@@ -218,6 +218,28 @@ class ConsoleIT {
     }
 
     @Test
+    void anAdminSwitchesATriggerOffAndDeletesIt() {
+        long configId =
+                json(admin.post(TRIGGERS, seedDocument())).getJsonNumber("id").longValue();
+        signIn("it-admin", "it-admin-password");
+
+        clickAndWait(By.id("triggers:list:0:toggle"));
+        assertThat(driver.findElement(By.id("messages")).getText()).contains("Trigger " + configId + " is now off");
+        assertThat(driver.findElement(By.id("triggers:list:0:toggle")).getAttribute("value"))
+                .isEqualTo("Switch on");
+        assertThat(json(admin.get(TRIGGERS + "/" + configId)).getBoolean("active"))
+                .isFalse();
+
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(By.id("triggers:list:0:delete")).click();
+        driver.switchTo().alert().accept();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        assertThat(driver.findElement(By.id("messages")).getText()).contains("Trigger " + configId + " was deleted");
+        assertThat(driver.findElements(By.id("triggers:list"))).isEmpty();
+        assertThat(configCount()).isZero();
+    }
+
+    @Test
     void theSignInPageRefusesAWrongPasswordAndLeadsBackToTheWantedPage() {
         driver.get(base + "console/deliveries.xhtml?entity_type=Sale");
         assertThat(driver.getCurrentUrl()).contains("/console/login.xhtml");
