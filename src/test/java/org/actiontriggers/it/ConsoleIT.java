@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -272,6 +273,17 @@ class ConsoleIT {
         assertThat(driver.findElements(By.id("new-trigger"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector("input[type=submit]"))).isEmpty();
         assertThat(driver.findElements(By.id("triggers:list:0:edit"))).isEmpty();
+
+        // the server, not the hidden button, refuses: post the switch a viewer does not see
+        WebElement page = driver.findElement(By.tagName("html"));
+        ((JavascriptExecutor) driver)
+                .executeScript("var form = document.getElementById('triggers');"
+                        + " var forged = document.createElement('input'); forged.type = 'hidden';"
+                        + " forged.name = 'triggers:list:0:toggle'; forged.value = 'Switch off';"
+                        + " form.appendChild(forged); form.submit();");
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        assertThat(json(admin.get(TRIGGERS + "/" + configId)).getBoolean("active"))
+                .isTrue();
 
         driver.get(base + "console/deliveries.xhtml?entity_type=Sale&entity_id=" + sale);
         assertThat(driver.findElement(By.className("delivery-state")).getText()).isEqualTo("succeeded");
