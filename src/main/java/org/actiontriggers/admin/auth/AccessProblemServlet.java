@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The body of a 401 or 403 from the container's security check (mapped in {@code WEB-INF/web.xml}): an RFC
- * 9457 problem document like every other refusal of the API, instead of the server's HTML error page.
+ * 9457 problem document like every other refusal of the API, instead of the server's HTML error page — or,
+ * for a page of the console, a short page in words.
  */
 @WebServlet("/access-problem")
 public class AccessProblemServlet extends HttpServlet {
@@ -25,6 +26,11 @@ public class AccessProblemServlet extends HttpServlet {
         }
         boolean unauthenticated = status == 401;
         response.setStatus(status);
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri
+                && uri.startsWith(request.getContextPath() + AdminAuthenticationMechanism.CONSOLE)) {
+            consolePage(request, response);
+            return;
+        }
         // JSON is UTF-8 by definition (RFC 8259): no charset parameter, bytes written as such
         response.setContentType("application/problem+json");
         response.getOutputStream()
@@ -42,6 +48,19 @@ public class AccessProblemServlet extends HttpServlet {
                                         : "your role may not do this; changes need action-triggers-admin")
                         .build()
                         .toString()
+                        .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A person in the console gets a page in words, with the way back, rather than JSON. */
+    private static void consolePage(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("text/html; charset=UTF-8");
+        String home = request.getContextPath() + AdminAuthenticationMechanism.CONSOLE;
+        response.getOutputStream()
+                .write(("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Not allowed"
+                                + "</title></head><body style=\"font-family:sans-serif;margin:3rem\">"
+                                + "<h1>Not allowed</h1><p id=\"forbidden\">Your role may only read: changes need"
+                                + " an administrator (action-triggers-admin).</p><p><a href=\"" + home
+                                + "\">Back to the triggers</a></p></body></html>")
                         .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,17 +3,16 @@ package org.actiontriggers.admin.auth;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 
 /**
- * Checks HTTP Basic credentials of admin API calls against {@link AdminAccounts}; which URL needs which role
- * is declared in {@code WEB-INF/web.xml}.
+ * Checks a user name and password — from HTTP Basic on the API or the console's sign-in form, see {@link
+ * AdminAuthenticationMechanism} — against {@link AdminAccounts}; which URL needs which role is declared in
+ * {@code WEB-INF/web.xml}.
  */
 @ApplicationScoped
-@BasicAuthenticationMechanismDefinition(realmName = "Action Triggers")
 @DeclareRoles({Account.ADMIN_ROLE, Account.VIEWER_ROLE})
 public class AdminIdentityStore implements IdentityStore {
 

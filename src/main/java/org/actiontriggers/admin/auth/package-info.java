@@ -1,6 +1,7 @@
 /**
- * Who may use the admin API: HTTP Basic authentication (Jakarta Security) against credentials from
- * MicroProfile Config, passwords stored only as PBKDF2 hashes, and a generated admin password — printed once
+ * Who may use the admin API and the console: one Jakarta Security mechanism that signs API calls in with HTTP
+ * Basic and console users with a form and session ({@code AdminAuthenticationMechanism}), against credentials
+ * from MicroProfile Config, passwords stored only as PBKDF2 hashes, and a generated admin password — printed once
  * — when none is configured. Roles: {@code action-triggers-admin} may do everything,
  * {@code action-triggers-viewer} may read. The URL constraints are in {@code WEB-INF/web.xml}.
  *

@@ -1,0 +1,19 @@
+package org.actiontriggers.console;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** How the console writes times: UTC to the second, the same on every page and in every filter. */
+@Named
+@ApplicationScoped
+public class ConsoleFormat {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    public String time(OffsetDateTime time) {
+        return time == null ? "" : TIME.format(time.atZoneSameInstant(ZoneOffset.UTC)) + " UTC";
+    }
+}

@@ -1,0 +1,396 @@
+package org.actiontriggers.console;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonValue;
+import java.io.Serializable;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.actiontriggers.config.Config;
+import org.actiontriggers.config.ConfigDraft;
+import org.actiontriggers.config.SecretMasker;
+import org.actiontriggers.config.Violation;
+import org.actiontriggers.config.Webhook;
+import org.actiontriggers.config.WebhookDraft;
+
+/**
+ * What the trigger form holds, field by field as typed, and its translation into the {@link ConfigDraft} the
+ * services validate — so the console needs no rule of its own: it only turns text into values (a number of
+ * seconds, a JSON payload) and reports what it could not turn, with the same kind of {@link Violation} the
+ * validator uses. It also knows which form field a violation's pointer concerns.
+ *
+ * <p>Header values of a stored trigger are shown masked; a value sent back unchanged keeps the stored one
+ * ({@code ConfigService#replace}).
+ */
+public class TriggerForm implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private boolean active = true;
+    private List<String> contentTypes = new ArrayList<>();
+    private List<String> signals = new ArrayList<>();
+    private String payload = "";
+    private final List<WebhookRow> webhooks = new ArrayList<>();
+
+    /** A draft, or why the form could not be read as one (then the draft is only good for more checks). */
+    public record Drafted(ConfigDraft draft, List<Violation> problems) {}
+
+    /** An empty form with one webhook row. */
+    public static TriggerForm blank() {
+        TriggerForm form = new TriggerForm();
+        form.addWebhook();
+        return form;
+    }
+
+    /** A stored trigger in the form, credentials masked. */
+    public static TriggerForm of(Config config) {
+        TriggerForm form = new TriggerForm();
+        form.active = config.isActive();
+        form.contentTypes = new ArrayList<>(config.getContentTypes());
+        form.signals = new ArrayList<>(config.getConfigSignals().stream()
+                .map(s -> s.getSignal().value())
+                .toList());
+        JsonValue template = config.payloadTemplate();
+        form.payload = template == null
+                ? ""
+                : template instanceof jakarta.json.JsonString text ? text.getString() : pretty(template);
+        for (Webhook webhook : config.getWebhooks()) {
+            WebhookRow row = new WebhookRow();
+            row.url = webhook.getUrl();
+            row.method = webhook.getHttpMethod().name();
+            row.timeout = webhook.getTimeoutSecs() == null ? "" : seconds(webhook.getTimeoutSecs());
+            webhook.getHeaders().forEach((name, value) -> {
+                HeaderRow header = new HeaderRow();
+                header.name = name;
+                header.value = SecretMasker.mask(name, value);
+                row.headers.add(header);
+            });
+            form.webhooks.add(row);
+        }
+        return form;
+    }
+
+    /** The form as a draft; problems name what could not be read, at the pointer the validator would use. */
+    public Drafted toDraft() {
+        List<Violation> problems = new ArrayList<>();
+        List<WebhookDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < webhooks.size(); i++) {
+            WebhookRow row = webhooks.get(i);
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (HeaderRow header : row.headers) {
+                String name = trim(header.name);
+                String value = header.value == null ? "" : header.value;
+                if (name.isEmpty()) {
+                    if (!value.isBlank()) {
+                        problems.add(Violation.at("a header with a value needs a name", "webhooks", i, "headers"));
+                    }
+                    continue;
+                }
+                if (headers.keySet().stream().anyMatch(n -> n.equalsIgnoreCase(name))) {
+                    problems.add(Violation.at("is given twice", "webhooks", i, "headers", name));
+                    continue;
+                }
+                headers.put(name, value);
+            }
+            drafts.add(new WebhookDraft(trim(row.url), row.method, headers, timeout(row.timeout, i, problems)));
+        }
+        ConfigDraft draft = new ConfigDraft(
+                active,
+                payload(problems),
+                List.copyOf(signals),
+                contentTypes.stream().map(ConfigDraft.ContentTypeDraft::of).toList(),
+                drafts);
+        return new Drafted(draft, List.copyOf(problems));
+    }
+
+    /**
+     * The id, relative to the form, of the field a violation concerns, e.g. {@code webhooks:0:url} for
+     * {@code /webhooks/0/url}; {@code null} when it concerns the form as a whole.
+     */
+    public String fieldOf(String pointer) {
+        String[] steps = steps(pointer);
+        if (steps.length == 0) {
+            return null;
+        }
+        switch (steps[0]) {
+            case "active":
+                return "active";
+            case "payload":
+                return "payload";
+            case "config_signals":
+                return "signals";
+            case "content_types":
+                return "contentTypes";
+            case "entity_type":
+                return "previewType";
+            case "entity_id":
+                return "previewId";
+            case "webhooks":
+                return webhookField(steps);
+            default:
+                return null;
+        }
+    }
+
+    /** What the field of a violation is called on the form, to begin its message with. */
+    public String labelOf(String pointer) {
+        String[] steps = steps(pointer);
+        if (steps.length == 0) {
+            return "The trigger";
+        }
+        return switch (steps[0]) {
+            case "active" -> "Active";
+            case "payload" -> steps.length > 1 ? "Payload field '" + steps[steps.length - 1] + "'" : "Payload";
+            case "config_signals" -> "Signals";
+            case "content_types" -> "Entity types";
+            case "entity_type" -> "Entity type";
+            case "entity_id" -> "Entity id";
+            case "webhooks" -> webhookLabel(steps);
+            default -> "The trigger";
+        };
+    }
+
+    private String webhookField(String[] steps) {
+        if (steps.length < 3) {
+            return "webhookList";
+        }
+        String row = "webhooks:" + steps[1] + ":";
+        return switch (steps[2]) {
+            case "url" -> row + "url";
+            case "http_method" -> row + "method";
+            case "timeout_secs" -> row + "timeout";
+            case "headers" -> steps.length > 3 ? headerField(row, steps[1], steps[3]) : row + "headerList";
+            default -> row + "url";
+        };
+    }
+
+    private String headerField(String row, String webhook, String name) {
+        int index = index(webhook);
+        if (index >= 0 && index < webhooks.size()) {
+            List<HeaderRow> headers = webhooks.get(index).headers;
+            for (int k = 0; k < headers.size(); k++) {
+                if (name.equals(trim(headers.get(k).name))) {
+                    return row + "headers:" + k + ":value";
+                }
+            }
+        }
+        return row + "headerList";
+    }
+
+    private static String webhookLabel(String[] steps) {
+        if (steps.length < 3) {
+            return "Webhooks";
+        }
+        String prefix = "Webhook " + (index(steps[1]) + 1) + ": ";
+        return switch (steps[2]) {
+            case "url" -> prefix + "URL";
+            case "http_method" -> prefix + "method";
+            case "timeout_secs" -> prefix + "timeout";
+            case "headers" -> steps.length > 3 ? prefix + "header '" + steps[3] + "'" : prefix + "headers";
+            default -> prefix.substring(0, prefix.length() - 2);
+        };
+    }
+
+    /** The unescaped steps of a JSON pointer (RFC 6901). */
+    private static String[] steps(String pointer) {
+        if (pointer == null || pointer.isEmpty()) {
+            return new String[0];
+        }
+        String[] steps = pointer.substring(1).split("/", -1);
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = steps[i].replace("~1", "/").replace("~0", "~");
+        }
+        return steps;
+    }
+
+    private static int index(String step) {
+        try {
+            return Integer.parseInt(step);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private JsonValue payload(List<Violation> problems) {
+        String text = payload == null ? "" : payload.strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (!text.startsWith("{") && !text.startsWith("[")) {
+            return Json.createValue(payload);
+        }
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        } catch (JsonException e) {
+            problems.add(Violation.at(
+                    "is not valid JSON (" + firstLine(e.getMessage())
+                            + "); write a JSON object of templates, or text that does not start with { or [",
+                    "payload"));
+            return null;
+        }
+    }
+
+    private static Double timeout(String text, int webhook, List<Violation> problems) {
+        String t = trim(text);
+        if (t.isEmpty()) {
+            return null;
+        }
+        try {
+            double seconds = Double.parseDouble(t);
+            if (Double.isFinite(seconds)) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(Violation.at("must be a number of seconds, e.g. 10 or 2.5", "webhooks", webhook, "timeout_secs"));
+        return null;
+    }
+
+    private static String pretty(JsonValue value) {
+        var out = new java.io.StringWriter();
+        try (var writer = Json.createWriterFactory(Map.of(jakarta.json.stream.JsonGenerator.PRETTY_PRINTING, true))
+                .createWriter(out)) {
+            writer.write(value);
+        }
+        return out.toString().strip();
+    }
+
+    private static String seconds(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
+    }
+
+    private static String trim(String text) {
+        return text == null ? "" : text.trim();
+    }
+
+    public void addWebhook() {
+        WebhookRow row = new WebhookRow();
+        row.addHeader();
+        webhooks.add(row);
+    }
+
+    public void removeWebhook(int index) {
+        if (index >= 0 && index < webhooks.size()) {
+            webhooks.remove(index);
+        }
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public void setActive(boolean active) {
+        this.active = active;
+    }
+
+    public List<String> getContentTypes() {
+        return contentTypes;
+    }
+
+    public void setContentTypes(List<String> contentTypes) {
+        this.contentTypes = contentTypes == null ? new ArrayList<>() : new ArrayList<>(contentTypes);
+    }
+
+    public List<String> getSignals() {
+        return signals;
+    }
+
+    public void setSignals(List<String> signals) {
+        this.signals = signals == null ? new ArrayList<>() : new ArrayList<>(signals);
+    }
+
+    public String getPayload() {
+        return payload;
+    }
+
+    public void setPayload(String payload) {
+        this.payload = payload;
+    }
+
+    public List<WebhookRow> getWebhooks() {
+        return webhooks;
+    }
+
+    /** One webhook of the form. */
+    public static class WebhookRow implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private String url = "";
+        private String method = "POST";
+        private String timeout = "";
+        private final List<HeaderRow> headers = new ArrayList<>();
+
+        public void addHeader() {
+            headers.add(new HeaderRow());
+        }
+
+        public void removeHeader(int index) {
+            if (index >= 0 && index < headers.size()) {
+                headers.remove(index);
+            }
+        }
+
+        public String getUrl() {
+            return url;
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
+
+        public String getMethod() {
+            return method;
+        }
+
+        public void setMethod(String method) {
+            this.method = method == null ? null : method.toUpperCase(Locale.ROOT);
+        }
+
+        public String getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(String timeout) {
+            this.timeout = timeout;
+        }
+
+        public List<HeaderRow> getHeaders() {
+            return headers;
+        }
+    }
+
+    /** One header of a webhook row. */
+    public static class HeaderRow implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private String name = "";
+        private String value = "";
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getValue() {
+            return value;
+        }
+
+        public void setValue(String value) {
+            this.value = value;
+        }
+    }
+}
