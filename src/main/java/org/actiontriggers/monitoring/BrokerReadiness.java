@@ -1,0 +1,46 @@
+package org.actiontriggers.monitoring;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.actiontriggers.config.BrokerDefinition;
+import org.actiontriggers.config.TriggerSettings;
+import org.actiontriggers.deliver.broker.BrokerConnections;
+import org.actiontriggers.deliver.broker.BrokerType;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Part of {@code /health/ready}: each broker defined in the settings, {@code up} when its shared connection
+ * (opened now if there is none yet) is connected. Down while any is unreachable — its messages then wait in
+ * the outbox and are retried on the schedule, nothing is lost, but nothing arrives either.
+ */
+@Readiness
+@ApplicationScoped
+public class BrokerReadiness implements HealthCheck {
+
+    @Inject
+    TriggerSettings settings;
+
+    @Inject
+    BrokerConnections connections;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("action-triggers-brokers");
+        boolean allUp = true;
+        for (Map.Entry<String, BrokerDefinition> entry :
+                new TreeMap<>(settings.current().brokers()).entrySet()) {
+            BrokerDefinition broker = entry.getValue();
+            Optional<BrokerType> type = BrokerType.parse(broker.type());
+            boolean up = type.isPresent() && connections.isReachable(broker.name(), type.get(), broker.conn());
+            allUp &= up;
+            response.withData(entry.getKey(), broker.type() + (up ? " up" : " down"));
+        }
+        return response.status(allUp).build();
+    }
+}
