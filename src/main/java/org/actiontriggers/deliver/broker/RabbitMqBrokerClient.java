@@ -72,8 +72,8 @@ public final class RabbitMqBrokerClient implements BrokerClient {
 
     @Override
     public void publish(BrokerMessage message) throws BrokerException {
-        String exchange = message.parameters().get("exchange");
-        String queue = message.parameters().get("queue");
+        String exchange = blankToNull(message.parameters().get("exchange"));
+        String queue = blankToNull(message.parameters().get("queue"));
         String routingKey =
                 exchange != null ? message.parameters().getOrDefault("routing_key", "") : queue == null ? "" : queue;
         if (exchange == null && queue == null) {
@@ -110,7 +110,9 @@ public final class RabbitMqBrokerClient implements BrokerClient {
             if (shutdown != null
                     && shutdown.getReason() instanceof AMQP.Channel.Close close
                     && close.getReplyCode() == AMQP.NOT_FOUND) {
-                checkedQueues.remove(queue);
+                if (queue != null) {
+                    checkedQueues.remove(queue);
+                }
                 throw new BrokerException("rabbitmq refused the message: " + close.getReplyText(), false, e);
             }
             throw new BrokerException("rabbitmq publish failed: " + describe(e), true, e);
@@ -152,6 +154,10 @@ public final class RabbitMqBrokerClient implements BrokerClient {
         } catch (IOException | RuntimeException e) {
             connection.abort(1_000);
         }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static void closeQuietly(Channel channel) {

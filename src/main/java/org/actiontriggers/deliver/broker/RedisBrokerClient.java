@@ -39,9 +39,10 @@ public final class RedisBrokerClient implements BrokerClient {
     private final JedisPooled redis;
 
     /**
-     * Prepares the connection pool (connections are opened on first use).
+     * Prepares the connection pool and checks that Redis answers.
      *
      * @throws IllegalArgumentException naming a missing or wrong key
+     * @throws IllegalStateException when Redis cannot be reached or refuses the credentials
      */
     public RedisBrokerClient(Map<String, String> conn) {
         ConnectionKeys.requireKnown(conn, CONN_KEYS, "redis");
@@ -96,12 +97,16 @@ public final class RedisBrokerClient implements BrokerClient {
         pool.setTestOnBorrow(true);
         pool.setMaxWait(Duration.ofSeconds(10));
         redis = new JedisPooled(new HostAndPort(host, port), config.build(), pool);
+        if (!isConnected()) {
+            close();
+            throw new IllegalStateException("cannot connect to Redis at " + host + ":" + port);
+        }
     }
 
     @Override
     public void publish(BrokerMessage message) throws BrokerException {
-        String channel = message.parameters().get("channel");
-        String stream = message.parameters().get("stream");
+        String channel = blankToNull(message.parameters().get("channel"));
+        String stream = blankToNull(message.parameters().get("stream"));
         try {
             if (channel != null) {
                 redis.publish(channel.getBytes(StandardCharsets.UTF_8), message.body());
@@ -164,6 +169,10 @@ public final class RedisBrokerClient implements BrokerClient {
             // reported below
         }
         throw new IllegalArgumentException(what + " must be a database number (0, 1, …)");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static String decode(String text) {
