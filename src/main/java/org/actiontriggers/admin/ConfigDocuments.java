@@ -72,10 +72,8 @@ final class ConfigDocuments {
         }
         Boolean active = null;
         if (doc.containsKey("active")) {
-            JsonValue value = doc.get("active");
-            if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
-                active = value == JsonValue.TRUE;
-            } else {
+            active = booleanOf(doc.get("active"));
+            if (active == null) {
                 violations.add(Violation.at("must be true or false", "active"));
             }
         }
@@ -118,13 +116,25 @@ final class ConfigDocuments {
         JsonValue value = doc.get("active");
         if (value == null) {
             violations.add(Violation.at("is required", "active"));
-        } else if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+        } else if (booleanOf(value) == null) {
             violations.add(Violation.at("must be true or false", "active"));
         }
         if (!violations.isEmpty()) {
             throw new InvalidConfigException(violations);
         }
-        return value == JsonValue.TRUE;
+        return booleanOf(value);
+    }
+
+    /**
+     * A JSON boolean as a {@code Boolean}, else null. By value type, not by identity with
+     * {@code JsonValue.TRUE}: a JSON-P provider may return its own instances (WildFly's does).
+     */
+    private static Boolean booleanOf(JsonValue value) {
+        return switch (value.getValueType()) {
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            default -> null;
+        };
     }
 
     private static List<String> signals(JsonObject doc, List<Violation> violations) {
@@ -188,14 +198,14 @@ final class ConfigDocuments {
                         violations.add(Violation.at("must be a string", "webhooks", i, "headers", header.getKey()));
                     }
                 }
-            } else if (given != null && given != JsonValue.NULL) {
+            } else if (given != null && given.getValueType() != JsonValue.ValueType.NULL) {
                 violations.add(Violation.at("must be an object of header names to values", "webhooks", i, "headers"));
             }
             Double timeout = null;
             JsonValue seconds = item.get("timeout_secs");
             if (seconds instanceof JsonNumber number) {
                 timeout = number.doubleValue();
-            } else if (seconds != null && seconds != JsonValue.NULL) {
+            } else if (seconds != null && seconds.getValueType() != JsonValue.ValueType.NULL) {
                 violations.add(Violation.at("must be a number of seconds or null", "webhooks", i, "timeout_secs"));
             }
             webhooks.add(new WebhookDraft(
@@ -264,7 +274,7 @@ final class ConfigDocuments {
     /** The array under the name; {@code null} when absent, null, or (reported) not an array. */
     private static JsonArray array(JsonObject doc, String name, List<Violation> violations) {
         JsonValue value = doc.get(name);
-        if (value == null || value == JsonValue.NULL) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
         if (value instanceof JsonArray array) {
@@ -285,7 +295,7 @@ final class ConfigDocuments {
     /** The string under the name; {@code null} when absent or null, or (reported) not a string. */
     private static String string(JsonObject item, String name, List<Violation> violations, Object... at) {
         JsonValue value = item.get(name);
-        if (value == null || value == JsonValue.NULL) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
         if (value instanceof JsonString text) {

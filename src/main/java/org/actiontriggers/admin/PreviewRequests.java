@@ -77,7 +77,7 @@ final class PreviewRequests {
             } catch (IllegalArgumentException e) {
                 violations.add(Violation.at(e.getMessage(), "signal"));
             }
-        } else if (given != null && given != JsonValue.NULL) {
+        } else if (given != null && given.getValueType() != JsonValue.ValueType.NULL) {
             violations.add(Violation.at("must be a string, e.g. post_save", "signal"));
         }
         JsonValue config = doc.get("config");
