@@ -233,7 +233,7 @@ final class ConfigDocuments {
             JsonValue seconds = item.get("timeout_secs");
             if (seconds instanceof JsonNumber number) {
                 timeout = number.doubleValue();
-            } else if (seconds != null && seconds != JsonValue.NULL) {
+            } else if (seconds != null && seconds.getValueType() != JsonValue.ValueType.NULL) {
                 violations.add(Violation.at("must be a number of seconds or null", field, i, "timeout_secs"));
             }
             queues.add(new BrokerQueueDraft(
@@ -258,14 +258,14 @@ final class ConfigDocuments {
                 JsonValue value = entry.getValue();
                 if (value instanceof JsonString text) {
                     values.put(entry.getKey(), text.getString());
-                } else if (value instanceof JsonNumber || value == JsonValue.TRUE || value == JsonValue.FALSE) {
+                } else if (value instanceof JsonNumber || booleanOf(value) != null) {
                     values.put(entry.getKey(), value.toString());
                 } else {
                     violations.add(
                             Violation.at("must be a string, number or boolean", field, index, name, entry.getKey()));
                 }
             }
-        } else if (given != null && given != JsonValue.NULL) {
+        } else if (given != null && given.getValueType() != JsonValue.ValueType.NULL) {
             violations.add(Violation.at("must be an object of names to values", field, index, name));
         }
         return values;
