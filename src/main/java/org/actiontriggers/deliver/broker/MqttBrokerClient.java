@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -62,6 +66,9 @@ public final class MqttBrokerClient implements BrokerClient {
     private final MqttAsyncClient client;
     private final MqttConnectionOptions options;
     private final Object connecting = new Object();
+    /** Fewer concurrent publishes than Mosquitto's default receive maximum (20), so Paho's window rarely fills. */
+    private final Semaphore publishing = new Semaphore(10, true);
+
     private volatile boolean everConnected;
     private volatile boolean closed;
 
@@ -146,9 +153,22 @@ public final class MqttBrokerClient implements BrokerClient {
             properties.setContentType(message.contentType());
         }
         mqttMessage.setProperties(properties);
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            IMqttToken token = client.publish(topic, mqttMessage);
-            token.waitForCompletion(timeout.toMillis());
+            if (!publishing.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new BrokerException(
+                        "MQTT client for " + serverUri + " had no free publish slot within " + timeout.toMillis()
+                                + " ms; delivery " + message.deliveryId() + " not sent",
+                        true,
+                        null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerException("Interrupted while waiting to publish to MQTT", true, e);
+        }
+        try {
+            IMqttToken token = sendWhenPahoHasRoom(topic, mqttMessage, deadline);
+            token.waitForCompletion(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             int[] reasons = token.getReasonCodes();
             if (reasons != null && reasons.length > 0 && reasons[0] >= 0x80) {
                 throw refused(message, topic, reasons[0], null);
@@ -158,13 +178,36 @@ public final class MqttBrokerClient implements BrokerClient {
             if (code >= 0x80 && code < 0x100) {
                 throw refused(message, topic, code, e);
             }
-            throw new BrokerException(
-                    "MQTT broker at " + serverUri + " did not acknowledge delivery " + message.deliveryId()
-                            + " to topic '" + topic + "' within " + timeout.toMillis() + " ms: " + e.getMessage(),
-                    true,
-                    e);
+            String what = code == MqttClientException.REASON_CODE_CLIENT_TIMEOUT
+                    ? "did not acknowledge delivery " + message.deliveryId() + " within " + timeout.toMillis() + " ms"
+                    : "failed delivery " + message.deliveryId() + ": " + e.getMessage();
+            throw new BrokerException("MQTT broker at " + serverUri + " " + what + " (topic '" + topic + "')", true, e);
         } catch (IllegalArgumentException e) {
             throw new BrokerException("mqtt params: 'topic' is not a valid MQTT topic: " + e.getMessage(), false, e);
+        } finally {
+            publishing.release();
+        }
+    }
+
+    /**
+     * Hands the message to Paho, waiting while Paho counts too many publishes in flight. Paho 1.2.5 completes a
+     * publish before it frees the publish's in-flight slot (eclipse-paho/paho.mqtt.java#551, #993), so even
+     * one thread publishing in a loop runs into "Too many publishes in progress" (32202) now and then; the slot
+     * is freed a moment later.
+     */
+    private IMqttToken sendWhenPahoHasRoom(String topic, MqttMessage mqttMessage, long deadline) throws MqttException {
+        long pause = TimeUnit.MICROSECONDS.toNanos(200);
+        while (true) {
+            try {
+                return client.publish(topic, mqttMessage);
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT
+                        || System.nanoTime() + pause > deadline) {
+                    throw e;
+                }
+                LockSupport.parkNanos(pause);
+                pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(20));
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.actiontriggers.it.brokers.ClientAloneThroughput;
 import org.actiontriggers.it.brokers.KafkaTestBroker;
 import org.actiontriggers.it.brokers.KafkaTestConsumer;
 import org.actiontriggers.it.brokers.ReceivedMessage;
@@ -118,6 +119,20 @@ class KafkaBrokerClientIT {
                     .as("entities spread over partitions")
                     .hasSizeGreaterThan(1);
         }
+    }
+
+    @Test
+    void clientAloneThroughputCountsOnlyAcknowledgedMessages() throws Exception {
+        String topic = newTopic();
+        ClientAloneThroughput.Result result =
+                ClientAloneThroughput.measure("kafka", client, Map.of("topic", topic), 2000, 4, 200);
+        try (KafkaTestConsumer consumer = new KafkaTestConsumer(broker.bootstrapServers(), topic)) {
+            int sent = 2000 + 200; // with the warm-up
+            List<ReceivedMessage> got = consumer.awaitMessages(sent, Duration.ofSeconds(60));
+            assertThat(got.stream().map(ReceivedMessage::deliveryId).distinct()).hasSize(sent);
+        }
+        assertThat(result.messagesPerSecond()).isPositive();
+        System.out.println("Kafka client alone: " + result);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.actiontriggers.it.brokers.ClientAloneThroughput;
 import org.actiontriggers.it.brokers.MosquittoTestBroker;
 import org.actiontriggers.it.brokers.MqttTestSubscriber;
 import org.actiontriggers.it.brokers.ReceivedMessage;
@@ -62,6 +63,21 @@ class MqttBrokerClientIT {
             assertThat(received.header("action-triggers-entity-type")).isEqualTo("demo.sale");
             assertThat(received.header("action-triggers-entity-id")).isEqualTo("42");
             assertThat(received.header("content-type")).isEqualTo("application/json");
+        }
+    }
+
+    /** Paho alone fails some of these with "Too many publishes in progress" (its in-flight count lags). */
+    @Test
+    void thousandsOfConcurrentPublishesOnOneConnectionAllArrive() throws Exception {
+        String topic = newTopic();
+        try (MqttTestSubscriber subscriber =
+                new MqttTestSubscriber(MosquittoTestBroker.MACHINE_HOST, MosquittoTestBroker.MACHINE_PORT, topic)) {
+            ClientAloneThroughput.Result result =
+                    ClientAloneThroughput.measure("mqtt", client, Map.of("topic", topic), 5000, 8, 200);
+            int sent = 5000 + 500; // with the warm-up
+            List<ReceivedMessage> got = subscriber.awaitMessages(sent, Duration.ofSeconds(60));
+            assertThat(got.stream().map(ReceivedMessage::deliveryId).distinct()).hasSize(sent);
+            System.out.println("MQTT client alone: " + result);
         }
     }
 

@@ -27,12 +27,23 @@ final class ChildProcesses {
         }
     }
 
-    /** A folder under target/ (or the given system property) for one broker's data and log. */
-    static Path dir(String property, String defaultDir, String name) {
+    /**
+     * An empty folder under target/ (or the given system property) for one new broker's data and log: what an
+     * earlier run on the same port left there is deleted, so each new broker starts empty.
+     */
+    static Path freshDir(String property, String defaultDir, String name) {
         Path dir = Paths.get(System.getProperty(property, defaultDir))
                 .toAbsolutePath()
                 .resolve(name);
         try {
+            if (Files.exists(dir)) {
+                try (var paths = Files.walk(dir)) {
+                    for (Path path :
+                            paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

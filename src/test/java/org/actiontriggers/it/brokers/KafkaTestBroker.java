@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,10 +60,15 @@ public final class KafkaTestBroker {
         this.controllerPort = controllerPort;
     }
 
-    /** The broker of this JVM, started on first call and stopped when the JVM exits. */
+    /**
+     * The broker of this JVM, started on first call and stopped when the JVM exits. It listens on the port the
+     * system property {@code kafka.test.broker.port} names (so settings written before the server boots can
+     * point at it), else on a free one.
+     */
     public static synchronized KafkaTestBroker shared() {
         if (shared == null) {
-            shared = create();
+            String port = System.getProperty("kafka.test.broker.port", "");
+            shared = port.isBlank() ? create() : create(Integer.parseInt(port.strip()));
             shared.start();
         } else if (!shared.isRunning()) {
             shared.start();
@@ -74,9 +78,13 @@ public final class KafkaTestBroker {
 
     /** A new broker of its own (not started), for a test that wants to stop one without disturbing others. */
     public static KafkaTestBroker create() {
-        int port = freePort();
+        return create(freePort());
+    }
+
+    /** A new broker of its own (not started) on the given port. */
+    public static KafkaTestBroker create(int port) {
         int controllerPort = freePort();
-        Path dir = baseDir().resolve("broker-" + port);
+        Path dir = ChildProcesses.freshDir("kafka.test.broker.dir", "target/kafka-broker", "broker-" + port);
         KafkaTestBroker broker = new KafkaTestBroker(dir, port, controllerPort);
         Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "kafka-test-broker-stop"));
         return broker;
@@ -330,11 +338,6 @@ public final class KafkaTestBroker {
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ChildProcesses.freePort();
     }
 }

@@ -27,12 +27,17 @@ public final class MosquittoTestBroker {
 
     private MosquittoTestBroker(int port) {
         this.port = port;
-        this.dir = ChildProcesses.dir("mosquitto.test.dir", "target/mosquitto", "broker-" + port);
+        this.dir = ChildProcesses.freshDir("mosquitto.test.dir", "target/mosquitto", "broker-" + port);
     }
 
     /** Starts a new broker and returns once it accepts connections. */
     public static MosquittoTestBroker start() {
-        MosquittoTestBroker broker = new MosquittoTestBroker(ChildProcesses.freePort());
+        return start(ChildProcesses.freePort());
+    }
+
+    /** Starts a new broker on the given port (for settings written before the application server boots). */
+    public static MosquittoTestBroker start(int port) {
+        MosquittoTestBroker broker = new MosquittoTestBroker(port);
         Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "mosquitto-test-broker-stop"));
         broker.restart();
         return broker;

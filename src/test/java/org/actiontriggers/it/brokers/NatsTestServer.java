@@ -29,15 +29,24 @@ public final class NatsTestServer {
 
     private NatsTestServer(int port) {
         this.port = port;
-        this.dir = ChildProcesses.dir("nats.test.server.dir", "target/nats-server", "server-" + port);
+        this.dir = ChildProcesses.freshDir("nats.test.server.dir", "target/nats-server", "server-" + port);
     }
 
     /** Starts a new server and returns once JetStream answers. */
     public static NatsTestServer start() {
-        NatsTestServer server = new NatsTestServer(ChildProcesses.freePort());
+        return start(ChildProcesses.freePort());
+    }
+
+    /** Starts a new server on the given port (for settings written before the application server boots). */
+    public static NatsTestServer start(int port) {
+        NatsTestServer server = new NatsTestServer(port);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "nats-test-server-stop"));
         server.restart();
         return server;
+    }
+
+    public int port() {
+        return port;
     }
 
     public String url() {
