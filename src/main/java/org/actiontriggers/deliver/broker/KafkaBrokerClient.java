@@ -44,7 +44,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * metadata travels as record headers: {@code action-triggers-delivery-id}, {@code -signal}, {@code
  * -entity-type}, {@code -entity-id} and {@code content-type}.
  *
- * <p>{@link #publish} waits for the broker's acknowledgement for at most the message's timeout. A send that
+ * <p>{@link #publish} waits for the broker's acknowledgement for at most the message's timeout (a first send to
+ * a topic while no broker answers waits up to {@value #MAX_BLOCK_MS} ms for the topic's metadata instead). A send that
  * timed out may still be written later by the producer (it keeps retrying for {@value #DELIVERY_TIMEOUT_MS} ms),
  * so a retried delivery can arrive twice: consumers deduplicate on the delivery id. Compression is not offered
  * (the WAR leaves out the codecs).
@@ -62,6 +63,9 @@ public final class KafkaBrokerClient implements BrokerClient {
 
     /** How long the producer itself keeps retrying one record before it gives up on it. */
     static final int DELIVERY_TIMEOUT_MS = 30_000;
+
+    /** How long a first send to a topic may wait for the topic's metadata when no broker answers. */
+    static final int MAX_BLOCK_MS = 5_000;
 
     private static final Logger LOG = Logger.getLogger(KafkaBrokerClient.class.getName());
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -128,8 +132,9 @@ public final class KafkaBrokerClient implements BrokerClient {
         props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(DELIVERY_TIMEOUT_MS));
-        // How long send() may block for a topic's metadata (first send to a topic while the broker is away).
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+        // How long send() may block for a topic's metadata: only the first send to a topic while no broker
+        // answers waits this long, whatever the message's (shorter) timeout; later sends find it cached.
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Integer.toString(MAX_BLOCK_MS));
         props.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "2000");
 
         String protocol = ConnKeys.optional(conn, "security_protocol");
