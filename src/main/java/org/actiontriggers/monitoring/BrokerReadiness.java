@@ -2,6 +2,7 @@ package org.actiontriggers.monitoring;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -16,7 +17,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Part of {@code /health/ready}: each broker defined in the settings, {@code up} when its shared connection
- * (opened now if there is none yet) is connected. Down while any is unreachable — its messages then wait in
+ * (opened now if there is none yet) is connected, {@code idle} for a client that connects on its first
+ * message and has had none, {@code down} otherwise. Down while any is down — its messages then wait in
  * the outbox and are retried on the schedule, nothing is lost, but nothing arrives either.
  */
 @Readiness
@@ -37,9 +39,11 @@ public class BrokerReadiness implements HealthCheck {
                 new TreeMap<>(settings.current().brokers()).entrySet()) {
             BrokerDefinition broker = entry.getValue();
             Optional<BrokerType> type = BrokerType.parse(broker.type());
-            boolean up = type.isPresent() && connections.isReachable(broker.name(), type.get(), broker.conn());
-            allUp &= up;
-            response.withData(entry.getKey(), broker.type() + (up ? " up" : " down"));
+            BrokerConnections.State state = type.isPresent()
+                    ? connections.state(broker.name(), type.get(), broker.conn())
+                    : BrokerConnections.State.DOWN;
+            allUp &= state != BrokerConnections.State.DOWN;
+            response.withData(entry.getKey(), broker.type() + " " + state.name().toLowerCase(Locale.ROOT));
         }
         return response.status(allUp).build();
     }

@@ -61,6 +61,11 @@ public final class Benchmark {
     /** Django Action Triggers' saves/s with one webhook trigger on this machine kind. */
     static final double ANCHOR_SAVES_PER_SECOND = 160;
 
+    /** The integration tests' known admin account (it-admin / it-admin-password), set in the bench's settings. */
+    private static final String BENCH_AUTHORIZATION = "Basic "
+            + java.util.Base64.getEncoder()
+                    .encodeToString("it-admin:it-admin-password".getBytes(StandardCharsets.UTF_8));
+
     private final boolean quick = Boolean.getBoolean("bench.quick");
     private final int commits = count("bench.commits", 20_000, 2_000);
     private final int timedCommits = count("bench.timed", 3_000, 500);
@@ -209,6 +214,12 @@ public final class Benchmark {
         p.setProperty("action-triggers.dispatch.max-concurrent-sends", Integer.toString(sends));
         // bench-only key for the signing secrets at rest (required since the security work; the bench lacked it)
         p.setProperty("action-triggers.secret-encryption-key", "q7PqbyUM1VlKqfNvI2sxZpiCpyE3hVPRAGQnNszbqwo=");
+        // the receiver is on loopback, which the SSRF guard refuses unless allowed (the bench lacked it too)
+        p.setProperty("action-triggers.allowed-private-networks", "127.0.0.1/32");
+        p.setProperty("action-triggers.admin.username", "it-admin");
+        p.setProperty(
+                "action-triggers.admin.password-hash",
+                "pbkdf2-sha256:210000:OO0EURf+dRlhadATHidyKQ==:b3XMs+wOgWocvBlM1e2oTE4JSmERCh5zx5wnGEEU78M=");
         p.setProperty("action-triggers.brokers.bench-rabbit.type", "rabbitmq");
         p.setProperty("action-triggers.brokers.bench-rabbit.conn.host", "127.0.0.1");
         p.setProperty("action-triggers.max-broker-timeout", "5s");
@@ -235,7 +246,7 @@ public final class Benchmark {
             }
             try {
                 HttpResponse<String> r = http.send(
-                        HttpRequest.newBuilder(app.resolve("ready"))
+                        request(app.resolve("ready"))
                                 .timeout(Duration.ofSeconds(5))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -566,6 +577,14 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * A request with the bench's admin credentials: everything under {@code /api} but the demo needs them
+     * since the security work (the receiver ignores the header).
+     */
+    private static HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", BENCH_AUTHORIZATION);
+    }
+
     /** Whether {@code bench.cases} (a comma list of case numbers, default all) includes this case. */
     private boolean runs(String number) {
         return cases.isEmpty() || cases.contains(number);
@@ -701,7 +720,7 @@ public final class Benchmark {
                     for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                         String body = "{\"id\":" + (1_000_000 + i)
                                 + ",\"customer_name\":\"Ann O'Brien\",\"product_name\":\"Widget\",\"quantity\":1}";
-                        HttpRequest request = HttpRequest.newBuilder(target)
+                        HttpRequest request = request(target)
                                 .timeout(Duration.ofSeconds(30))
                                 .header("Content-Type", "application/json")
                                 .header("webhook-id", UUID.randomUUID().toString())
@@ -723,7 +742,7 @@ public final class Benchmark {
     }
 
     private HttpRequest saleRequest() {
-        return HttpRequest.newBuilder(app.resolve("sale?customer=" + customer + "&product=" + product))
+        return request(app.resolve("sale?customer=" + customer + "&product=" + product))
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
@@ -745,7 +764,7 @@ public final class Benchmark {
     }
 
     private void deleteTriggers() throws Exception {
-        send(HttpRequest.newBuilder(app.resolve("triggers")).DELETE());
+        send(request(app.resolve("triggers")).DELETE());
     }
 
     // --- the receiver ----------------------------------------------------------------------------------
@@ -756,7 +775,7 @@ public final class Benchmark {
 
     private String control(String command) throws Exception {
         HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(control.resolve(command))
+                request(control.resolve(command))
                         .timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
@@ -783,8 +802,8 @@ public final class Benchmark {
 
     /** Every arrival as {sale id, path index, epoch micros}. */
     private List<long[]> arrivals() throws Exception {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(control.resolve("arrivals")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                http.send(request(control.resolve("arrivals")).build(), HttpResponse.BodyHandlers.ofString());
         List<long[]> all = new ArrayList<>();
         for (String line : r.body().split("\n")) {
             if (!line.isBlank()) {
@@ -827,11 +846,11 @@ public final class Benchmark {
     }
 
     private JsonObject get(URI uri) throws Exception {
-        return send(HttpRequest.newBuilder(uri).GET());
+        return send(request(uri).GET());
     }
 
     private JsonObject post(URI uri) throws Exception {
-        return send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()));
+        return send(request(uri).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     private JsonObject send(HttpRequest.Builder request) throws Exception {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.actiontriggers.it.brokers.ReceivedMessage;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.resps.StreamEntry;
@@ -56,6 +57,45 @@ final class BrokerConsumers {
     /** A Redis pub/sub channel: a subscriber thread; only messages published while it listens arrive. */
     static Consumer redisChannel(String channel) {
         return new RedisChannelConsumer(channel);
+    }
+
+    /**
+     * A consumer of the brokers-clients helpers (Kafka, NATS, MQTT): {@code poll} reads what arrived within a
+     * short wait and returns everything read so far.
+     */
+    static Consumer of(java.util.function.Supplier<List<ReceivedMessage>> poll, AutoCloseable helper) {
+        return new Consumer() {
+            @Override
+            public List<Received> received() {
+                return poll.get().stream()
+                        .map(m -> new Received(
+                                m.deliveryId(),
+                                header(m, "action-triggers-signal"),
+                                header(m, "action-triggers-entity-type"),
+                                m.entityId(),
+                                header(m, "content-type"),
+                                m.bodyText()))
+                        .toList();
+            }
+
+            @Override
+            public void close() {
+                try {
+                    helper.close();
+                } catch (Exception ignored) {
+                    // best effort clean-up
+                }
+            }
+        };
+    }
+
+    /** A header whatever its case: NATS writes {@code Content-Type}, Kafka and MQTT {@code content-type}. */
+    private static String header(ReceivedMessage message, String name) {
+        return message.headers().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     private static String text(Object value) {

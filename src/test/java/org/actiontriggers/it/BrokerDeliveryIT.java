@@ -29,10 +29,18 @@ import org.actiontriggers.demo.Customer;
 import org.actiontriggers.demo.DemoShop;
 import org.actiontriggers.demo.Product;
 import org.actiontriggers.demo.Sale;
+import org.actiontriggers.it.brokers.KafkaTestBroker;
+import org.actiontriggers.it.brokers.KafkaTestConsumer;
+import org.actiontriggers.it.brokers.MosquittoTestBroker;
+import org.actiontriggers.it.brokers.MqttTestSubscriber;
+import org.actiontriggers.it.brokers.NatsTestServer;
+import org.actiontriggers.it.brokers.NatsTestSubscriber;
+import org.actiontriggers.it.brokers.ReceivedMessage;
 import org.actiontriggers.record.Attempt;
 import org.actiontriggers.record.Delivery;
 import org.actiontriggers.record.DeliveryLog;
 import org.actiontriggers.record.DeliveryState;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -56,9 +64,32 @@ class BrokerDeliveryIT {
     private static final Duration DELIVERED = Duration.ofSeconds(60);
     private static final Duration RESTARTED = Duration.ofSeconds(90);
 
+    private static final String NATS = NatsTestServer.MACHINE_SERVER;
+
+    /**
+     * Also starts the Kafka test broker (no Kafka runs on this machine) in this client JVM, before the server,
+     * so that its address can go into the settings.
+     */
     @Deployment
     static WebArchive deployment() {
-        return Deployments.application("action-triggers.retry-schedule=0s,1s,2s,2s,5s,5s,5s,5s,5s,5s,5s\n");
+        String kafka = KafkaTestBroker.shared().bootstrapServers();
+        return Deployments.application(String.join(
+                        "\n",
+                        "action-triggers.retry-schedule=0s,1s,2s,2s,5s,5s,5s,5s,5s,5s,5s",
+                        "action-triggers.brokers.it-kafka.type=kafka",
+                        "action-triggers.brokers.it-kafka.conn.bootstrap_servers=" + kafka,
+                        "action-triggers.brokers.it-nats.type=nats",
+                        "action-triggers.brokers.it-nats.conn.servers=" + NATS,
+                        "action-triggers.brokers.it-mqtt.type=mqtt",
+                        "action-triggers.brokers.it-mqtt.conn.host=" + MosquittoTestBroker.MACHINE_HOST,
+                        "action-triggers.brokers.it-mqtt.conn.port=" + MosquittoTestBroker.MACHINE_PORT,
+                        ""))
+                .addPackage(ReceivedMessage.class.getPackage());
+    }
+
+    private static String kafkaServers() {
+        return ConfigProvider.getConfig()
+                .getValue("action-triggers.brokers.it-kafka.conn.bootstrap_servers", String.class);
     }
 
     @Inject
@@ -136,6 +167,94 @@ class BrokerDeliveryIT {
                     consumer,
                     new MessageBrokerQueue(null, "it-redis", Map.of(), Map.of("stream", "", "channel", name), null),
                     false);
+        }
+    }
+
+    @Test
+    void kafkaTopicGetsTheSeedScenarioMessageKeyedByEntity() {
+        KafkaTestConsumer kafka = new KafkaTestConsumer(kafkaServers(), name);
+        try (BrokerConsumers.Consumer consumer =
+                BrokerConsumers.of(() -> kafka.awaitMessages(Integer.MAX_VALUE, Duration.ofMillis(300)), kafka)) {
+            seedScenario(
+                    consumer, new MessageBrokerQueue(null, "it-kafka", Map.of(), Map.of("topic", name), null), true);
+            assertThat(kafka.received())
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.key()).isEqualTo("Sale:" + m.entityId()));
+        }
+    }
+
+    @Test
+    void natsJetStreamGetsTheSeedScenarioMessage() {
+        String subject = "it." + name;
+        String stream = ("IT_" + name).replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+        try {
+            NatsTestSubscriber.createStream(NATS, stream, subject);
+            NatsTestSubscriber nats = NatsTestSubscriber.jetStream(NATS, stream);
+            try (BrokerConsumers.Consumer consumer =
+                    BrokerConsumers.of(() -> nats.awaitMessages(Integer.MAX_VALUE, Duration.ofMillis(300)), nats)) {
+                seedScenario(
+                        consumer,
+                        new MessageBrokerQueue(null, "it-nats", Map.of(), Map.of("subject", subject), null),
+                        true);
+            }
+        } finally {
+            NatsTestSubscriber.deleteStream(NATS, stream);
+        }
+    }
+
+    @Test
+    void mqttTopicGetsTheSeedScenarioMessage() {
+        String topic = "it/" + name;
+        MqttTestSubscriber mqtt =
+                new MqttTestSubscriber(MosquittoTestBroker.MACHINE_HOST, MosquittoTestBroker.MACHINE_PORT, topic);
+        try (BrokerConsumers.Consumer consumer =
+                BrokerConsumers.of(() -> mqtt.awaitMessages(Integer.MAX_VALUE, Duration.ofMillis(300)), mqtt)) {
+            seedScenario(
+                    consumer, new MessageBrokerQueue(null, "it-mqtt", Map.of(), Map.of("topic", topic), null), true);
+        }
+    }
+
+    /**
+     * An {@code ordered} config: 1,000 updates of 10 sales (100 each, interleaved) reach Kafka in each entity's
+     * order — one entity's messages share a key, so a partition, and go one after another.
+     */
+    @Test
+    void kafkaGetsAThousandUpdatesOfTenEntitiesInPerEntityOrder() {
+        List<Sale> sales = createSales(10);
+        Config config = seedConfig(new MessageBrokerQueue(null, "it-kafka", Map.of(), Map.of("topic", name), null));
+        config.setOrdered(true);
+        configs.save(config);
+        long t0 = System.nanoTime();
+        for (int round = 1; round <= 100; round++) {
+            for (Sale sale : sales) {
+                shop.changeQuantity(sale.getId(), round).orElseThrow();
+            }
+        }
+        long recorded = System.nanoTime();
+
+        try (KafkaTestConsumer kafka = new KafkaTestConsumer(kafkaServers(), name)) {
+            List<ReceivedMessage> messages = kafka.awaitMessages(1000, Duration.ofSeconds(180));
+            long arrived = System.nanoTime();
+            assertThat(messages).hasSize(1000);
+            LOG.info(() -> "Kafka order: 1000 updates recorded in " + (recorded - t0) / 1_000_000 + " ms, all read "
+                    + (arrived - t0) / 1_000_000 + " ms after the first");
+            Map<String, List<Integer>> quantities = new java.util.HashMap<>();
+            for (ReceivedMessage message : messages) {
+                int quantity = Json.createReader(new StringReader(message.bodyText()))
+                        .readObject()
+                        .getInt("quantity");
+                quantities
+                        .computeIfAbsent(message.entityId(), id -> new ArrayList<>())
+                        .add(quantity);
+                assertThat(message.key()).isEqualTo("Sale:" + message.entityId());
+            }
+            assertThat(quantities).hasSize(10);
+            List<Integer> inOrder =
+                    java.util.stream.IntStream.rangeClosed(1, 100).boxed().toList();
+            quantities.forEach((entity, seen) ->
+                    assertThat(seen).as("quantities of Sale " + entity).isEqualTo(inOrder));
+            assertThat(messages.stream().map(ReceivedMessage::deliveryId).distinct())
+                    .hasSize(1000);
         }
     }
 

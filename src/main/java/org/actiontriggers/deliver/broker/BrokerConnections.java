@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -20,6 +21,19 @@ public class BrokerConnections {
     private static final Logger LOG = Logger.getLogger(BrokerConnections.class.getName());
 
     private final Map<Key, BrokerClient> clients = new ConcurrentHashMap<>();
+    /** Clients seen connected at least once: before that, "not connected" may only mean "connects on first use". */
+    private final Set<BrokerClient> seenConnected = ConcurrentHashMap.newKeySet();
+
+    /** What readiness says of one broker. */
+    public enum State {
+        /** Connected now. */
+        UP,
+        /** A client that connects on its first message (NATS, MQTT, Kafka) and has not had one yet. */
+        IDLE,
+        /** Cannot connect, or lost its connection. */
+        DOWN
+    }
+
     private volatile boolean closed;
 
     /**
@@ -27,7 +41,7 @@ public class BrokerConnections {
      *
      * @param broker the broker's name, for messages only
      * @throws BrokerException retryable when the broker cannot be reached; not retryable when the connection
-     *     details are wrong or the type's client is not in this build
+     *     details are wrong
      */
     public BrokerClient clientFor(String broker, BrokerType type, Map<String, String> conn) throws BrokerException {
         if (closed) {
@@ -44,7 +58,7 @@ public class BrokerConnections {
                 LOG.info(() -> "Connected to broker '" + broker + "' (" + type.value() + ")");
                 return opened;
             });
-        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+        } catch (IllegalArgumentException e) {
             throw new BrokerException("broker '" + broker + "': " + e.getMessage(), false, e);
         } catch (RuntimeException e) {
             throw new BrokerException("cannot connect to broker '" + broker + "': " + e.getMessage(), true, e);
@@ -57,22 +71,28 @@ public class BrokerConnections {
         BrokerClient client = clients.get(key);
         if (client != null && !client.isConnected() && clients.remove(key, client)) {
             LOG.info(() -> "Lost the connection to broker '" + broker + "'; the next delivery reconnects");
+            seenConnected.remove(client);
             client.close();
         }
     }
 
-    /** Whether a client for this connection exists and is connected; opens one if there is none yet. */
-    public boolean isReachable(String broker, BrokerType type, Map<String, String> conn) {
+    /** How the client of this connection is doing; opens one if there is none yet. */
+    public State state(String broker, BrokerType type, Map<String, String> conn) {
         try {
             BrokerClient client = clientFor(broker, type, conn);
             if (client.isConnected()) {
-                return true;
+                seenConnected.add(client);
+                return State.UP;
             }
-            dropIfDisconnected(broker, type, conn);
-            return false;
+            return seenConnected.contains(client) ? State.DOWN : State.IDLE;
         } catch (BrokerException e) {
-            return false;
+            return State.DOWN;
         }
+    }
+
+    /** After a publish the broker acknowledged: the client has been connected. */
+    void acknowledged(BrokerClient client) {
+        seenConnected.add(client);
     }
 
     @PreDestroy
@@ -80,6 +100,7 @@ public class BrokerConnections {
         closed = true;
         clients.forEach((key, client) -> client.close());
         clients.clear();
+        seenConnected.clear();
     }
 
     /** Type and connection details; its {@code toString} leaves the values out (a password is among them). */

@@ -48,6 +48,7 @@ public class BrokerPublisher {
             BrokerClient client = connections.clientFor(broker, type, conn);
             errorKind = "publish";
             client.publish(message);
+            connections.acknowledged(client);
             record(message, target, started, t0, null, null);
         } catch (BrokerException e) {
             String kind = e.retryable() ? errorKind : "refused";

@@ -22,18 +22,12 @@ public enum BrokerType {
                     List.of("exchange", "queue")),
             RabbitMqBrokerClient::new),
     KAFKA(
-            new BrokerKeys(
-                    Set.of(
-                            "bootstrap_servers",
-                            "client_id",
-                            "security_protocol",
-                            "sasl_mechanism",
-                            "sasl_username",
-                            "sasl_password"),
-                    List.of("bootstrap_servers"),
-                    Set.of("topic"),
-                    List.of("topic")),
-            notYetAvailable("kafka")),
+            keysOf(
+                    KafkaBrokerClient.ALLOWED_CONN,
+                    KafkaBrokerClient.REQUIRED_CONN,
+                    KafkaBrokerClient.ALLOWED_PARAMS,
+                    KafkaBrokerClient.REQUIRED_PARAMS),
+            KafkaBrokerClient::new),
     REDIS(
             new BrokerKeys(
                     RedisBrokerClient.CONN_KEYS,
@@ -42,19 +36,19 @@ public enum BrokerType {
                     List.of("channel", "stream")),
             RedisBrokerClient::new),
     NATS(
-            new BrokerKeys(
-                    Set.of("servers", "username", "password", "token"),
-                    List.of("servers"),
-                    Set.of("subject"),
-                    List.of("subject")),
-            notYetAvailable("nats")),
+            keysOf(
+                    NatsBrokerClient.ALLOWED_CONN,
+                    NatsBrokerClient.REQUIRED_CONN,
+                    NatsBrokerClient.ALLOWED_PARAMS,
+                    NatsBrokerClient.REQUIRED_PARAMS),
+            NatsBrokerClient::new),
     MQTT(
-            new BrokerKeys(
-                    Set.of("server_uri", "client_id", "username", "password"),
-                    List.of("server_uri"),
-                    Set.of("topic", "qos"),
-                    List.of("topic")),
-            notYetAvailable("mqtt"));
+            keysOf(
+                    MqttBrokerClient.ALLOWED_CONN,
+                    MqttBrokerClient.REQUIRED_CONN,
+                    MqttBrokerClient.ALLOWED_PARAMS,
+                    MqttBrokerClient.REQUIRED_PARAMS),
+            MqttBrokerClient::new);
 
     private final BrokerKeys keys;
     private final Function<Map<String, String>, BrokerClient> factory;
@@ -79,7 +73,6 @@ public enum BrokerType {
      *
      * @throws IllegalArgumentException naming a missing or wrong key
      * @throws IllegalStateException when the broker cannot be reached
-     * @throws UnsupportedOperationException when the type's client is not in this build
      */
     public BrokerClient connect(Map<String, String> conn) {
         return factory.apply(conn);
@@ -92,9 +85,12 @@ public enum BrokerType {
                 .findFirst();
     }
 
-    private static Function<Map<String, String>, BrokerClient> notYetAvailable(String type) {
-        return conn -> {
-            throw new UnsupportedOperationException("the " + type + " client is not yet available in this build");
-        };
+    /** Keys of a client that names exactly one required connection key and one required parameter. */
+    private static BrokerKeys keysOf(
+            Set<String> conn, Set<String> requiredConn, Set<String> params, Set<String> requiredParams) {
+        if (requiredConn.size() != 1 || requiredParams.size() != 1) {
+            throw new IllegalStateException("a broker client must require exactly one conn key and one param");
+        }
+        return new BrokerKeys(conn, List.copyOf(requiredConn), params, List.copyOf(requiredParams));
     }
 }
