@@ -1,6 +1,5 @@
 package org.actiontriggers.bench;
 
-import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -39,6 +38,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
+import org.actiontriggers.deliver.broker.KafkaBrokerClient;
+import org.actiontriggers.deliver.broker.RabbitMqBrokerClient;
+import org.actiontriggers.it.brokers.ClientAloneThroughput;
+import org.actiontriggers.it.brokers.KafkaTestBroker;
+import org.actiontriggers.it.brokers.KafkaTestConsumer;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -77,6 +81,10 @@ public final class Benchmark {
     private final int sends = Integer.getInteger("bench.sends", 32);
     private final int fanOut = 50;
     private final int brokerMessages = count("bench.broker.messages", 10_000, 2_000);
+    /** About the size of the rendered bench payload. */
+    private static final int BROKER_BODY_BYTES = 60;
+
+    private String kafkaServers;
     private final Set<String> cases = Arrays.stream(
                     System.getProperty("bench.cases", "").split(","))
             .map(String::trim)
@@ -110,6 +118,10 @@ public final class Benchmark {
             hooks = "http://127.0.0.1:" + receiver.hookPort() + "/hooks/";
             String addlibs = System.getProperty("bench.addlibs", "");
             Path datasource = processes.datasource(System.getProperty("bench.datasource", ""), addlibs);
+            if (runs("7")) {
+                kafkaServers = KafkaTestBroker.shared().bootstrapServers();
+                log("Kafka test broker at %s", kafkaServers);
+            }
             int port = BenchProcesses.freePort();
             app = URI.create("http://127.0.0.1:" + port + "/api/bench/");
             long t0 = System.nanoTime();
@@ -160,6 +172,7 @@ public final class Benchmark {
             }
             if (runs("7")) {
                 attempt("7 brokers: RabbitMQ", this::rabbitMq);
+                attempt("7 brokers: Kafka", this::kafka);
             }
 
             results.header("load average at end " + loadAverage() + ", run took "
@@ -220,6 +233,10 @@ public final class Benchmark {
         p.setProperty(
                 "action-triggers.admin.password-hash",
                 "pbkdf2-sha256:210000:OO0EURf+dRlhadATHidyKQ==:b3XMs+wOgWocvBlM1e2oTE4JSmERCh5zx5wnGEEU78M=");
+        if (kafkaServers != null) {
+            p.setProperty("action-triggers.brokers.bench-kafka.type", "kafka");
+            p.setProperty("action-triggers.brokers.bench-kafka.conn.bootstrap_servers", kafkaServers);
+        }
         p.setProperty("action-triggers.brokers.bench-rabbit.type", "rabbitmq");
         p.setProperty("action-triggers.brokers.bench-rabbit.conn.host", "127.0.0.1");
         p.setProperty("action-triggers.max-broker-timeout", "5s");
@@ -592,50 +609,29 @@ public final class Benchmark {
 
     /**
      * Case 7, RabbitMQ: messages/s end to end — sales committed (4 threads in the server) until a consumer in
-     * this process has read every message — against the client alone: the same number of persistent messages
-     * published from this process with amqp-client, one publisher confirm awaited per message as the server
-     * does, from as many threads as the server has concurrent sends.
+     * this process has read every message — against the client alone: {@link RabbitMqBrokerClient} publishing
+     * the same number of persistent, confirmed messages from as many threads as the server has concurrent sends,
+     * with no outbox in front ({@link ClientAloneThroughput}).
      */
     private void rabbitMq() throws Exception {
         String section = "7 brokers: RabbitMQ (" + brokerMessages + " messages)";
         String queue = "action-triggers-bench";
+        String alone = "action-triggers-bench-alone";
         deleteTriggers();
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
-        try (Connection connection = factory.newConnection("action-triggers-bench")) {
+        try (Connection connection = factory.newConnection("action-triggers-bench");
+                RabbitMqBrokerClient client = new RabbitMqBrokerClient(Map.of("host", "127.0.0.1"))) {
             Channel admin = connection.createChannel();
-            admin.queueDeclare(queue, true, false, false, null);
-            admin.queuePurge(queue);
-
-            byte[] body = "{\"customer_name\":\"Ann\",\"product_name\":\"Widget\",\"quantity\":1}"
-                    .getBytes(StandardCharsets.UTF_8);
+            for (String name : List.of(queue, alone)) {
+                admin.queueDeclare(name, true, false, false, null);
+                admin.queuePurge(name);
+            }
             log("case 7: RabbitMQ client alone, %d confirmed messages from %d threads", brokerMessages, sends);
-            AtomicInteger left = new AtomicInteger(brokerMessages);
-            ExecutorService pool = Executors.newFixedThreadPool(sends);
-            long t0 = System.nanoTime();
-            List<Future<?>> publishers = new ArrayList<>();
-            for (int t = 0; t < sends; t++) {
-                publishers.add(pool.submit(() -> {
-                    Channel channel = connection.createChannel();
-                    channel.confirmSelect();
-                    AMQP.BasicProperties persistent = new AMQP.BasicProperties.Builder()
-                            .deliveryMode(2)
-                            .contentType("application/json")
-                            .build();
-                    while (left.getAndDecrement() > 0) {
-                        channel.basicPublish("", queue, persistent, body);
-                        channel.waitForConfirmsOrDie(5_000);
-                    }
-                    channel.close();
-                    return null;
-                }));
-            }
-            for (Future<?> publisher : publishers) {
-                publisher.get();
-            }
-            double clientSeconds = (System.nanoTime() - t0) / 1e9;
-            pool.shutdown();
-            admin.queuePurge(queue);
+            double clientAlone = ClientAloneThroughput.measure(
+                            "rabbitmq", client, Map.of("queue", alone), brokerMessages, sends, BROKER_BODY_BYTES)
+                    .messagesPerSecond();
+            admin.queueDelete(alone);
 
             log("case 7: RabbitMQ end to end, %d sales", brokerMessages);
             post(app.resolve("triggers/broker?entity=Sale&broker=bench-rabbit&parameter=queue&value=" + queue));
@@ -647,28 +643,67 @@ public final class Benchmark {
                     true,
                     (tag, delivery) -> seen.add(delivery.getProperties().getMessageId()),
                     tag -> {});
-            long t1 = System.nanoTime();
-            int chunk = 5_000;
-            for (int done = 0; done < brokerMessages; done += chunk) {
-                int n = Math.min(chunk, brokerMessages - done);
-                post(app.resolve("sales/bulk?n=" + n + "&threads=4&customer=" + customer + "&product=" + product));
-            }
+            long t0 = System.nanoTime();
+            commitSales(brokerMessages);
             await("all messages consumed", Duration.ofSeconds(drainSeconds), 20, () -> seen.size() >= brokerMessages);
-            double endToEndSeconds = (System.nanoTime() - t1) / 1e9;
+            double endToEnd = brokerMessages / ((System.nanoTime() - t0) / 1e9);
             admin.queueDelete(queue);
-            double endToEnd = brokerMessages / endToEndSeconds;
-            double clientAlone = brokerMessages / clientSeconds;
-            results.add(
-                    section,
-                    "end to end: sales committed → messages confirmed by RabbitMQ and consumed",
-                    BenchResults.fmt(endToEnd) + " messages/s");
-            results.add(
-                    section,
-                    "amqp-client alone, " + sends + " threads, one confirm per message",
-                    BenchResults.fmt(clientAlone) + " messages/s");
-            results.add(section, "end to end / client alone", BenchResults.fmt(endToEnd / clientAlone));
-            deleteTriggers();
+            brokerRows(section, endToEnd, clientAlone, "RabbitMqBrokerClient");
         }
+    }
+
+    /** Case 7, Kafka: as for RabbitMQ, on the single-node KRaft broker the bench started. */
+    private void kafka() throws Exception {
+        String section = "7 brokers: Kafka (" + brokerMessages + " messages)";
+        String suffix = Long.toString(System.currentTimeMillis());
+        String topic = "action-triggers-bench-" + suffix;
+        deleteTriggers();
+        double clientAlone;
+        try (KafkaBrokerClient client = new KafkaBrokerClient(Map.of("bootstrap_servers", kafkaServers))) {
+            log("case 7: Kafka client alone, %d acknowledged messages from %d threads", brokerMessages, sends);
+            clientAlone = ClientAloneThroughput.measure(
+                            "kafka",
+                            client,
+                            Map.of("topic", "action-triggers-bench-alone-" + suffix),
+                            brokerMessages,
+                            sends,
+                            BROKER_BODY_BYTES)
+                    .messagesPerSecond();
+        }
+        log("case 7: Kafka end to end, %d sales", brokerMessages);
+        post(app.resolve("triggers/broker?entity=Sale&broker=bench-kafka&parameter=topic&value=" + topic));
+        try (KafkaTestConsumer consumer = new KafkaTestConsumer(kafkaServers, topic)) {
+            long t0 = System.nanoTime();
+            commitSales(brokerMessages);
+            int read = consumer.awaitMessages(brokerMessages, Duration.ofSeconds(drainSeconds))
+                    .size();
+            if (read < brokerMessages) {
+                throw new IllegalStateException("only " + read + " of " + brokerMessages + " Kafka messages arrived");
+            }
+            double endToEnd = brokerMessages / ((System.nanoTime() - t0) / 1e9);
+            brokerRows(section, endToEnd, clientAlone, "KafkaBrokerClient");
+        }
+    }
+
+    private void commitSales(int count) throws Exception {
+        int chunk = 5_000;
+        for (int done = 0; done < count; done += chunk) {
+            int n = Math.min(chunk, count - done);
+            post(app.resolve("sales/bulk?n=" + n + "&threads=4&customer=" + customer + "&product=" + product));
+        }
+    }
+
+    private void brokerRows(String section, double endToEnd, double clientAlone, String client) throws Exception {
+        results.add(
+                section,
+                "end to end: sales committed → messages acknowledged by the broker and consumed",
+                BenchResults.fmt(endToEnd) + " messages/s");
+        results.add(
+                section,
+                client + " alone, " + sends + " threads, each message acknowledged",
+                BenchResults.fmt(clientAlone) + " messages/s");
+        results.add(section, "end to end / client alone", BenchResults.fmt(endToEnd / clientAlone));
+        deleteTriggers();
     }
 
     /** Rows still to deliver: pending or in flight. */

@@ -66,6 +66,11 @@ class BrokerDeliveryIT {
 
     private static final String NATS = NatsTestServer.MACHINE_SERVER;
 
+    /** Ports of the drills' own brokers, fixed because the settings are written before the server boots. */
+    private static final int KAFKA_DRILL_PORT = 19_092;
+
+    private static final int NATS_DRILL_PORT = 14_222;
+
     /**
      * Also starts the Kafka test broker (no Kafka runs on this machine) in this client JVM, before the server,
      * so that its address can go into the settings.
@@ -83,6 +88,10 @@ class BrokerDeliveryIT {
                         "action-triggers.brokers.it-mqtt.type=mqtt",
                         "action-triggers.brokers.it-mqtt.conn.host=" + MosquittoTestBroker.MACHINE_HOST,
                         "action-triggers.brokers.it-mqtt.conn.port=" + MosquittoTestBroker.MACHINE_PORT,
+                        "action-triggers.brokers.it-kafka-drill.type=kafka",
+                        "action-triggers.brokers.it-kafka-drill.conn.bootstrap_servers=127.0.0.1:" + KAFKA_DRILL_PORT,
+                        "action-triggers.brokers.it-nats-drill.type=nats",
+                        "action-triggers.brokers.it-nats-drill.conn.servers=nats://127.0.0.1:" + NATS_DRILL_PORT,
                         ""))
                 .addPackage(ReceivedMessage.class.getPackage());
     }
@@ -309,59 +318,112 @@ class BrokerDeliveryIT {
     @Test
     void rabbitMqStoppedThenStartedLosesNothing() {
         try (BrokerConsumers.Consumer consumer = BrokerConsumers.rabbitQueue(name, null, null)) {
-            configs.save(seedConfig(new MessageBrokerQueue(null, "it-rabbit", Map.of(), Map.of("queue", name), null)));
-            // one message first, so the shared connection exists before the broker goes away
-            Sale warmUp = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
-            await().atMost(DELIVERED).until(() -> consumer.received().size() == 1);
-
-            run("rabbitmqctl", "stop_app");
-            List<Sale> sales;
-            try {
-                sales = createSales(5);
-                awaitFailedAttempts(sales);
-            } finally {
-                run("rabbitmqctl", "start_app");
-            }
-
-            awaitAllArrived(consumer, sales, warmUp);
+            outageDrill(
+                    consumer,
+                    new MessageBrokerQueue(null, "it-rabbit", Map.of(), Map.of("queue", name), null),
+                    () -> run("rabbitmqctl", "stop_app"),
+                    () -> run("rabbitmqctl", "start_app"),
+                    true);
         }
     }
 
     @Test
     void redisStoppedThenStartedLosesNothing() {
         try (BrokerConsumers.Consumer consumer = BrokerConsumers.redisStream(name)) {
-            configs.save(seedConfig(new MessageBrokerQueue(null, "it-redis", Map.of(), Map.of("stream", name), null)));
-            Sale warmUp = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
-            await().atMost(DELIVERED).until(() -> consumer.received().size() == 1);
-
-            run("redis-cli", "-h", "127.0.0.1", "-p", "6379", "shutdown", "nosave");
-            List<Sale> sales;
-            try {
-                sales = createSales(5);
-                awaitFailedAttempts(sales);
-            } finally {
-                run(
-                        "redis-server",
-                        "--daemonize",
-                        "yes",
-                        "--bind",
-                        "127.0.0.1",
-                        "-::1",
-                        "--port",
-                        "6379",
-                        "--save",
-                        "",
-                        "--appendonly",
-                        "no",
-                        "--dir",
-                        "/var/lib/redis",
-                        "--logfile",
-                        "/var/log/redis/ci.log");
-            }
-
-            // Redis kept nothing on disk: the warm-up entry went with the restart, the outage's sales arrive
-            awaitAllArrived(consumer, sales, null);
+            // Redis keeps nothing on disk here: the warm-up entry goes with the restart
+            outageDrill(
+                    consumer,
+                    new MessageBrokerQueue(null, "it-redis", Map.of(), Map.of("stream", name), null),
+                    () -> run("redis-cli", "-h", "127.0.0.1", "-p", "6379", "shutdown", "nosave"),
+                    () -> run(
+                            "redis-server",
+                            "--daemonize",
+                            "yes",
+                            "--bind",
+                            "127.0.0.1",
+                            "-::1",
+                            "--port",
+                            "6379",
+                            "--save",
+                            "",
+                            "--appendonly",
+                            "no",
+                            "--dir",
+                            "/var/lib/redis",
+                            "--logfile",
+                            "/var/log/redis/ci.log"),
+                    false);
         }
+    }
+
+    /** On a Kafka broker of this test's own (the shared one and the machine's services stay up). */
+    @Test
+    void kafkaStoppedThenStartedLosesNothing() {
+        KafkaTestBroker broker = KafkaTestBroker.create(KAFKA_DRILL_PORT);
+        broker.start();
+        KafkaTestConsumer kafka = new KafkaTestConsumer(broker.bootstrapServers(), name);
+        try (BrokerConsumers.Consumer consumer =
+                BrokerConsumers.of(() -> kafka.awaitMessages(Integer.MAX_VALUE, Duration.ofMillis(300)), kafka)) {
+            outageDrill(
+                    consumer,
+                    new MessageBrokerQueue(null, "it-kafka-drill", Map.of(), Map.of("topic", name), null),
+                    broker::stop,
+                    broker::start,
+                    true);
+        } finally {
+            broker.stop();
+        }
+    }
+
+    @Test
+    void natsStoppedThenStartedLosesNothing() {
+        NatsTestServer server = NatsTestServer.start(NATS_DRILL_PORT);
+        String subject = "drill." + name;
+        String stream = ("DRILL_" + name).replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+        try {
+            NatsTestSubscriber.createStream(server.url(), stream, subject);
+            NatsTestSubscriber nats = NatsTestSubscriber.jetStream(server.url(), stream);
+            try (BrokerConsumers.Consumer consumer =
+                    BrokerConsumers.of(() -> nats.awaitMessages(Integer.MAX_VALUE, Duration.ofMillis(300)), nats)) {
+                outageDrill(
+                        consumer,
+                        new MessageBrokerQueue(null, "it-nats-drill", Map.of(), Map.of("subject", subject), null),
+                        server::stop,
+                        server::restart,
+                        true);
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    /**
+     * The outage drill, one case per broker type: a warm-up message (so the shared connection exists), the
+     * broker stopped, five sales recorded while the attempt log fills with failures, the broker started — and
+     * every message arrives, at least once, each copy with its delivery's id.
+     *
+     * @param warmUpKept whether the broker keeps the warm-up message across its restart
+     */
+    private void outageDrill(
+            BrokerConsumers.Consumer consumer,
+            MessageBrokerQueue queue,
+            Runnable stop,
+            Runnable start,
+            boolean warmUpKept) {
+        configs.save(seedConfig(queue));
+        Sale warmUp = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        await().atMost(DELIVERED).until(() -> consumer.received().size() == 1);
+
+        stop.run();
+        List<Sale> sales;
+        try {
+            sales = createSales(5);
+            awaitFailedAttempts(sales);
+        } finally {
+            start.run();
+        }
+
+        awaitAllArrived(consumer, sales, warmUpKept ? warmUp : null);
     }
 
     /** Creates a Sale and checks the one message a real consumer reads back: rendered payload and metadata. */
