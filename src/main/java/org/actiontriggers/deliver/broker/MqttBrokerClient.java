@@ -1,5 +1,6 @@
 package org.actiontriggers.deliver.broker;
 
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.internal.MqttConnectionState;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -57,6 +59,7 @@ public final class MqttBrokerClient implements BrokerClient {
 
     private static final Logger LOG = Logger.getLogger(MqttBrokerClient.class.getName());
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Field CONNECTION_STATE = connectionStateField();
 
     static {
         LibraryLogging.quiet("org.eclipse.paho");
@@ -199,6 +202,7 @@ public final class MqttBrokerClient implements BrokerClient {
         long pause = TimeUnit.MICROSECONDS.toNanos(200);
         while (true) {
             try {
+                disableOutgoingTopicAliases();
                 return client.publish(topic, mqttMessage);
             } catch (MqttException e) {
                 if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT
@@ -208,6 +212,41 @@ public final class MqttBrokerClient implements BrokerClient {
                 LockSupport.parkNanos(pause);
                 pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(20));
             }
+        }
+    }
+
+    /**
+     * Turns off Paho's automatic outgoing topic aliases. Paho 1.2.5 gives a topic an alias as soon as the broker
+     * allows aliases (Mosquitto allows 10) and from then on sends that topic's messages with the alias alone; but
+     * it records the alias before the message that introduces it is sent, so a concurrent publish, or one after
+     * a refused "too many publishes" attempt, can reach the broker with an alias the broker never saw, and
+     * Mosquitto drops the connection for a protocol error (seen here with 8 threads). Paho offers no switch, so
+     * the limit the broker sent is overwritten through the client's internal connection state; it is written
+     * again before every publish because every (re)connect reads it from the broker anew.
+     */
+    private void disableOutgoingTopicAliases() {
+        if (CONNECTION_STATE == null) {
+            return;
+        }
+        try {
+            Object state = CONNECTION_STATE.get(client);
+            if (state instanceof MqttConnectionState connectionState) {
+                connectionState.setOutgoingTopicAliasMaximum(0);
+            }
+        } catch (IllegalAccessException | RuntimeException e) {
+            LOG.log(Level.FINE, "Cannot turn off Paho's outgoing topic aliases", e);
+        }
+    }
+
+    private static Field connectionStateField() {
+        try {
+            Field field = MqttAsyncClient.class.getDeclaredField("mqttConnection");
+            field.setAccessible(true);
+            return field;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            Logger.getLogger(MqttBrokerClient.class.getName())
+                    .warning("This Paho version hides its connection state; concurrent MQTT publishes may fail");
+            return null;
         }
     }
 

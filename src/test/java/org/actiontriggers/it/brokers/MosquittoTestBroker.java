@@ -77,6 +77,7 @@ public final class MosquittoTestBroker {
                             // as root Mosquitto would switch to the 'mosquitto' user, who cannot write here
                             "user root",
                             "log_dest stdout",
+                            "log_type " + System.getProperty("mosquitto.log.type", "information"),
                             ""));
             process = new ProcessBuilder(List.of(binary, "-c", config.toString()))
                     .redirectErrorStream(true)

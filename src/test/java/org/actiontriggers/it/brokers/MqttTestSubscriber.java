@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -21,10 +22,12 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 
 /**
- * A real MQTT 5 subscriber (Paho) on one topic filter with QoS 1 and a persistent session: the broker keeps
- * its subscription and queues messages while it is away, so it survives a broker restart (Mosquitto saves
- * sessions on a clean stop) and reconnects by itself. Headers are the MQTT 5 user properties plus {@code
- * content-type}. Close it after use (that ends the session).
+ * A real MQTT 5 subscriber (Paho) on one topic filter with QoS 1 and a persistent session, so the broker
+ * queues messages while the subscriber is away. It reconnects by itself and subscribes again after every
+ * reconnect: Mosquitto 2.0.11 restores a persistent session after a restart but not its subscription (seen
+ * here), so a message published after a broker restart and before {@link #isSubscribed()} is true again reaches
+ * nobody. In an outage drill, wait for {@code isSubscribed()} before deliveries resume. Headers are the MQTT 5
+ * user properties plus {@code content-type}. Close it after use (that ends the session).
  *
  * <pre>{@code
  * try (var subscriber = new MqttTestSubscriber("127.0.0.1", 1883, "sales/created")) {
@@ -38,6 +41,7 @@ public final class MqttTestSubscriber implements AutoCloseable {
     private final String topicFilter;
     private final BlockingQueue<ReceivedMessage> arrived = new LinkedBlockingQueue<>();
     private final List<ReceivedMessage> received = new ArrayList<>();
+    private volatile boolean subscribed;
 
     public MqttTestSubscriber(String host, int port, String topicFilter) {
         this.topicFilter = topicFilter;
@@ -62,10 +66,16 @@ public final class MqttTestSubscriber implements AutoCloseable {
     private void subscribe() throws MqttException {
         IMqttToken token = client.subscribe(topicFilter, 1);
         token.waitForCompletion(10_000);
+        subscribed = true;
     }
 
     public boolean isConnected() {
         return client.isConnected();
+    }
+
+    /** Connected, and the broker confirmed the subscription on this connection. */
+    public boolean isSubscribed() {
+        return subscribed && client.isConnected();
     }
 
     /** Waits until {@code count} messages arrived in all or the timeout passed; returns all so far. */
@@ -129,7 +139,17 @@ public final class MqttTestSubscriber implements AutoCloseable {
                 try {
                     // the broker may have lost the session (a hard kill); subscribing again is harmless. No
                     // waiting for the SUBACK here: Paho delivers it on this callback thread.
-                    client.subscribe(topicFilter, 1);
+                    client.subscribe(topicFilter, 1, null, new MqttActionListener() {
+                        @Override
+                        public void onSuccess(IMqttToken token) {
+                            subscribed = true;
+                        }
+
+                        @Override
+                        public void onFailure(IMqttToken token, Throwable failure) {
+                            // the next reconnect tries again
+                        }
+                    });
                 } catch (MqttException e) {
                     // the next reconnect tries again
                 }
@@ -137,7 +157,9 @@ public final class MqttTestSubscriber implements AutoCloseable {
         }
 
         @Override
-        public void disconnected(MqttDisconnectResponse response) {}
+        public void disconnected(MqttDisconnectResponse response) {
+            subscribed = false;
+        }
 
         @Override
         public void mqttErrorOccurred(MqttException exception) {}
