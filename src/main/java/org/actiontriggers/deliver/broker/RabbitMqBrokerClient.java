@@ -27,6 +27,7 @@ import java.util.concurrent.TimeoutException;
 public final class RabbitMqBrokerClient implements BrokerClient {
 
     static final Set<String> CONN_KEYS = Set.of("host", "port", "username", "password", "virtual_host");
+    private static final String WHAT = "rabbitmq conn";
 
     private final Connection connection;
     private final LinkedBlockingQueue<Channel> idle = new LinkedBlockingQueue<>();
@@ -39,22 +40,19 @@ public final class RabbitMqBrokerClient implements BrokerClient {
      * @throws IllegalStateException when the broker cannot be reached (the message names host and port only)
      */
     public RabbitMqBrokerClient(Map<String, String> conn) {
-        ConnectionKeys.requireKnown(conn, CONN_KEYS, "rabbitmq");
-        String host = ConnectionKeys.optional(conn, "host");
-        if (host == null) {
-            throw new IllegalArgumentException("conn.host is required for rabbitmq");
-        }
+        ConnKeys.requireKnown(WHAT, conn, CONN_KEYS);
+        String host = ConnKeys.required(WHAT, conn, "host");
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(host);
-        factory.setPort(ConnectionKeys.port(conn, "port", ConnectionFactory.DEFAULT_AMQP_PORT));
-        String username = ConnectionKeys.optional(conn, "username");
+        factory.setPort(ConnKeys.integer(WHAT, conn, "port", ConnectionFactory.DEFAULT_AMQP_PORT, 1, 65_535));
+        String username = ConnKeys.optional(conn, "username");
         if (username != null) {
             factory.setUsername(username);
         }
         if (conn.get("password") != null) {
             factory.setPassword(conn.get("password"));
         }
-        String vhost = ConnectionKeys.optional(conn, "virtual_host");
+        String vhost = ConnKeys.optional(conn, "virtual_host");
         if (vhost != null) {
             factory.setVirtualHost(vhost);
         }

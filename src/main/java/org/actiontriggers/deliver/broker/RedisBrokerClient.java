@@ -35,6 +35,7 @@ import redis.clients.jedis.params.XAddParams;
 public final class RedisBrokerClient implements BrokerClient {
 
     static final Set<String> CONN_KEYS = Set.of("url", "host", "port", "username", "password", "db");
+    private static final String WHAT = "redis conn";
 
     private final JedisPooled redis;
 
@@ -45,25 +46,26 @@ public final class RedisBrokerClient implements BrokerClient {
      * @throws IllegalStateException when Redis cannot be reached or refuses the credentials
      */
     public RedisBrokerClient(Map<String, String> conn) {
-        ConnectionKeys.requireKnown(conn, CONN_KEYS, "redis");
-        String url = ConnectionKeys.optional(conn, "url");
-        String host = ConnectionKeys.optional(conn, "host");
+        ConnKeys.requireKnown(WHAT, conn, CONN_KEYS);
+        String url = ConnKeys.optional(conn, "url");
+        String host = ConnKeys.optional(conn, "host");
         if ((url == null) == (host == null)) {
-            throw new IllegalArgumentException("redis needs exactly one of conn.url and conn.host");
+            throw new IllegalArgumentException(WHAT + ": exactly one of 'url' and 'host' is required");
         }
-        int port = ConnectionKeys.port(conn, "port", 6379);
-        String username = ConnectionKeys.optional(conn, "username");
+        int port = ConnKeys.integer(WHAT, conn, "port", 6379, 1, 65_535);
+        String username = ConnKeys.optional(conn, "username");
         String password = conn.get("password");
-        int db = database(ConnectionKeys.optional(conn, "db"), "conn.db");
+        int db = ConnKeys.integer(WHAT, conn, "db", 0, 0, Integer.MAX_VALUE);
         if (url != null) {
             URI uri;
             try {
                 uri = URI.create(url);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("conn.url is not a redis://host:port/db URL");
+                throw new IllegalArgumentException(WHAT + ": 'url' is not a redis://host:port/db URL");
             }
             if (!"redis".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new IllegalArgumentException("conn.url must be a redis://[user:password@]host[:port][/db] URL");
+                throw new IllegalArgumentException(
+                        WHAT + ": 'url' must be a redis://[user:password@]host[:port][/db] URL");
             }
             host = uri.getHost();
             port = uri.getPort() > 0 ? uri.getPort() : 6379;
@@ -78,7 +80,10 @@ public final class RedisBrokerClient implements BrokerClient {
             }
             String path = uri.getPath() == null ? "" : uri.getPath().replace("/", "");
             if (!path.isEmpty()) {
-                db = database(path, "the database of conn.url");
+                if (!path.matches("\\d{1,9}")) {
+                    throw new IllegalArgumentException(WHAT + ": the database in 'url' must be a number (0, 1, …)");
+                }
+                db = Integer.parseInt(path);
             }
         }
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
@@ -154,21 +159,6 @@ public final class RedisBrokerClient implements BrokerClient {
         } catch (RuntimeException ignored) {
             // closing a pool whose server is gone: nothing more to release
         }
-    }
-
-    private static int database(String value, String what) {
-        if (value == null) {
-            return 0;
-        }
-        try {
-            int db = Integer.parseInt(value);
-            if (db >= 0) {
-                return db;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(what + " must be a database number (0, 1, …)");
     }
 
     private static String blankToNull(String value) {

@@ -21,29 +21,29 @@ class BrokerTypeTest {
     void rabbitMqNeedsAHostAndKnowsItsKeys() {
         assertThatThrownBy(() -> new RabbitMqBrokerClient(Map.of("port", "5672")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("conn.host");
+                .hasMessageContaining("rabbitmq conn", "'host'");
         assertThatThrownBy(() -> new RabbitMqBrokerClient(Map.of("host", "127.0.0.1", "vhost", "/")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("conn.vhost");
+                .hasMessageContaining("vhost");
         assertThatThrownBy(() -> new RabbitMqBrokerClient(Map.of("host", "127.0.0.1", "port", "amqp")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("conn.port");
+                .hasMessageContaining("'port'");
     }
 
     @Test
     void redisNeedsExactlyOneOfUrlAndHost() {
         assertThatThrownBy(() -> new RedisBrokerClient(Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("conn.url", "conn.host");
+                .hasMessageContaining("'url'", "'host'");
         assertThatThrownBy(() -> new RedisBrokerClient(Map.of("url", "redis://a", "host", "b")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RedisBrokerClient(Map.of("url", "http://user:s3cr3t@host/0")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("conn.url")
+                .hasMessageContaining("'url'")
                 .hasMessageNotContaining("s3cr3t");
         assertThatThrownBy(() -> new RedisBrokerClient(Map.of("host", "127.0.0.1", "db", "first")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("conn.db");
+                .hasMessageContaining("'db'");
     }
 
     @Test
