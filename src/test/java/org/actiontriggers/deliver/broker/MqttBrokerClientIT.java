@@ -81,6 +81,24 @@ class MqttBrokerClientIT {
         }
     }
 
+    /**
+     * Guards the workaround against a Paho upgrade: with raw Paho 1.2.5, a first publish to a topic refused with
+     * "too many publishes" leaves an alias the broker never saw, and the next publish to that topic makes
+     * Mosquitto disconnect the client for a protocol error (reproduced with a probe). The client must keep
+     * Paho's outgoing alias limit at 0.
+     */
+    @Test
+    void pahoOutgoingTopicAliasesStayOff() throws Exception {
+        client.publish(message("1", "{}", Map.of("topic", newTopic())));
+        java.lang.reflect.Field clientField = MqttBrokerClient.class.getDeclaredField("client");
+        clientField.setAccessible(true);
+        Object paho = clientField.get(client);
+        java.lang.reflect.Field stateField = paho.getClass().getDeclaredField("mqttConnection");
+        stateField.setAccessible(true);
+        var state = (org.eclipse.paho.mqttv5.client.internal.MqttConnectionState) stateField.get(paho);
+        assertThat(state.getOutgoingTopicAliasMaximum()).isZero();
+    }
+
     @Test
     void badParametersAndRefusedPubackAreNotRetryable() throws Exception {
         assertThatThrownBy(() -> client.publish(message("1", "{}", Map.of("topic", "it/+/wild"))))
