@@ -66,15 +66,20 @@ class MqttBrokerClientIT {
         }
     }
 
-    /** Paho alone fails some of these with "Too many publishes in progress" (its in-flight count lags). */
+    /**
+     * Paho alone fails some of these with "Too many publishes in progress" (its in-flight count lags). At most
+     * 990 messages: Mosquitto queues at most 1,000 QoS 1 messages (max_queued_messages) for a subscriber that
+     * lags behind and drops the rest ("Outgoing messages are being dropped"), which made 5,500 fail here with
+     * 3,954 and 4,888 received although every publish had its PUBACK.
+     */
     @Test
-    void thousandsOfConcurrentPublishesOnOneConnectionAllArrive() throws Exception {
+    void aThousandConcurrentPublishesOnOneConnectionAllArrive() throws Exception {
         String topic = newTopic();
         try (MqttTestSubscriber subscriber =
                 new MqttTestSubscriber(MosquittoTestBroker.MACHINE_HOST, MosquittoTestBroker.MACHINE_PORT, topic)) {
             ClientAloneThroughput.Result result =
-                    ClientAloneThroughput.measure("mqtt", client, Map.of("topic", topic), 5000, 8, 200);
-            int sent = 5000 + 500; // with the warm-up
+                    ClientAloneThroughput.measure("mqtt", client, Map.of("topic", topic), 900, 8, 200);
+            int sent = 900 + 90; // with the warm-up
             List<ReceivedMessage> got = subscriber.awaitMessages(sent, Duration.ofSeconds(60));
             assertThat(got.stream().map(ReceivedMessage::deliveryId).distinct()).hasSize(sent);
             System.out.println("MQTT client alone: " + result);
