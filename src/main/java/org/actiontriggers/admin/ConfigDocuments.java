@@ -14,11 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.actiontriggers.config.BrokerQueueDraft;
 import org.actiontriggers.config.Config;
 import org.actiontriggers.config.ConfigDraft;
 import org.actiontriggers.config.ConfigDraft.ContentTypeDraft;
 import org.actiontriggers.config.ConfigSignal;
 import org.actiontriggers.config.InvalidConfigException;
+import org.actiontriggers.config.MessageBrokerQueue;
 import org.actiontriggers.config.SecretMasker;
 import org.actiontriggers.config.Violation;
 import org.actiontriggers.config.Webhook;
@@ -49,6 +51,7 @@ final class ConfigDocuments {
     private static final Set<String> SIGNAL_FIELDS = Set.of("signal");
     private static final Set<String> CONTENT_TYPE_FIELDS = Set.of("app_label", "model", "model_name");
     private static final Set<String> WEBHOOK_FIELDS = Set.of("id", "url", "http_method", "headers", "timeout_secs");
+    private static final Set<String> QUEUE_FIELDS = Set.of("id", "name", "conn_details", "parameters", "timeout_secs");
 
     private ConfigDocuments() {}
 
@@ -77,18 +80,27 @@ final class ConfigDocuments {
         List<String> signals = signals(doc, violations);
         List<ContentTypeDraft> contentTypes = contentTypes(doc, violations);
         List<WebhookDraft> webhooks = webhooks(doc, violations);
-        for (String unsupported : List.of("message_broker_queues", "msg_broker_queues", "actions")) {
-            JsonArray list = array(doc, unsupported, violations);
-            if (list != null && !list.isEmpty()) {
-                violations.add(Violation.at(
-                        "is not supported yet: only webhooks can be triggered; send an empty list or leave it out",
-                        unsupported));
-            }
+        List<BrokerQueueDraft> queues = List.of();
+        if (doc.containsKey("message_broker_queues") && doc.containsKey("msg_broker_queues")) {
+            violations.add(Violation.at(
+                    "give message_broker_queues or msg_broker_queues (its alias), not both", "msg_broker_queues"));
+        } else {
+            queues = brokerQueues(
+                    doc,
+                    doc.containsKey("msg_broker_queues") ? "msg_broker_queues" : "message_broker_queues",
+                    violations);
+        }
+        JsonArray actions = array(doc, "actions", violations);
+        if (actions != null && !actions.isEmpty()) {
+            violations.add(Violation.at(
+                    "is not supported yet: webhooks and message broker queues can be triggered, actions (AWS"
+                            + " Lambda) cannot; send an empty list or leave it out",
+                    "actions"));
         }
         if (!violations.isEmpty()) {
             throw new InvalidConfigException(violations);
         }
-        return new ConfigDraft(active, doc.get("payload"), signals, contentTypes, webhooks);
+        return new ConfigDraft(active, doc.get("payload"), signals, contentTypes, webhooks, queues);
     }
 
     /** The value of {@code active} in a PATCH document, which may hold nothing else. */
@@ -205,6 +217,60 @@ final class ConfigDocuments {
         return webhooks;
     }
 
+    private static List<BrokerQueueDraft> brokerQueues(JsonObject doc, String field, List<Violation> violations) {
+        List<BrokerQueueDraft> queues = new ArrayList<>();
+        JsonArray items = array(doc, field, violations);
+        if (items == null) {
+            return queues;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            JsonObject item = object(items.get(i), violations, field, i);
+            if (item == null) {
+                continue;
+            }
+            unknownFields(item, QUEUE_FIELDS, Violation.pointerOf(field, i), violations);
+            Double timeout = null;
+            JsonValue seconds = item.get("timeout_secs");
+            if (seconds instanceof JsonNumber number) {
+                timeout = number.doubleValue();
+            } else if (seconds != null && seconds.getValueType() != JsonValue.ValueType.NULL) {
+                violations.add(Violation.at("must be a number of seconds or null", field, i, "timeout_secs"));
+            }
+            queues.add(new BrokerQueueDraft(
+                    string(item, "name", violations, field, i),
+                    stringMap(item, "conn_details", violations, field, i),
+                    stringMap(item, "parameters", violations, field, i),
+                    timeout));
+        }
+        return queues;
+    }
+
+    /**
+     * An object of names to values: strings as written, numbers and booleans as their JSON text (a port may be
+     * written as a number); anything else is reported.
+     */
+    private static Map<String, String> stringMap(
+            JsonObject item, String name, List<Violation> violations, String field, int index) {
+        Map<String, String> values = new LinkedHashMap<>();
+        JsonValue given = item.get(name);
+        if (given instanceof JsonObject object) {
+            for (var entry : object.entrySet()) {
+                JsonValue value = entry.getValue();
+                if (value instanceof JsonString text) {
+                    values.put(entry.getKey(), text.getString());
+                } else if (value instanceof JsonNumber || booleanOf(value) != null) {
+                    values.put(entry.getKey(), value.toString());
+                } else {
+                    violations.add(
+                            Violation.at("must be a string, number or boolean", field, index, name, entry.getKey()));
+                }
+            }
+        } else if (given != null && given.getValueType() != JsonValue.ValueType.NULL) {
+            violations.add(Violation.at("must be an object of names to values", field, index, name));
+        }
+        return values;
+    }
+
     /** The array under the name; {@code null} when absent, null, or (reported) not an array. */
     private static JsonArray array(JsonObject doc, String name, List<Violation> violations) {
         JsonValue value = doc.get(name);
@@ -272,6 +338,10 @@ final class ConfigDocuments {
         for (Webhook webhook : config.getWebhooks()) {
             webhooks.add(webhookJson(webhook));
         }
+        JsonArrayBuilder queues = Json.createArrayBuilder();
+        for (MessageBrokerQueue queue : config.getBrokerQueues()) {
+            queues.add(queueJson(queue));
+        }
         JsonValue payload = config.payloadTemplate();
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", config.getId() == null ? JsonValue.NULL : Json.createValue(config.getId()))
@@ -280,7 +350,7 @@ final class ConfigDocuments {
                 .add("config_signals", signals)
                 .add("content_types", types)
                 .add("webhooks", webhooks)
-                .add("message_broker_queues", JsonValue.EMPTY_JSON_ARRAY)
+                .add("message_broker_queues", queues)
                 .add("actions", JsonValue.EMPTY_JSON_ARRAY);
         json.add(
                 "created_on",
@@ -290,6 +360,24 @@ final class ConfigDocuments {
         json.add(
                 "created_by", config.getCreatedBy() == null ? JsonValue.NULL : Json.createValue(config.getCreatedBy()));
         return json.build();
+    }
+
+    /** A queue as DAT's document; connection values that look like credentials (password, token…) masked. */
+    private static JsonObjectBuilder queueJson(MessageBrokerQueue queue) {
+        JsonObjectBuilder conn = Json.createObjectBuilder();
+        queue.getConnDetails().forEach((name, value) -> conn.add(name, SecretMasker.mask(name, value)));
+        JsonObjectBuilder parameters = Json.createObjectBuilder();
+        queue.getParameters().forEach(parameters::add);
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        if (queue.getId() != null) {
+            json.add("id", queue.getId());
+        }
+        return json.add("name", queue.getName())
+                .add("conn_details", conn)
+                .add("parameters", parameters)
+                .add(
+                        "timeout_secs",
+                        queue.getTimeoutSecs() == null ? JsonValue.NULL : Json.createValue(queue.getTimeoutSecs()));
     }
 
     private static JsonObjectBuilder webhookJson(Webhook webhook) {

@@ -46,12 +46,15 @@ final class DeliveryDocuments {
         return Json.createObjectBuilder()
                 .add("id", d.getId())
                 .add("config_id", d.getConfigId())
-                .add("webhook_id", d.getWebhookId())
+                .add("kind", d.getKind().toLowerCase(Locale.ROOT))
+                .add("webhook_id", number(d.getWebhookId()))
+                .add("broker_queue_id", number(d.getBrokerQueueId()))
+                .add("broker_name", text(d.getBrokerName()))
                 .add("entity_type", d.getEntityType())
                 .add("entity_id", text(d.getEntityId()))
                 .add("signal", d.getSignal())
                 .add("operation", d.getOperation())
-                .add("http_method", d.getHttpMethod())
+                .add("http_method", text(d.getHttpMethod()))
                 .add("url", d.getUrl())
                 .add("state", d.getState().name().toLowerCase(Locale.ROOT))
                 .add("attempts", d.getAttempts())
@@ -61,6 +64,10 @@ final class DeliveryDocuments {
                 .add("completed_at", time(d.getCompletedAt()))
                 .add("last_status", d.getLastStatus() == null ? JsonValue.NULL : Json.createValue(d.getLastStatus()))
                 .add("last_error", text(d.getLastError()));
+    }
+
+    private static JsonValue number(Long value) {
+        return value == null ? JsonValue.NULL : Json.createValue(value);
     }
 
     private static JsonValue text(String value) {

@@ -18,7 +18,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * The in-memory answer to "which webhooks does this change of that entity type trigger?".
+ * The in-memory answer to "which webhooks and broker queues does this change of that entity type trigger?".
  *
  * <p>The saving transaction asks it on every persist, update and remove, so it must cost a hash lookup, not
  * a query (Django Action Triggers runs a 3-join query on every save). It is rebuilt when the config
@@ -51,7 +51,7 @@ public class ActiveTriggers {
         return bySignal != null && bySignal.containsKey(signal);
     }
 
-    /** The webhooks to notify for this signal of this entity type; empty when none. */
+    /** The webhooks and broker queues to notify for this signal of this entity type; empty when none. */
     public List<TriggerTarget> matching(String entityType, Signal signal) {
         Map<Signal, List<TriggerTarget>> bySignal = index.get(entityType);
         return bySignal == null ? List.of() : bySignal.getOrDefault(signal, List.of());
@@ -101,6 +101,9 @@ public class ActiveTriggers {
                             bySignal.computeIfAbsent(configSignal.getSignal(), s -> new ArrayList<>());
                     for (Webhook webhook : config.getWebhooks()) {
                         targets.add(TriggerTarget.of(config, template, webhook));
+                    }
+                    for (MessageBrokerQueue queue : config.getBrokerQueues()) {
+                        targets.add(TriggerTarget.of(config, template, queue));
                     }
                 }
             }

@@ -35,8 +35,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A trigger: which entity types it watches, which payload it sends, and — through its {@link Webhook}s and
- * {@link ConfigSignal}s — where and on which signals.
+ * A trigger: which entity types it watches, which payload it sends, and — through its {@link Webhook}s,
+ * {@link MessageBrokerQueue}s and {@link ConfigSignal}s — where and on which signals.
  *
  * <p>Mirrors Django Action Triggers' {@code Config}. The payload template is kept as JSON text: a JSON
  * object whose string values are templates, or a JSON string holding one text template, or nothing (the
@@ -68,6 +68,10 @@ public class Config {
     @OneToMany(mappedBy = "config", cascade = jakarta.persistence.CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
     private List<Webhook> webhooks = new ArrayList<>();
+
+    @OneToMany(mappedBy = "config", cascade = jakarta.persistence.CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<MessageBrokerQueue> brokerQueues = new ArrayList<>();
 
     @OneToMany(mappedBy = "config", cascade = jakarta.persistence.CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
@@ -195,6 +199,18 @@ public class Config {
     public Config addWebhook(Webhook webhook) {
         webhook.setConfig(this);
         webhooks.add(webhook);
+        return this;
+    }
+
+    /** The message broker queues the payload is published to, besides the webhooks. */
+    public List<MessageBrokerQueue> getBrokerQueues() {
+        return brokerQueues;
+    }
+
+    /** Adds a message broker queue and links it to this config. */
+    public Config addBrokerQueue(MessageBrokerQueue queue) {
+        queue.setConfig(this);
+        brokerQueues.add(queue);
         return this;
     }
 

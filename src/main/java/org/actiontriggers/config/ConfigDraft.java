@@ -14,18 +14,31 @@ import java.util.List;
  * @param signals signal names, DAT's lowercase form or the enum's
  * @param contentTypes the entity types to watch
  * @param webhooks where to send
+ * @param brokerQueues which brokers to publish to
  */
 public record ConfigDraft(
         Boolean active,
         JsonValue payload,
         List<String> signals,
         List<ContentTypeDraft> contentTypes,
-        List<WebhookDraft> webhooks) {
+        List<WebhookDraft> webhooks,
+        List<BrokerQueueDraft> brokerQueues) {
 
     public ConfigDraft {
         signals = copy(signals);
         contentTypes = copy(contentTypes);
         webhooks = copy(webhooks);
+        brokerQueues = copy(brokerQueues);
+    }
+
+    /** A draft that sends to webhooks only. */
+    public ConfigDraft(
+            Boolean active,
+            JsonValue payload,
+            List<String> signals,
+            List<ContentTypeDraft> contentTypes,
+            List<WebhookDraft> webhooks) {
+        this(active, payload, signals, contentTypes, webhooks, List.of());
     }
 
     /** A saved config as a draft, to check it again under the settings in force. */
@@ -40,6 +53,10 @@ public record ConfigDraft(
                 config.getWebhooks().stream()
                         .map(w -> new WebhookDraft(
                                 w.getUrl(), w.getHttpMethod().name(), w.getHeaders(), w.getTimeoutSecs()))
+                        .toList(),
+                config.getBrokerQueues().stream()
+                        .map(q -> new BrokerQueueDraft(
+                                q.getName(), q.getConnDetails(), q.getParameters(), q.getTimeoutSecs()))
                         .toList());
     }
 

@@ -22,6 +22,7 @@ public class ConfigRepository {
                 .getResultList();
         configs.forEach(c -> {
             c.getWebhooks().size();
+            c.getBrokerQueues().size();
             c.getConfigSignals().size();
             c.getContentTypes().size();
         });

@@ -173,6 +173,19 @@ public class ConfigService {
             webhook.setHeaders(given.headers());
             webhook.setTimeoutSecs(given.timeoutSecs());
         }
+        List<MessageBrokerQueue> queues = config.getBrokerQueues();
+        while (queues.size() > draft.brokerQueues().size()) {
+            queues.remove(queues.size() - 1);
+        }
+        for (int i = 0; i < draft.brokerQueues().size(); i++) {
+            BrokerQueueDraft given = draft.brokerQueues().get(i);
+            MessageBrokerQueue queue =
+                    i < queues.size() ? queues.get(i) : new MessageBrokerQueue(config, null, null, null, null);
+            queue.setName(given.name());
+            queue.setConnDetails(given.connDetails());
+            queue.setParameters(given.parameters());
+            queue.setTimeoutSecs(given.timeoutSecs());
+        }
     }
 
     /** The draft with each header value that is the masked form of the stored one replaced by the stored one. */
@@ -196,11 +209,41 @@ public class ConfigService {
             });
             webhooks.add(new WebhookDraft(given.url(), given.httpMethod(), headers, given.timeoutSecs()));
         }
-        return new ConfigDraft(draft.active(), draft.payload(), draft.signals(), draft.contentTypes(), webhooks);
+        List<BrokerQueueDraft> queues = new ArrayList<>();
+        for (int i = 0; i < draft.brokerQueues().size(); i++) {
+            BrokerQueueDraft given = draft.brokerQueues().get(i);
+            if (i >= stored.getBrokerQueues().size()) {
+                queues.add(given);
+                continue;
+            }
+            queues.add(new BrokerQueueDraft(
+                    given.name(),
+                    unmasked(
+                            given.connDetails(), stored.getBrokerQueues().get(i).getConnDetails()),
+                    given.parameters(),
+                    given.timeoutSecs()));
+        }
+        return new ConfigDraft(
+                draft.active(), draft.payload(), draft.signals(), draft.contentTypes(), webhooks, queues);
+    }
+
+    /** The given values, each one that is the masked form of the stored value replaced by the stored value. */
+    private static Map<String, String> unmasked(Map<String, String> given, Map<String, String> stored) {
+        Map<String, String> values = new LinkedHashMap<>();
+        given.forEach((name, value) -> {
+            String old = stored.get(name);
+            boolean masked = old != null
+                    && value != null
+                    && value.contains(SecretMasker.MASK)
+                    && value.equals(SecretMasker.mask(name, old));
+            values.put(name, masked ? old : value);
+        });
+        return values;
     }
 
     private static void loadChildren(Config config) {
         config.getWebhooks().size();
+        config.getBrokerQueues().size();
         config.getConfigSignals().size();
         config.getContentTypes().size();
     }

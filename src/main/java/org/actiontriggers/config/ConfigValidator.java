@@ -52,6 +52,7 @@ public class ConfigValidator {
     private final Settings settings;
     private final Map<String, String> entityNamesByLowerCase;
     private final TemplateChecker templates;
+    private final BrokerCatalog brokerCatalog;
 
     /**
      * @param settings the settings in force
@@ -59,6 +60,18 @@ public class ConfigValidator {
      * @param templates the template engine's verdict on a payload template
      */
     public ConfigValidator(Settings settings, Set<String> entityNames, TemplateChecker templates) {
+        this(settings, entityNames, templates, BrokerCatalog.NONE);
+    }
+
+    /**
+     * @param settings the settings in force
+     * @param entityNames the application's entity names, to tell an unknown type from one not whitelisted
+     * @param templates the template engine's verdict on a payload template
+     * @param brokerCatalog the keys each broker type takes
+     */
+    public ConfigValidator(
+            Settings settings, Set<String> entityNames, TemplateChecker templates, BrokerCatalog brokerCatalog) {
+        this.brokerCatalog = brokerCatalog;
         this.settings = settings;
         this.entityNamesByLowerCase =
                 entityNames.stream().collect(Collectors.toMap(n -> n.toLowerCase(Locale.ROOT), n -> n, (a, b) -> a));
@@ -79,6 +92,7 @@ public class ConfigValidator {
         checkSignals(draft.signals(), violations);
         checkContentTypes(draft.contentTypes(), violations);
         checkWebhooks(draft.webhooks(), violations);
+        checkBrokerQueues(draft.brokerQueues(), violations);
         return List.copyOf(violations);
     }
 
@@ -271,29 +285,128 @@ public class ConfigValidator {
                 violations.add(Violation.at("must not contain line breaks", "webhooks", index, "headers", name));
                 return;
             }
-            checkReferences(value, index, name, violations);
+            checkReferences(value, violations, "webhooks", index, "headers", name);
         });
     }
 
-    private void checkReferences(String value, int index, String header, List<Violation> violations) {
+    private void checkReferences(String value, List<Violation> violations, Object... at) {
         Matcher m = REFERENCE_LIKE.matcher(value);
         while (m.find()) {
             Matcher path = REFERENCE.matcher(m.group(1));
             if (!path.matches()) {
-                violations.add(Violation.at(
-                        "'" + m.group() + "' is not a {{ fully.qualified.Class.member }} reference",
-                        "webhooks",
-                        index,
-                        "headers",
-                        header));
+                violations.add(
+                        Violation.at("'" + m.group() + "' is not a {{ fully.qualified.Class.member }} reference", at));
             } else if (!settings.isAllowedDynamicImportPath(path.group(1))) {
-                violations.add(Violation.at(
-                        "'" + path.group(1) + "' is not in " + Settings.ALLOWED_DYNAMIC_IMPORT_PATHS,
-                        "webhooks",
-                        index,
-                        "headers",
-                        header));
+                violations.add(
+                        Violation.at("'" + path.group(1) + "' is not in " + Settings.ALLOWED_DYNAMIC_IMPORT_PATHS, at));
             }
+        }
+    }
+
+    private void checkBrokerQueues(List<BrokerQueueDraft> queues, List<Violation> violations) {
+        if (queues.size() > settings.maxWebhooksPerConfig()) {
+            violations.add(Violation.at(
+                    "has " + queues.size() + " queues; at most " + settings.maxWebhooksPerConfig()
+                            + " are allowed per config (" + Settings.MAX_WEBHOOKS_PER_CONFIG + ")",
+                    "message_broker_queues"));
+            return;
+        }
+        String defined = settings.brokers().isEmpty()
+                ? "none (nothing is defined under " + Settings.BROKERS + ")"
+                : String.join(", ", new TreeSet<>(settings.brokers().keySet()));
+        for (int index = 0; index < queues.size(); index++) {
+            int i = index;
+            BrokerQueueDraft queue = queues.get(i);
+            checkBrokerValues(queue.connDetails(), i, "conn_details", violations);
+            checkBrokerValues(queue.parameters(), i, "parameters", violations);
+            checkBrokerTimeout(queue.timeoutSecs(), i, violations);
+            if (queue.name() == null || queue.name().isBlank()) {
+                violations.add(Violation.at(
+                        "is required: the name of a broker; defined: " + defined, "message_broker_queues", i, "name"));
+                continue;
+            }
+            Optional<BrokerDefinition> broker = settings.broker(queue.name());
+            if (broker.isEmpty()) {
+                violations.add(Violation.at(
+                        "'" + queue.name() + "' is not a broker defined in " + Settings.BROKERS + "; defined: "
+                                + defined,
+                        "message_broker_queues",
+                        i,
+                        "name"));
+                continue;
+            }
+            Optional<BrokerKeys> keys = brokerCatalog.keys(broker.get().type());
+            if (keys.isEmpty()) {
+                violations.add(Violation.at(
+                        "broker '" + queue.name() + "' has type '"
+                                + broker.get().type() + "', which this build cannot publish to",
+                        "message_broker_queues",
+                        i,
+                        "name"));
+                continue;
+            }
+            String type = broker.get().type();
+            keys.get()
+                    .unknownConn(queue.connDetails())
+                    .forEach((key, problem) -> violations.add(Violation.at(
+                            problem + " (broker '" + queue.name() + "' is " + type + ")",
+                            "message_broker_queues",
+                            i,
+                            "conn_details",
+                            key)));
+            Map<String, String> unknownParams = keys.get().unknownParams(queue.parameters());
+            unknownParams.forEach((key, problem) -> violations.add(Violation.at(
+                    problem + " (broker '" + queue.name() + "' is " + type + ")",
+                    "message_broker_queues",
+                    i,
+                    "parameters",
+                    key)));
+            String missing = keys.get().missingParams(broker.get().paramsWith(queue.parameters()));
+            if (missing != null && unknownParams.isEmpty()) {
+                violations.add(Violation.at(
+                        missing + " for broker '" + queue.name() + "' (" + type + "), here or in " + Settings.BROKERS
+                                + "." + queue.name() + ".params",
+                        "message_broker_queues",
+                        i,
+                        "parameters"));
+            }
+        }
+    }
+
+    private void checkBrokerValues(Map<String, String> values, int index, String field, List<Violation> violations) {
+        if (HeadersConverter.toJson(values).length() > MAX_HEADERS_LENGTH) {
+            violations.add(Violation.at(
+                    "take more than " + MAX_HEADERS_LENGTH + " characters", "message_broker_queues", index, field));
+            return;
+        }
+        values.forEach((key, value) -> {
+            if (value == null) {
+                violations.add(Violation.at("must be a string", "message_broker_queues", index, field, key));
+            } else {
+                checkReferences(value, violations, "message_broker_queues", index, field, key);
+            }
+        });
+    }
+
+    private void checkBrokerTimeout(Double timeoutSecs, int index, List<Violation> violations) {
+        if (timeoutSecs == null) {
+            return;
+        }
+        double max = settings.maxBrokerTimeout().toMillis() / 1000.0;
+        String maxText = BigDecimal.valueOf(max).stripTrailingZeros().toPlainString();
+        if (timeoutSecs.isNaN() || timeoutSecs < 0.001) {
+            violations.add(Violation.at(
+                    "must be greater than 0 (at least 0.001 seconds) and at most " + maxText,
+                    "message_broker_queues",
+                    index,
+                    "timeout_secs"));
+        } else if (timeoutSecs > max) {
+            violations.add(Violation.at(
+                    "must be at most " + maxText + " seconds, the max broker timeout (" + Settings.MAX_BROKER_TIMEOUT
+                            + ")",
+                    "message_broker_queues",
+                    index,
+                    "timeout_secs"));
         }
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -32,6 +33,8 @@ import java.util.regex.Pattern;
  * @param allowedPrivateNetworks blocks of loopback, private, link-local or otherwise non-public addresses
  *     that webhooks may nevertheless reach; none by default
  * @param maxRequestBytes the largest request body the admin API reads
+ * @param brokers the brokers defined under {@code action-triggers.brokers.<name>}, by name
+ * @param maxBrokerTimeout the cap on every broker queue's timeout
  */
 public record Settings(
         Set<String> whitelistedContentTypes,
@@ -48,7 +51,9 @@ public record Settings(
         Duration retention,
         Duration retentionCleanupInterval,
         List<Subnet> allowedPrivateNetworks,
-        long maxRequestBytes) {
+        long maxRequestBytes,
+        Map<String, BrokerDefinition> brokers,
+        Duration maxBrokerTimeout) {
 
     public static final String PREFIX = "action-triggers.";
     public static final String WHITELISTED_CONTENT_TYPES = PREFIX + "whitelisted-content-types";
@@ -70,6 +75,8 @@ public record Settings(
     public static final String RETENTION = PREFIX + "retention";
     public static final String RETENTION_CLEANUP_INTERVAL = PREFIX + "retention.cleanup-interval";
     public static final String MAX_REQUEST_SIZE = PREFIX + "api.max-request-size";
+    public static final String BROKERS = PREFIX + "brokers";
+    public static final String MAX_BROKER_TIMEOUT = PREFIX + "max-broker-timeout";
 
     static final long DEFAULT_MAX_REQUEST_BYTES = 1_048_576;
 
@@ -79,6 +86,58 @@ public record Settings(
         allowedDynamicImportPaths = Set.copyOf(allowedDynamicImportPaths);
         retrySchedule = List.copyOf(retrySchedule);
         allowedPrivateNetworks = List.copyOf(allowedPrivateNetworks);
+        brokers = Map.copyOf(brokers);
+    }
+
+    /** Settings without any broker (webhooks only), the broker timeout at its default of 30 s. */
+    public Settings(
+            Set<String> whitelistedContentTypes,
+            List<Pattern> whitelistedWebhookEndpointPatterns,
+            Set<String> allowedDynamicImportPaths,
+            Duration maxWebhookTimeout,
+            List<Duration> retrySchedule,
+            Duration sweepInterval,
+            Duration lease,
+            int maxConcurrentSends,
+            Duration configRefreshInterval,
+            SecretCipher secretCipher,
+            Limits limits,
+            Duration retention,
+            Duration retentionCleanupInterval,
+            List<Subnet> allowedPrivateNetworks,
+            long maxRequestBytes) {
+        this(
+                whitelistedContentTypes,
+                whitelistedWebhookEndpointPatterns,
+                allowedDynamicImportPaths,
+                maxWebhookTimeout,
+                retrySchedule,
+                sweepInterval,
+                lease,
+                maxConcurrentSends,
+                configRefreshInterval,
+                secretCipher,
+                limits,
+                retention,
+                retentionCleanupInterval,
+                allowedPrivateNetworks,
+                maxRequestBytes,
+                Map.of(),
+                Duration.ofSeconds(30));
+    }
+
+    /** The broker of that name, if one is defined. */
+    public Optional<BrokerDefinition> broker(String name) {
+        return Optional.ofNullable(name == null ? null : brokers.get(name));
+    }
+
+    /** min(timeout_secs, max broker timeout), or the max alone when the queue sets none. */
+    public Duration effectiveBrokerTimeout(Double timeoutSecs) {
+        Duration own = timeoutSecs == null ? Duration.ZERO : Durations.ofSeconds(timeoutSecs);
+        if (own.toMillis() <= 0) {
+            return maxBrokerTimeout;
+        }
+        return own.compareTo(maxBrokerTimeout) < 0 ? own : maxBrokerTimeout;
     }
 
     /** How many webhooks one config may have ({@link Limits#maxWebhooksPerConfig()}). */

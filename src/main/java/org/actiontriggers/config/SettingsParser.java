@@ -17,10 +17,15 @@ import static org.actiontriggers.config.Settings.WHITELISTED_WEBHOOK_ENDPOINT_PA
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -38,8 +43,12 @@ public final class SettingsParser {
     private static final Pattern SIZE = Pattern.compile("(\\d{1,15})\\s*(B|KB|MB)?");
     private static final Pattern DYNAMIC_PATH = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+");
 
+    private static final Pattern BROKER_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+
     private final Function<String, Optional<String>> lookup;
     private final Set<String> knownEntityNames;
+    private final Set<String> propertyNames;
+    private final BrokerCatalog brokerCatalog;
     private final List<String> errors = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
@@ -48,8 +57,25 @@ public final class SettingsParser {
      * @param knownEntityNames the entity names of the application, to check the content-type whitelist
      */
     public SettingsParser(Function<String, Optional<String>> lookup, Set<String> knownEntityNames) {
+        this(lookup, knownEntityNames, Set.of(), BrokerCatalog.NONE);
+    }
+
+    /**
+     * @param lookup raw value of a key, empty when unset
+     * @param knownEntityNames the entity names of the application, to check the content-type whitelist
+     * @param propertyNames every key the configuration holds, to find the brokers defined under {@value
+     *     Settings#BROKERS}
+     * @param brokerCatalog the broker types and the keys each takes
+     */
+    public SettingsParser(
+            Function<String, Optional<String>> lookup,
+            Set<String> knownEntityNames,
+            Set<String> propertyNames,
+            BrokerCatalog brokerCatalog) {
         this.lookup = lookup;
         this.knownEntityNames = knownEntityNames;
+        this.propertyNames = propertyNames;
+        this.brokerCatalog = brokerCatalog;
     }
 
     /**
@@ -106,9 +132,13 @@ public final class SettingsParser {
         }
         Duration sweep = positiveDuration(SWEEP_INTERVAL, "1s");
         Duration lease = positiveDuration(LEASE, "5m");
+        Duration maxBrokerTimeout = positiveDuration(Settings.MAX_BROKER_TIMEOUT, "30s");
         if (maxTimeout != null && lease != null && lease.compareTo(maxTimeout.multipliedBy(4)) < 0) {
             errors.add(LEASE + " (" + lease + ") must be at least four times " + MAX_WEBHOOK_TIMEOUT + " (" + maxTimeout
                     + ") so that a slow send, with its quick retries, is never taken twice");
+        } else if (maxBrokerTimeout != null && lease != null && lease.compareTo(maxBrokerTimeout.multipliedBy(4)) < 0) {
+            errors.add(LEASE + " (" + lease + ") must be at least four times " + Settings.MAX_BROKER_TIMEOUT + " ("
+                    + maxBrokerTimeout + ") so that a slow publish, with its quick retries, is never taken twice");
         }
         int maxSends = positiveInt(MAX_CONCURRENT_SENDS, 16);
         Duration refresh = positiveDuration(CONFIG_REFRESH_INTERVAL, "1s");
@@ -133,6 +163,7 @@ public final class SettingsParser {
         Duration retention = positiveDuration(RETENTION, "30d");
         Duration cleanup = positiveDuration(RETENTION_CLEANUP_INTERVAL, "1h");
         long maxRequestBytes = size(MAX_REQUEST_SIZE, Settings.DEFAULT_MAX_REQUEST_BYTES, Integer.MAX_VALUE);
+        Map<String, BrokerDefinition> brokers = brokers();
 
         if (!errors.isEmpty()) {
             throw new InvalidSettingsException(errors);
@@ -152,7 +183,78 @@ public final class SettingsParser {
                 retention,
                 cleanup,
                 allowedNetworks,
-                maxRequestBytes);
+                maxRequestBytes,
+                brokers,
+                maxBrokerTimeout);
+    }
+
+    /**
+     * The brokers under {@code action-triggers.brokers.<name>.}: {@code type}, {@code conn.<key>} and {@code
+     * params.<key>}. An unknown type, an unknown key or a connection without its required key is an error
+     * naming the key; parameters may be completed by each queue, so only unknown ones are refused here.
+     */
+    private Map<String, BrokerDefinition> brokers() {
+        String prefix = Settings.BROKERS + ".";
+        Map<String, String> types = new TreeMap<>();
+        Map<String, Map<String, String>> conns = new TreeMap<>();
+        Map<String, Map<String, String>> params = new TreeMap<>();
+        for (String key : new TreeSet<>(propertyNames)) {
+            if (!key.startsWith(prefix)) {
+                continue;
+            }
+            String rest = key.substring(prefix.length());
+            int dot = rest.indexOf('.');
+            String name = dot < 0 ? rest : rest.substring(0, dot);
+            String part = dot < 0 ? "" : rest.substring(dot + 1);
+            if (!BROKER_NAME.matcher(name).matches()) {
+                errors.add(key + ": the broker name '" + name + "' may hold only letters, digits, '_' and '-'");
+                continue;
+            }
+            String value = lookup.apply(key).orElse("").trim();
+            if (part.equals("type")) {
+                types.put(name, value.toLowerCase(Locale.ROOT));
+            } else if (part.startsWith("conn.") && part.length() > 5) {
+                conns.computeIfAbsent(name, n -> new LinkedHashMap<>()).put(part.substring(5), value);
+            } else if (part.startsWith("params.") && part.length() > 7) {
+                params.computeIfAbsent(name, n -> new LinkedHashMap<>()).put(part.substring(7), value);
+            } else {
+                errors.add(key + " is not a broker setting; expected " + prefix + name + ".type, " + prefix + name
+                        + ".conn.<key> or " + prefix + name + ".params.<key>");
+            }
+        }
+        Set<String> names = new TreeSet<>(types.keySet());
+        names.addAll(conns.keySet());
+        names.addAll(params.keySet());
+        String known = String.join(", ", new TreeSet<>(brokerCatalog.types()));
+        Map<String, BrokerDefinition> brokers = new LinkedHashMap<>();
+        for (String name : names) {
+            String base = prefix + name + ".";
+            String type = types.get(name);
+            if (type == null || type.isEmpty()) {
+                errors.add(base + "type is required: one of " + known);
+                continue;
+            }
+            Optional<BrokerKeys> keys = brokerCatalog.keys(type);
+            if (keys.isEmpty()) {
+                errors.add(base + "type: '" + type + "' is not a broker type; known: " + known);
+                continue;
+            }
+            Map<String, String> conn = conns.getOrDefault(name, Map.of());
+            Map<String, String> defaults = params.getOrDefault(name, Map.of());
+            keys.get().unknownConn(conn).forEach((key, problem) -> errors.add(base + "conn." + key + " " + problem));
+            keys.get()
+                    .unknownParams(defaults)
+                    .forEach((key, problem) -> errors.add(base + "params." + key + " " + problem));
+            String missing = keys.get().missingConn(conn);
+            if (missing != null) {
+                errors.add(base + "conn." + keys.get().connOneOf().get(0) + ": " + missing + " for a " + type
+                        + " broker (" + base + "conn."
+                        + String.join(" or " + base + "conn.", keys.get().connOneOf())
+                        + ")");
+            }
+            brokers.put(name, new BrokerDefinition(name, type, conn, defaults));
+        }
+        return brokers;
     }
 
     /** What is legal but probably not meant, e.g. an empty whitelist; filled by {@link #parse()}. */

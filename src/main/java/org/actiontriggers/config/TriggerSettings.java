@@ -3,6 +3,7 @@ package org.actiontriggers.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import jakarta.persistence.metamodel.EntityType;
@@ -28,6 +29,9 @@ public class TriggerSettings {
     @PersistenceUnit(unitName = APPLICATION_UNIT)
     EntityManagerFactory applicationUnit;
 
+    @Inject
+    BrokerCatalog brokerCatalog;
+
     private volatile Settings current;
 
     /**
@@ -37,7 +41,10 @@ public class TriggerSettings {
      */
     public Settings load() {
         var config = ConfigProvider.getConfig();
-        SettingsParser parser = new SettingsParser(key -> config.getOptionalValue(key, String.class), entityNames());
+        Set<String> names = new java.util.HashSet<>();
+        config.getPropertyNames().forEach(names::add);
+        SettingsParser parser = new SettingsParser(
+                key -> config.getOptionalValue(key, String.class), entityNames(), names, brokerCatalog);
         Settings settings = parser.parse();
         parser.warnings().forEach(w -> LOG.warning(w));
         current = settings;
@@ -55,7 +62,7 @@ public class TriggerSettings {
     @Produces
     @Dependent
     ConfigValidator configValidator(TemplateChecker templates) {
-        return new ConfigValidator(current(), entityNames(), templates);
+        return new ConfigValidator(current(), entityNames(), templates, brokerCatalog);
     }
 
     /** The settings in force; loaded on first use if start-up has not done it yet. */

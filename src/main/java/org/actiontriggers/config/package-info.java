@@ -1,6 +1,8 @@
 /**
- * What triggers what, and under which rules: the {@code Config}, {@code Webhook} and {@code ConfigSignal}
- * entities (Django Action Triggers' vocabulary), the validated {@code action-triggers.*} settings, the
+ * What triggers what, and under which rules: the {@code Config}, {@code Webhook}, {@code MessageBrokerQueue}
+ * and {@code ConfigSignal} entities (Django Action Triggers' vocabulary), the brokers defined in the settings
+ * ({@code BrokerDefinition}; the keys each broker type takes are asked through {@code BrokerCatalog}, which
+ * the deliver stage implements), the validated {@code action-triggers.*} settings, the
  * in-memory {@code ActiveTriggers} cache the saving transaction consults, the webhook signing secrets
  * ({@code SigningSecrets}, encrypted at rest by {@code SecretCipher}), the payload template language and its
  * sandbox check ({@code TemplateSyntax}, {@code TemplateValidator}), limits, schema migration and start-up.

@@ -24,6 +24,7 @@ import org.actiontriggers.config.ActionTriggersStarted;
 import org.actiontriggers.config.Settings;
 import org.actiontriggers.deliver.DeliveryOutcome;
 import org.actiontriggers.deliver.WebhookDelivery;
+import org.actiontriggers.deliver.broker.BrokerDelivery;
 import org.actiontriggers.record.ClaimedDelivery;
 import org.actiontriggers.record.DeliveryRepository;
 import org.actiontriggers.record.DeliveryState;
@@ -50,6 +51,9 @@ public class DeliveryDispatcher {
 
     @Inject
     WebhookDelivery webhooks;
+
+    @Inject
+    BrokerDelivery brokers;
 
     @Resource
     ManagedThreadFactory threads;
@@ -140,7 +144,7 @@ public class DeliveryDispatcher {
 
     private void process(ClaimedDelivery delivery) {
         try {
-            DeliveryOutcome outcome = webhooks.deliver(delivery);
+            DeliveryOutcome outcome = delivery.isBroker() ? brokers.deliver(delivery) : webhooks.deliver(delivery);
             finish(delivery, outcome);
         } catch (RuntimeException e) {
             LOG.log(
@@ -150,7 +154,7 @@ public class DeliveryDispatcher {
                     e);
         } finally {
             senders.release();
-            // an ordered delivery's successor of the same webhook and entity may be claimed now
+            // an ordered delivery's successor of the same target and entity may be claimed now
             if (starved.getAndSet(false) || delivery.ordered()) {
                 wake();
             }

@@ -2,9 +2,10 @@
  * What operators watch: MicroProfile Health readiness (the database answers, the dispatcher runs) and
  * metrics of the outbox (deliveries by state, outbox depth, delivery latency), published through the
  * server's metrics API behind {@code GaugeExport}: MicroProfile Metrics on Payara, Micrometer on WildFly.
+ * Each configured message broker is part of readiness.
  *
  * <p>The figures are read from the outbox table, not counted in memory, so every instance reports the same
- * truth for the whole cluster and a restart loses nothing. Depends on {@code config}, {@code record} and
- * {@code dispatch}; nothing depends on it.
+ * truth for the whole cluster and a restart loses nothing. Depends on {@code config}, {@code record},
+ * {@code dispatch} and {@code deliver.broker}; nothing depends on it.
  */
 package org.actiontriggers.monitoring;

@@ -7,12 +7,18 @@ import org.actiontriggers.config.HttpMethod;
 /**
  * A delivery this instance has claimed and may now send, until its lease runs out.
  *
+ * @param webhookId the webhook, or {@code null} for a broker delivery
+ * @param httpMethod the webhook's method, or {@code null} for a broker delivery
  * @param failedRounds how many rounds of the retry schedule have failed so far
- * @param ordered whether a later delivery of the same webhook and entity waits for this one
+ * @param ordered whether a later delivery of the same target and entity waits for this one
+ * @param brokerQueueId the broker queue, or {@code null} for a webhook delivery
+ * @param brokerName the broker's name in the settings, or {@code null}
+ * @param connDetails the queue's connection overrides as templates
+ * @param parameters the queue's parameter overrides as templates
  */
 public record ClaimedDelivery(
         String id,
-        long webhookId,
+        Long webhookId,
         HttpMethod httpMethod,
         String url,
         Map<String, String> headers,
@@ -21,4 +27,17 @@ public record ClaimedDelivery(
         String contentType,
         Instant createdAt,
         int failedRounds,
-        boolean ordered) {}
+        boolean ordered,
+        String signal,
+        String entityType,
+        String entityId,
+        Long brokerQueueId,
+        String brokerName,
+        Map<String, String> connDetails,
+        Map<String, String> parameters) {
+
+    /** Whether this is a message for a broker queue rather than a webhook request. */
+    public boolean isBroker() {
+        return brokerQueueId != null;
+    }
+}

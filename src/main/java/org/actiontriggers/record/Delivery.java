@@ -13,7 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * The outbox row of one event for one webhook, read through JPA for queries; written only through
+ * The outbox row of one event for one webhook or broker queue, read through JPA for queries; written only through
  * {@link DeliveryRepository}.
  */
 @Entity
@@ -28,7 +28,16 @@ public class Delivery {
     private long configId;
 
     @Column(name = "webhook_id")
-    private long webhookId;
+    private Long webhookId;
+
+    @Column(name = "kind")
+    private String kind;
+
+    @Column(name = "broker_queue_id")
+    private Long brokerQueueId;
+
+    @Column(name = "broker_name")
+    private String brokerName;
 
     @Column(name = "entity_type")
     private String entityType;
@@ -93,8 +102,24 @@ public class Delivery {
         return configId;
     }
 
-    public long getWebhookId() {
+    /** The webhook, or {@code null} for a broker message. */
+    public Long getWebhookId() {
         return webhookId;
+    }
+
+    /** {@code WEBHOOK} or {@code BROKER}. */
+    public String getKind() {
+        return kind;
+    }
+
+    /** The broker queue, or {@code null} for a webhook request. */
+    public Long getBrokerQueueId() {
+        return brokerQueueId;
+    }
+
+    /** The broker's name in the settings, or {@code null} for a webhook request. */
+    public String getBrokerName() {
+        return brokerName;
     }
 
     public String getEntityType() {

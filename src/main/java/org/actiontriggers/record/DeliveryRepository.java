@@ -29,13 +29,19 @@ import org.actiontriggers.config.HttpMethod;
  * after commit and the recovery of rows a crashed instance left behind.
  *
  * <p>An {@code ordered} row is not claimed while an older unfinished row (pending or in flight) of the same
- * webhook and entity exists, so those go out one after another in recording order ({@code created_at}, then
+ * webhook (or broker queue) and entity exists, so those go out one after another in recording order ({@code created_at}, then
  * the time-ordered id).
  */
 @ApplicationScoped
 public class DeliveryRepository {
 
     private static final int MAX_ERROR_LENGTH = 2000;
+
+    /** The {@code kind} of a webhook request row. */
+    public static final String KIND_WEBHOOK = "WEBHOOK";
+
+    /** The {@code kind} of a broker message row. */
+    public static final String KIND_BROKER = "BROKER";
 
     @Inject
     DataSource dataSource;
@@ -47,18 +53,20 @@ public class DeliveryRepository {
     public void insert(PendingDelivery d) {
         String sql = "INSERT INTO action_triggers_delivery (id, config_id, webhook_id, entity_type, entity_id, signal,"
                 + " operation, http_method, url, headers, timeout_secs, body, content_type, state, attempts,"
-                + " failed_rounds, due_at, created_at, completed_at, last_error, ordered)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,0,?,?,?,?,?)";
+                + " failed_rounds, due_at, created_at, completed_at, last_error, ordered, kind, broker_queue_id,"
+                + " broker_name, broker_conn, broker_params)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,0,?,?,?,?,?,?,?,?,?,?)";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
+            boolean broker = d.brokerQueueId() != null;
             ps.setString(1, d.id());
             ps.setLong(2, d.configId());
-            ps.setLong(3, d.webhookId());
+            setLong(ps, 3, d.webhookId());
             ps.setString(4, d.entityType());
             ps.setString(5, d.entityId());
             ps.setString(6, d.signal());
             ps.setString(7, d.operation());
-            ps.setString(8, d.httpMethod().name());
+            ps.setString(8, d.httpMethod() == null ? null : d.httpMethod().name());
             ps.setString(9, d.url());
             ps.setString(10, HeadersConverter.toJson(d.headers()));
             if (d.timeoutSecs() == null) {
@@ -74,6 +82,11 @@ public class DeliveryRepository {
             ps.setObject(17, d.error() == null ? null : utc(d.createdAt()));
             ps.setString(18, truncate(d.error()));
             ps.setBoolean(19, d.ordered());
+            ps.setString(20, broker ? KIND_BROKER : KIND_WEBHOOK);
+            setLong(ps, 21, d.brokerQueueId());
+            ps.setString(22, d.brokerName());
+            ps.setString(23, broker ? HeadersConverter.toJson(d.connDetails()) : null);
+            ps.setString(24, broker ? HeadersConverter.toJson(d.parameters()) : null);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record a delivery in the outbox", e);
@@ -91,11 +104,13 @@ public class DeliveryRepository {
         // the ordered scan itself, H2 locks every matching row, not the first n (measured: a 100,000-row
         // backlog drained at 3 rows/s). The outer conditions are checked again on the locked rows.
         String select = "SELECT d.id, d.webhook_id, d.http_method, d.url, d.headers, d.timeout_secs, d.body,"
-                + " d.content_type, d.created_at, d.failed_rounds, d.ordered FROM action_triggers_delivery d"
+                + " d.content_type, d.created_at, d.failed_rounds, d.ordered, d.signal, d.entity_type, d.entity_id,"
+                + " d.broker_queue_id, d.broker_name, d.broker_conn, d.broker_params FROM action_triggers_delivery d"
                 + " WHERE d.id IN (SELECT c.id FROM action_triggers_delivery c"
                 + " WHERE c.state IN ('PENDING', 'IN_FLIGHT') AND c.due_at <= ?"
                 + " AND (c.ordered = FALSE OR NOT EXISTS (SELECT 1 FROM action_triggers_delivery o"
-                + " WHERE o.webhook_id = c.webhook_id AND o.entity_type = c.entity_type AND o.entity_id = c.entity_id"
+                + " WHERE (o.webhook_id = c.webhook_id OR o.broker_queue_id = c.broker_queue_id)"
+                + " AND o.entity_type = c.entity_type AND o.entity_id = c.entity_id"
                 + " AND o.state IN ('PENDING', 'IN_FLIGHT')"
                 + " AND (o.created_at < c.created_at OR (o.created_at = c.created_at AND o.id < c.id))))"
                 + " ORDER BY c.due_at FETCH FIRST ? ROWS ONLY)"
@@ -112,10 +127,11 @@ public class DeliveryRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Number timeout = (Number) rs.getObject("timeout_secs");
+                        String method = rs.getString("http_method");
                         claimed.add(new ClaimedDelivery(
                                 rs.getString("id"),
-                                rs.getLong("webhook_id"),
-                                HttpMethod.valueOf(rs.getString("http_method")),
+                                longOrNull(rs, "webhook_id"),
+                                method == null ? null : HttpMethod.valueOf(method),
                                 rs.getString("url"),
                                 HeadersConverter.fromJson(rs.getString("headers")),
                                 timeout == null ? null : timeout.doubleValue(),
@@ -123,7 +139,14 @@ public class DeliveryRepository {
                                 rs.getString("content_type"),
                                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                                 rs.getInt("failed_rounds"),
-                                rs.getBoolean("ordered")));
+                                rs.getBoolean("ordered"),
+                                rs.getString("signal"),
+                                rs.getString("entity_type"),
+                                rs.getString("entity_id"),
+                                longOrNull(rs, "broker_queue_id"),
+                                rs.getString("broker_name"),
+                                HeadersConverter.fromJson(rs.getString("broker_conn")),
+                                HeadersConverter.fromJson(rs.getString("broker_params"))));
                     }
                 }
             }
@@ -266,6 +289,19 @@ public class DeliveryRepository {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not delete finished deliveries", e);
+        }
+    }
+
+    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
         }
     }
 

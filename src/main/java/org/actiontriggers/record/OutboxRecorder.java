@@ -18,7 +18,7 @@ import org.actiontriggers.config.TriggerSettings;
 import org.actiontriggers.config.TriggerTarget;
 
 /**
- * Turns a captured change into one pending delivery per matching webhook, in the transaction that made the
+ * Turns a captured change into one pending delivery per matching webhook and broker queue, in the transaction that made the
  * change (a transactional outbox): the rows commit with the change or vanish with its rollback.
  *
  * <p>When the transaction commits it raises {@link OutboxCommitted} so that the deliveries leave at once; the
@@ -93,7 +93,11 @@ public class OutboxRecorder {
                 payload == null ? null : payload.contentType(),
                 change.occurredAt(),
                 error,
-                target.ordered());
+                target.ordered(),
+                target.brokerQueueId(),
+                target.brokerName(),
+                target.connDetails(),
+                target.parameters());
     }
 
     /** Once per transaction: after a successful commit, tell the dispatcher how many rows await it. */

@@ -26,6 +26,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +34,7 @@ import javax.sql.DataSource;
 import org.actiontriggers.config.Config;
 import org.actiontriggers.config.ConfigRepository;
 import org.actiontriggers.config.HttpMethod;
+import org.actiontriggers.config.MessageBrokerQueue;
 import org.actiontriggers.config.Signal;
 import org.actiontriggers.config.Webhook;
 import org.actiontriggers.demo.DemoShop;
@@ -118,6 +120,22 @@ public class BenchResource {
         for (int i = 0; i < Math.max(1, webhooks); i++) {
             new Webhook(config, i == 0 ? url : url + "/" + i, HttpMethod.POST, null, null);
         }
+        config.addSignal(Signal.POST_SAVE);
+        return JSON.createObjectBuilder()
+                .add("configId", configs.save(config).getId())
+                .build();
+    }
+
+    /** One config on {@code entity} publishing to one queue of a broker defined in the settings. */
+    @POST
+    @Path("triggers/broker")
+    public JsonObject createBrokerTrigger(
+            @QueryParam("entity") String entity,
+            @QueryParam("broker") String broker,
+            @QueryParam("parameter") String parameter,
+            @QueryParam("value") String value) {
+        Config config = new Config(PAYLOAD, true, List.of(entity));
+        config.addBrokerQueue(new MessageBrokerQueue(null, broker, null, Map.of(parameter, value), null));
         config.addSignal(Signal.POST_SAVE);
         return JSON.createObjectBuilder()
                 .add("configId", configs.save(config).getId())

@@ -1,5 +1,8 @@
 package org.actiontriggers.bench;
 
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -23,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +37,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import org.actiontriggers.deliver.broker.KafkaBrokerClient;
+import org.actiontriggers.deliver.broker.RabbitMqBrokerClient;
+import org.actiontriggers.it.brokers.ClientAloneThroughput;
+import org.actiontriggers.it.brokers.KafkaTestBroker;
+import org.actiontriggers.it.brokers.KafkaTestConsumer;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -47,12 +57,18 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * knobs: {@code bench.datasource} (an asadmin file; a PostgreSQL one is pointed at a database the bench
  * creates and drops), {@code bench.addlibs} (server libraries, e.g. the PostgreSQL driver), {@code bench.sends}
  * (the dispatcher's max concurrent sends), {@code bench.settings} (a properties file of further MicroProfile
- * Config settings for the server), {@code bench.jfr} (record the server with Flight Recorder).
+ * Config settings for the server), {@code bench.jfr} (record the server with Flight Recorder), {@code
+ * bench.cases} (a comma list of the case numbers to run, e.g. {@code 7} for the broker rows only).
  */
 public final class Benchmark {
 
     /** Django Action Triggers' saves/s with one webhook trigger on this machine kind. */
     static final double ANCHOR_SAVES_PER_SECOND = 160;
+
+    /** The integration tests' known admin account (it-admin / it-admin-password), set in the bench's settings. */
+    private static final String BENCH_AUTHORIZATION = "Basic "
+            + java.util.Base64.getEncoder()
+                    .encodeToString("it-admin:it-admin-password".getBytes(StandardCharsets.UTF_8));
 
     private final boolean quick = Boolean.getBoolean("bench.quick");
     private final int commits = count("bench.commits", 20_000, 2_000);
@@ -64,6 +80,16 @@ public final class Benchmark {
     private final int drainSeconds = count("bench.drain.seconds", 180, 60);
     private final int sends = Integer.getInteger("bench.sends", 32);
     private final int fanOut = 50;
+    private final int brokerMessages = count("bench.broker.messages", 10_000, 2_000);
+    /** About the size of the rendered bench payload. */
+    private static final int BROKER_BODY_BYTES = 60;
+
+    private String kafkaServers;
+    private final Set<String> cases = Arrays.stream(
+                    System.getProperty("bench.cases", "").split(","))
+            .map(String::trim)
+            .filter(c -> !c.isEmpty())
+            .collect(Collectors.toSet());
 
     private final Path dir = Path.of("target", "bench");
     private final HttpClient http = HttpClient.newBuilder()
@@ -92,6 +118,10 @@ public final class Benchmark {
             hooks = "http://127.0.0.1:" + receiver.hookPort() + "/hooks/";
             String addlibs = System.getProperty("bench.addlibs", "");
             Path datasource = processes.datasource(System.getProperty("bench.datasource", ""), addlibs);
+            if (runs("7")) {
+                kafkaServers = KafkaTestBroker.shared().bootstrapServers();
+                log("Kafka test broker at %s", kafkaServers);
+            }
             int port = BenchProcesses.freePort();
             app = URI.create("http://127.0.0.1:" + port + "/api/bench/");
             long t0 = System.nanoTime();
@@ -122,14 +152,28 @@ public final class Benchmark {
 
             warmUp();
             double[] maxRate = {0};
-            attempt("1 throughput", () -> maxRate[0] = throughput());
-            if (maxRate[0] > 0) {
+            if (runs("1")) {
+                attempt("1 throughput", () -> maxRate[0] = throughput());
+            }
+            if (maxRate[0] > 0 && runs("3")) {
                 attempt("3 latency", () -> latency(maxRate[0] / 2));
             }
-            attempt("2 commit overhead", this::commitOverhead);
-            attempt("4 slow receiver (1 s)", this::slowReceiver);
-            attempt("6 fan-out", this::fanOut);
-            attempt("5 backlog", this::backlog);
+            if (runs("2")) {
+                attempt("2 commit overhead", this::commitOverhead);
+            }
+            if (runs("4")) {
+                attempt("4 slow receiver (1 s)", this::slowReceiver);
+            }
+            if (runs("6")) {
+                attempt("6 fan-out", this::fanOut);
+            }
+            if (runs("5")) {
+                attempt("5 backlog", this::backlog);
+            }
+            if (runs("7")) {
+                attempt("7 brokers: RabbitMQ", this::rabbitMq);
+                attempt("7 brokers: Kafka", this::kafka);
+            }
 
             results.header("load average at end " + loadAverage() + ", run took "
                     + Duration.between(started, OffsetDateTime.now(ZoneOffset.UTC))
@@ -181,6 +225,21 @@ public final class Benchmark {
                 "http://127\\.0\\.0\\.1:" + hookPort + "/hooks/.*");
         p.setProperty("action-triggers.max-webhook-timeout", "5s");
         p.setProperty("action-triggers.dispatch.max-concurrent-sends", Integer.toString(sends));
+        // bench-only key for the signing secrets at rest (required since the security work; the bench lacked it)
+        p.setProperty("action-triggers.secret-encryption-key", "q7PqbyUM1VlKqfNvI2sxZpiCpyE3hVPRAGQnNszbqwo=");
+        // the receiver is on loopback, which the SSRF guard refuses unless allowed (the bench lacked it too)
+        p.setProperty("action-triggers.allowed-private-networks", "127.0.0.1/32");
+        p.setProperty("action-triggers.admin.username", "it-admin");
+        p.setProperty(
+                "action-triggers.admin.password-hash",
+                "pbkdf2-sha256:210000:OO0EURf+dRlhadATHidyKQ==:b3XMs+wOgWocvBlM1e2oTE4JSmERCh5zx5wnGEEU78M=");
+        if (kafkaServers != null) {
+            p.setProperty("action-triggers.brokers.bench-kafka.type", "kafka");
+            p.setProperty("action-triggers.brokers.bench-kafka.conn.bootstrap_servers", kafkaServers);
+        }
+        p.setProperty("action-triggers.brokers.bench-rabbit.type", "rabbitmq");
+        p.setProperty("action-triggers.brokers.bench-rabbit.conn.host", "127.0.0.1");
+        p.setProperty("action-triggers.max-broker-timeout", "5s");
         String extra = System.getProperty("bench.settings", "");
         if (!extra.isBlank()) {
             try (var in = Files.newBufferedReader(Path.of(extra))) {
@@ -204,7 +263,7 @@ public final class Benchmark {
             }
             try {
                 HttpResponse<String> r = http.send(
-                        HttpRequest.newBuilder(app.resolve("ready"))
+                        request(app.resolve("ready"))
                                 .timeout(Duration.ofSeconds(5))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -535,6 +594,118 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * A request with the bench's admin credentials: everything under {@code /api} but the demo needs them
+     * since the security work (the receiver ignores the header).
+     */
+    private static HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", BENCH_AUTHORIZATION);
+    }
+
+    /** Whether {@code bench.cases} (a comma list of case numbers, default all) includes this case. */
+    private boolean runs(String number) {
+        return cases.isEmpty() || cases.contains(number);
+    }
+
+    /**
+     * Case 7, RabbitMQ: messages/s end to end — sales committed (4 threads in the server) until a consumer in
+     * this process has read every message — against the client alone: {@link RabbitMqBrokerClient} publishing
+     * the same number of persistent, confirmed messages from as many threads as the server has concurrent sends,
+     * with no outbox in front ({@link ClientAloneThroughput}).
+     */
+    private void rabbitMq() throws Exception {
+        String section = "7 brokers: RabbitMQ (" + brokerMessages + " messages)";
+        String queue = "action-triggers-bench";
+        String alone = "action-triggers-bench-alone";
+        deleteTriggers();
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        try (Connection connection = factory.newConnection("action-triggers-bench");
+                RabbitMqBrokerClient client = new RabbitMqBrokerClient(Map.of("host", "127.0.0.1"))) {
+            Channel admin = connection.createChannel();
+            for (String name : List.of(queue, alone)) {
+                admin.queueDeclare(name, true, false, false, null);
+                admin.queuePurge(name);
+            }
+            log("case 7: RabbitMQ client alone, %d confirmed messages from %d threads", brokerMessages, sends);
+            double clientAlone = ClientAloneThroughput.measure(
+                            "rabbitmq", client, Map.of("queue", alone), brokerMessages, sends, BROKER_BODY_BYTES)
+                    .messagesPerSecond();
+            admin.queueDelete(alone);
+
+            log("case 7: RabbitMQ end to end, %d sales", brokerMessages);
+            post(app.resolve("triggers/broker?entity=Sale&broker=bench-rabbit&parameter=queue&value=" + queue));
+            Set<String> seen = ConcurrentHashMap.newKeySet();
+            Channel consumer = connection.createChannel();
+            consumer.basicQos(500);
+            consumer.basicConsume(
+                    queue,
+                    true,
+                    (tag, delivery) -> seen.add(delivery.getProperties().getMessageId()),
+                    tag -> {});
+            long t0 = System.nanoTime();
+            commitSales(brokerMessages);
+            await("all messages consumed", Duration.ofSeconds(drainSeconds), 20, () -> seen.size() >= brokerMessages);
+            double endToEnd = brokerMessages / ((System.nanoTime() - t0) / 1e9);
+            admin.queueDelete(queue);
+            brokerRows(section, endToEnd, clientAlone, "RabbitMqBrokerClient");
+        }
+    }
+
+    /** Case 7, Kafka: as for RabbitMQ, on the single-node KRaft broker the bench started. */
+    private void kafka() throws Exception {
+        String section = "7 brokers: Kafka (" + brokerMessages + " messages)";
+        String suffix = Long.toString(System.currentTimeMillis());
+        String topic = "action-triggers-bench-" + suffix;
+        deleteTriggers();
+        double clientAlone;
+        try (KafkaBrokerClient client = new KafkaBrokerClient(Map.of("bootstrap_servers", kafkaServers))) {
+            log("case 7: Kafka client alone, %d acknowledged messages from %d threads", brokerMessages, sends);
+            clientAlone = ClientAloneThroughput.measure(
+                            "kafka",
+                            client,
+                            Map.of("topic", "action-triggers-bench-alone-" + suffix),
+                            brokerMessages,
+                            sends,
+                            BROKER_BODY_BYTES)
+                    .messagesPerSecond();
+        }
+        log("case 7: Kafka end to end, %d sales", brokerMessages);
+        post(app.resolve("triggers/broker?entity=Sale&broker=bench-kafka&parameter=topic&value=" + topic));
+        try (KafkaTestConsumer consumer = new KafkaTestConsumer(kafkaServers, topic)) {
+            long t0 = System.nanoTime();
+            commitSales(brokerMessages);
+            int read = consumer.awaitMessages(brokerMessages, Duration.ofSeconds(drainSeconds))
+                    .size();
+            if (read < brokerMessages) {
+                throw new IllegalStateException("only " + read + " of " + brokerMessages + " Kafka messages arrived");
+            }
+            double endToEnd = brokerMessages / ((System.nanoTime() - t0) / 1e9);
+            brokerRows(section, endToEnd, clientAlone, "KafkaBrokerClient");
+        }
+    }
+
+    private void commitSales(int count) throws Exception {
+        int chunk = 5_000;
+        for (int done = 0; done < count; done += chunk) {
+            int n = Math.min(chunk, count - done);
+            post(app.resolve("sales/bulk?n=" + n + "&threads=4&customer=" + customer + "&product=" + product));
+        }
+    }
+
+    private void brokerRows(String section, double endToEnd, double clientAlone, String client) throws Exception {
+        results.add(
+                section,
+                "end to end: sales committed → messages acknowledged by the broker and consumed",
+                BenchResults.fmt(endToEnd) + " messages/s");
+        results.add(
+                section,
+                client + " alone, " + sends + " threads, each message acknowledged",
+                BenchResults.fmt(clientAlone) + " messages/s");
+        results.add(section, "end to end / client alone", BenchResults.fmt(endToEnd / clientAlone));
+        deleteTriggers();
+    }
+
     /** Rows still to deliver: pending or in flight. */
     private static long depth(JsonObject outbox) {
         return rows(outbox, "PENDING") + rows(outbox, "IN_FLIGHT");
@@ -584,7 +755,7 @@ public final class Benchmark {
                     for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                         String body = "{\"id\":" + (1_000_000 + i)
                                 + ",\"customer_name\":\"Ann O'Brien\",\"product_name\":\"Widget\",\"quantity\":1}";
-                        HttpRequest request = HttpRequest.newBuilder(target)
+                        HttpRequest request = request(target)
                                 .timeout(Duration.ofSeconds(30))
                                 .header("Content-Type", "application/json")
                                 .header("webhook-id", UUID.randomUUID().toString())
@@ -606,7 +777,7 @@ public final class Benchmark {
     }
 
     private HttpRequest saleRequest() {
-        return HttpRequest.newBuilder(app.resolve("sale?customer=" + customer + "&product=" + product))
+        return request(app.resolve("sale?customer=" + customer + "&product=" + product))
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
@@ -628,7 +799,7 @@ public final class Benchmark {
     }
 
     private void deleteTriggers() throws Exception {
-        send(HttpRequest.newBuilder(app.resolve("triggers")).DELETE());
+        send(request(app.resolve("triggers")).DELETE());
     }
 
     // --- the receiver ----------------------------------------------------------------------------------
@@ -639,7 +810,7 @@ public final class Benchmark {
 
     private String control(String command) throws Exception {
         HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(control.resolve(command))
+                request(control.resolve(command))
                         .timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
@@ -666,8 +837,8 @@ public final class Benchmark {
 
     /** Every arrival as {sale id, path index, epoch micros}. */
     private List<long[]> arrivals() throws Exception {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(control.resolve("arrivals")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                http.send(request(control.resolve("arrivals")).build(), HttpResponse.BodyHandlers.ofString());
         List<long[]> all = new ArrayList<>();
         for (String line : r.body().split("\n")) {
             if (!line.isBlank()) {
@@ -710,11 +881,11 @@ public final class Benchmark {
     }
 
     private JsonObject get(URI uri) throws Exception {
-        return send(HttpRequest.newBuilder(uri).GET());
+        return send(request(uri).GET());
     }
 
     private JsonObject post(URI uri) throws Exception {
-        return send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()));
+        return send(request(uri).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     private JsonObject send(HttpRequest.Builder request) throws Exception {

@@ -86,6 +86,41 @@ class AdminApiIT {
     }
 
     @Test
+    void brokerQueuesAreStoredAndShownInDatsShapeWithThePasswordMasked() {
+        String document = seedDocument().replace("\"message_broker_queues\": []", """
+                        "message_broker_queues": [
+                          {"name": "it-rabbit", "conn_details": {"password": "guest", "port": 5672},
+                           "parameters": {"exchange": "shop", "routing_key": "sale.new"}, "timeout_secs": 2.5},
+                          {"name": "it-redis", "conn_details": {}, "parameters": {}}
+                        ]""");
+
+        HttpResponse<String> created = admin.post(TRIGGERS, document);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonArray queues = json(created).getJsonArray("message_broker_queues");
+        assertThat(queues).hasSize(2);
+        JsonObject rabbit = queues.getJsonObject(0);
+        assertThat(rabbit.getString("name")).isEqualTo("it-rabbit");
+        assertThat(rabbit.getJsonObject("conn_details").getString("password")).isEqualTo("****");
+        assertThat(rabbit.getJsonObject("conn_details").getString("port")).isEqualTo("5672");
+        assertThat(rabbit.getJsonObject("parameters").getString("routing_key")).isEqualTo("sale.new");
+        assertThat(rabbit.getJsonNumber("timeout_secs").doubleValue()).isEqualTo(2.5);
+        assertThat(queues.getJsonObject(1).getJsonObject("parameters")).isEmpty();
+        assertThat(created.body()).doesNotContain("guest");
+
+        // read, change, write back: the masked password keeps the stored one
+        long id = json(created).getJsonNumber("id").longValue();
+        String readBack = admin.get(TRIGGERS + "/" + id).body().replace("sale.new", "sale.changed");
+        HttpResponse<String> replaced = admin.put(TRIGGERS + "/" + id, readBack);
+        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+        JsonObject changed =
+                json(replaced).getJsonArray("message_broker_queues").getJsonObject(0);
+        assertThat(changed.getJsonObject("parameters").getString("routing_key")).isEqualTo("sale.changed");
+        assertThat(changed.getJsonObject("conn_details").getString("password")).isEqualTo("****");
+        assertThat(changed.getJsonNumber("id")).isEqualTo(rabbit.getJsonNumber("id"));
+    }
+
+    @Test
     void createAnswers201WithLocationAndTheStoredDocument() {
         HttpResponse<String> created = admin.post(TRIGGERS, seedDocument());
 
@@ -646,13 +681,54 @@ class AdminApiIT {
                         "/webhooks",
                         "at most 5"),
                 new Rejection(
-                        "message broker queues",
+                        "unknown broker name",
                         d -> d.replace(
                                 "\"message_broker_queues\": []",
                                 "\"message_broker_queues\": [{\"name\": \"my-broker\", \"conn_details\": {}, \"parameters\": {}}]"),
                         422,
-                        "/message_broker_queues",
-                        "not supported"),
+                        "/message_broker_queues/0/name",
+                        "'my-broker' is not a broker defined in action-triggers.brokers; defined: it-rabbit, it-redis"),
+                new Rejection(
+                        "parameter of another broker type",
+                        d -> d.replace(
+                                "\"message_broker_queues\": []",
+                                "\"message_broker_queues\": [{\"name\": \"it-rabbit\", \"parameters\": {\"topic\": \"sales\"}}]"),
+                        422,
+                        "/message_broker_queues/0/parameters/topic",
+                        "is not a key of this broker type"),
+                new Rejection(
+                        "broker queue without its required parameter",
+                        d -> d.replace(
+                                "\"message_broker_queues\": []",
+                                "\"message_broker_queues\": [{\"name\": \"it-rabbit\", \"parameters\": {}}]"),
+                        422,
+                        "/message_broker_queues/0/parameters",
+                        "one of exchange, queue is required"),
+                new Rejection(
+                        "broker dynamic path not allowed",
+                        d -> d.replace(
+                                "\"message_broker_queues\": []",
+                                "\"message_broker_queues\": [{\"name\": \"it-rabbit\", \"conn_details\":"
+                                        + " {\"password\": \"{{ os.environ.get }}\"}, \"parameters\": {\"queue\": \"q\"}}]"),
+                        422,
+                        "/message_broker_queues/0/conn_details/password",
+                        "'os.environ.get' is not in action-triggers.allowed-dynamic-import-paths"),
+                new Rejection(
+                        "broker timeout above the max",
+                        d -> d.replace(
+                                "\"message_broker_queues\": []",
+                                "\"message_broker_queues\": [{\"name\": \"it-redis\", \"timeout_secs\": 6}]"),
+                        422,
+                        "/message_broker_queues/0/timeout_secs",
+                        "max broker timeout"),
+                new Rejection(
+                        "broker queue field of wrong type",
+                        d -> d.replace(
+                                "\"message_broker_queues\": []",
+                                "\"message_broker_queues\": [{\"name\": \"it-redis\", \"parameters\": [\"stream\"]}]"),
+                        422,
+                        "/message_broker_queues/0/parameters",
+                        "must be an object"),
                 new Rejection(
                         "actions",
                         d -> d.replace("\"actions\": []", "\"actions\": [{\"name\": \"lambda\"}]"),

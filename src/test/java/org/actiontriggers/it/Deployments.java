@@ -1,6 +1,10 @@
 package org.actiontriggers.it;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -33,6 +37,23 @@ final class Deployments {
                         "com.standardwebhooks:standardwebhooks")
                 .withTransitivity()
                 .asFile());
+        return war;
+    }
+
+    /**
+     * The application with some test settings changed: the lines are appended to the test settings, and in a
+     * properties file the last value of a key wins.
+     */
+    static WebArchive application(String settingsOverrides) {
+        WebArchive war = application();
+        String base;
+        try {
+            base = Files.readString(Path.of("src/test/resources/it-microprofile-config.properties"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        war.delete("/WEB-INF/classes/META-INF/microprofile-config.properties");
+        war.addAsResource(new StringAsset(base + "\n" + settingsOverrides), "META-INF/microprofile-config.properties");
         return war;
     }
 }

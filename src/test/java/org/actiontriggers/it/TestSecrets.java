@@ -12,6 +12,11 @@ public final class TestSecrets {
         return TOKEN;
     }
 
+    /** The RabbitMQ password a queue's conn_details may fetch at send time instead of storing it. */
+    public static String brokerPassword() {
+        return "guest";
+    }
+
     public static String failing() {
         throw new IllegalStateException("the vault is sealed");
     }

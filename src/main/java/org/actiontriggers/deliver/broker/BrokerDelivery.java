@@ -1,0 +1,99 @@
+package org.actiontriggers.deliver.broker;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.actiontriggers.config.BrokerDefinition;
+import org.actiontriggers.config.Settings;
+import org.actiontriggers.config.TriggerSettings;
+import org.actiontriggers.deliver.DeliveryOutcome;
+import org.actiontriggers.deliver.DynamicValueException;
+import org.actiontriggers.deliver.DynamicValueResolver;
+import org.actiontriggers.record.ClaimedDelivery;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+
+/**
+ * One delivery round of a claimed broker message, the counterpart of {@code WebhookDelivery}: the broker
+ * definition is looked up in the settings in force, the queue's overrides are laid over it with their
+ * dynamic values resolved just now (never stored or logged), and the message is published with the
+ * delivery's stable id. The outcome feeds the same retry schedule and dead letter as a webhook's.
+ */
+@ApplicationScoped
+public class BrokerDelivery {
+
+    private static final Logger LOG = Logger.getLogger(BrokerDelivery.class.getName());
+
+    @Inject
+    TriggerSettings settings;
+
+    @Inject
+    DynamicValueResolver dynamicValues;
+
+    @Inject
+    BrokerPublisher publisher;
+
+    /** Runs one round; never throws for a delivery problem, it reports it as the outcome. */
+    public DeliveryOutcome deliver(ClaimedDelivery delivery) {
+        Settings current = settings.current();
+        Optional<BrokerDefinition> broker = current.broker(delivery.brokerName());
+        if (broker.isEmpty()) {
+            return failed(
+                    delivery,
+                    "broker '" + delivery.brokerName() + "' is not defined in " + Settings.BROKERS + " any more");
+        }
+        Optional<BrokerType> type = BrokerType.parse(broker.get().type());
+        if (type.isEmpty()) {
+            return failed(delivery, "broker '" + delivery.brokerName() + "' has an unknown type");
+        }
+        Map<String, String> conn;
+        Map<String, String> parameters;
+        try {
+            conn = broker.get().connWith(resolve(delivery.connDetails()));
+            parameters = broker.get().paramsWith(resolve(delivery.parameters()));
+        } catch (DynamicValueException e) {
+            LOG.warning(() -> "Delivery " + delivery.id() + " not sent: " + e.getMessage());
+            return e.isPermanent()
+                    ? DeliveryOutcome.failed(e.getMessage())
+                    : DeliveryOutcome.retryable(e.getMessage(), null);
+        }
+        BrokerMessage message = new BrokerMessage(
+                delivery.id(),
+                delivery.signal(),
+                delivery.entityType(),
+                delivery.entityId(),
+                delivery.contentType(),
+                delivery.body() == null ? new byte[0] : delivery.body().getBytes(StandardCharsets.UTF_8),
+                Map.copyOf(parameters),
+                current.effectiveBrokerTimeout(delivery.timeoutSecs()));
+        try {
+            publisher.publish(delivery.brokerName(), delivery.url(), type.get(), conn, message);
+            return DeliveryOutcome.succeeded();
+        } catch (BrokerRefusedException e) {
+            LOG.warning(() -> "Delivery " + delivery.id() + " refused: " + e.getMessage());
+            return DeliveryOutcome.failed(e.getMessage());
+        } catch (BrokerException e) {
+            return e.retryable()
+                    ? DeliveryOutcome.retryable(e.getMessage(), null)
+                    : DeliveryOutcome.failed(e.getMessage());
+        } catch (FaultToleranceException e) {
+            return DeliveryOutcome.retryable("fault tolerance: " + e.getClass().getSimpleName(), null);
+        }
+    }
+
+    private Map<String, String> resolve(Map<String, String> templates) throws DynamicValueException {
+        Map<String, String> resolved = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : templates.entrySet()) {
+            resolved.put(entry.getKey(), dynamicValues.resolve(entry.getValue()));
+        }
+        return resolved;
+    }
+
+    private static DeliveryOutcome failed(ClaimedDelivery delivery, String reason) {
+        LOG.warning(() -> "Delivery " + delivery.id() + " not sent: " + reason);
+        return DeliveryOutcome.failed(reason);
+    }
+}
