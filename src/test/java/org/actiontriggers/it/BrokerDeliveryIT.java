@@ -36,11 +36,14 @@ import org.actiontriggers.it.brokers.MqttTestSubscriber;
 import org.actiontriggers.it.brokers.NatsTestServer;
 import org.actiontriggers.it.brokers.NatsTestSubscriber;
 import org.actiontriggers.it.brokers.ReceivedMessage;
+import org.actiontriggers.monitoring.BrokerReadiness;
 import org.actiontriggers.record.Attempt;
 import org.actiontriggers.record.Delivery;
 import org.actiontriggers.record.DeliveryLog;
 import org.actiontriggers.record.DeliveryState;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -115,6 +118,10 @@ class BrokerDeliveryIT {
 
     @Inject
     ConfigService configService;
+
+    @Inject
+    @Readiness
+    BrokerReadiness brokerReadiness;
 
     private String name;
     private Customer customer;
@@ -321,7 +328,15 @@ class BrokerDeliveryIT {
             outageDrill(
                     consumer,
                     new MessageBrokerQueue(null, "it-rabbit", Map.of(), Map.of("queue", name), null),
-                    () -> run("rabbitmqctl", "stop_app"),
+                    () -> {
+                        run("rabbitmqctl", "stop_app");
+                        // readiness shows the broker down but stays UP: the outbox holds the messages
+                        await().atMost(DELIVERED).untilAsserted(() -> {
+                            HealthCheckResponse health = brokerReadiness.call();
+                            assertThat(health.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+                            assertThat(health.getData().orElseThrow()).containsEntry("it-rabbit", "rabbitmq down");
+                        });
+                    },
                     () -> run("rabbitmqctl", "start_app"),
                     true);
         }
