@@ -1,6 +1,7 @@
 package org.actiontriggers.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.inject.Inject;
@@ -8,12 +9,15 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.actiontriggers.config.BrokerQueueDraft;
@@ -25,6 +29,11 @@ import org.actiontriggers.config.ConfigService;
 import org.actiontriggers.config.MessageBrokerQueue;
 import org.actiontriggers.config.SecretMasker;
 import org.actiontriggers.config.Signal;
+import org.actiontriggers.deliver.broker.BrokerException;
+import org.actiontriggers.deliver.broker.BrokerMessage;
+import org.actiontriggers.deliver.broker.KafkaBrokerClient;
+import org.actiontriggers.deliver.broker.MqttBrokerClient;
+import org.actiontriggers.deliver.broker.NatsBrokerClient;
 import org.actiontriggers.demo.Customer;
 import org.actiontriggers.demo.DemoShop;
 import org.actiontriggers.demo.Product;
@@ -568,6 +577,72 @@ class BrokerDeliveryIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    // The broker libraries as bundled in the WAR, inside the application server (what packaging alone can break)
+
+    private static BrokerMessage clientMessage(String body, Map<String, String> parameters) {
+        return new BrokerMessage(
+                UUID.randomUUID().toString(),
+                "post_save",
+                "demo.sale",
+                "1",
+                "application/json",
+                body.getBytes(StandardCharsets.UTF_8),
+                parameters,
+                Duration.ofSeconds(5));
+    }
+
+    @Test
+    void natsAndMqttClientsPublishFromInsideTheServer() throws Exception {
+        String subject = "it.payara." + UUID.randomUUID().toString().replace("-", "");
+        String stream = "IT_PAYARA_" + UUID.randomUUID().toString().replace("-", "");
+        NatsTestSubscriber.createStream(NatsTestServer.MACHINE_SERVER, stream, subject);
+        try (NatsBrokerClient nats = new NatsBrokerClient(Map.of("servers", NatsTestServer.MACHINE_SERVER));
+                NatsTestSubscriber stored = NatsTestSubscriber.jetStream(NatsTestServer.MACHINE_SERVER, stream)) {
+            BrokerMessage sent = clientMessage("{\"via\":\"nats\"}", Map.of("subject", subject));
+            nats.publish(sent);
+            assertThat(stored.awaitMessages(1, Duration.ofSeconds(10)))
+                    .extracting(ReceivedMessage::deliveryId)
+                    .containsExactly(sent.deliveryId());
+        } finally {
+            NatsTestSubscriber.deleteStream(NatsTestServer.MACHINE_SERVER, stream);
+        }
+
+        String topic = "it/payara/" + UUID.randomUUID();
+        try (MqttBrokerClient mqtt = new MqttBrokerClient(Map.of(
+                        "host",
+                        MosquittoTestBroker.MACHINE_HOST,
+                        "port",
+                        Integer.toString(MosquittoTestBroker.MACHINE_PORT)));
+                MqttTestSubscriber subscriber = new MqttTestSubscriber(
+                        MosquittoTestBroker.MACHINE_HOST, MosquittoTestBroker.MACHINE_PORT, topic)) {
+            BrokerMessage sent = clientMessage("{\"via\":\"mqtt\"}", Map.of("topic", topic));
+            mqtt.publish(sent);
+            assertThat(subscriber.awaitMessages(1, Duration.ofSeconds(10)))
+                    .extracting(ReceivedMessage::deliveryId)
+                    .containsExactly(sent.deliveryId());
+        }
+    }
+
+    /**
+     * Kafka's client loads and fails retryably inside the server, and its loggers are held at WARNING (its
+     * INFO lines repeat its whole configuration on every producer). Checked on the logger, which both servers
+     * honour; where the lines then go is the server's logging configuration.
+     */
+    @Test
+    void kafkaClientLoadsAndFailsRetryablyWithItsLoggersAtWarning() {
+        try (KafkaBrokerClient kafka = new KafkaBrokerClient(Map.of("bootstrap_servers", "127.0.0.1:1"))) {
+            BrokerMessage sent = clientMessage("{}", Map.of("topic", "nowhere"));
+            assertThatThrownBy(() -> kafka.publish(sent))
+                    .isInstanceOfSatisfying(
+                            BrokerException.class,
+                            e -> assertThat(e.retryable()).isTrue());
+            assertThat(kafka.isConnected()).isFalse();
+            Logger kafkaLogger = Logger.getLogger("org.apache.kafka");
+            assertThat(kafkaLogger.isLoggable(Level.WARNING)).isTrue();
+            assertThat(kafkaLogger.isLoggable(Level.INFO)).isFalse();
         }
     }
 }
