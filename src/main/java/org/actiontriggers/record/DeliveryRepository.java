@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.actiontriggers.config.HeadersConverter;
 import org.actiontriggers.config.HttpMethod;
@@ -100,20 +102,17 @@ public class DeliveryRepository {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public List<ClaimedDelivery> claimDue(String owner, Instant now, Duration lease, int limit) {
-        // The candidates are chosen without locks and only the chosen rows are then locked: with the lock on
-        // the ordered scan itself, H2 locks every matching row, not the first n (measured: a 100,000-row
-        // backlog drained at 3 rows/s). The outer conditions are checked again on the locked rows.
+        List<String> ids = dueCandidates(now, limit);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // Only the chosen rows are locked (with the lock on the ordered scan itself, H2 locks every matching
+        // row, not the first n), by id: bound values, because H2 evaluates an IN (subquery) again for each
+        // row. The conditions are checked again on the locked rows.
         String select = "SELECT d.id, d.webhook_id, d.http_method, d.url, d.headers, d.timeout_secs, d.body,"
                 + " d.content_type, d.created_at, d.failed_rounds, d.ordered, d.signal, d.entity_type, d.entity_id,"
                 + " d.broker_queue_id, d.broker_name, d.broker_conn, d.broker_params FROM action_triggers_delivery d"
-                + " WHERE d.id IN (SELECT c.id FROM action_triggers_delivery c"
-                + " WHERE c.state IN ('PENDING', 'IN_FLIGHT') AND c.due_at <= ?"
-                + " AND (c.ordered = FALSE OR NOT EXISTS (SELECT 1 FROM action_triggers_delivery o"
-                + " WHERE (o.webhook_id = c.webhook_id OR o.broker_queue_id = c.broker_queue_id)"
-                + " AND o.entity_type = c.entity_type AND o.entity_id = c.entity_id"
-                + " AND o.state IN ('PENDING', 'IN_FLIGHT')"
-                + " AND (o.created_at < c.created_at OR (o.created_at = c.created_at AND o.id < c.id))))"
-                + " ORDER BY c.due_at FETCH FIRST ? ROWS ONLY)"
+                + " WHERE d.id IN (" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")"
                 + " AND d.state IN ('PENDING', 'IN_FLIGHT') AND d.due_at <= ?"
                 + " ORDER BY d.due_at FOR UPDATE SKIP LOCKED";
         String claim =
@@ -121,9 +120,11 @@ public class DeliveryRepository {
         List<ClaimedDelivery> claimed = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(select)) {
-                ps.setObject(1, utc(now));
-                ps.setInt(2, limit);
-                ps.setObject(3, utc(now));
+                int i = 1;
+                for (String id : ids) {
+                    ps.setString(i++, id);
+                }
+                ps.setObject(i, utc(now));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Number timeout = (Number) rs.getObject("timeout_secs");
@@ -165,6 +166,44 @@ public class DeliveryRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim due deliveries", e);
         }
+    }
+
+    /**
+     * The ids of the first {@code limit} due rows, read without locks: pending rows whose time has come and
+     * in-flight rows whose lease ran out, each state through its own index-ordered scan (ordering by
+     * {@code state, due_at} with one state lets H2 read the index in order and stop after {@code limit} rows;
+     * with both states in one query it reads and sorts the whole backlog). A row of an ordered config waits
+     * while an older change of the same entity to the same destination is still pending or in flight.
+     */
+    private List<String> dueCandidates(Instant now, int limit) {
+        String candidates = "SELECT c.id, c.due_at FROM action_triggers_delivery c WHERE c.state = ? AND c.due_at <= ?"
+                + " AND (c.ordered = FALSE OR NOT EXISTS (SELECT 1 FROM action_triggers_delivery o"
+                + " WHERE (o.webhook_id = c.webhook_id OR o.broker_queue_id = c.broker_queue_id)"
+                + " AND o.entity_type = c.entity_type AND o.entity_id = c.entity_id"
+                + " AND o.state IN ('PENDING', 'IN_FLIGHT')"
+                + " AND (o.created_at < c.created_at OR (o.created_at = c.created_at AND o.id < c.id))))"
+                + " ORDER BY c.state, c.due_at FETCH FIRST ? ROWS ONLY";
+        List<Map.Entry<OffsetDateTime, String>> due = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(candidates)) {
+            for (String state : new String[] {"PENDING", "IN_FLIGHT"}) {
+                ps.setString(1, state);
+                ps.setObject(2, utc(now));
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        due.add(Map.entry(rs.getObject("due_at", OffsetDateTime.class), rs.getString("id")));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not find due deliveries", e);
+        }
+        return due.stream()
+                .sorted(Map.Entry.comparingByKey())
+                .limit(limit)
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
     /** Puts one attempt on record and counts it on its delivery. */

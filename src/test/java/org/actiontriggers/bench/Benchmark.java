@@ -229,6 +229,8 @@ public final class Benchmark {
         p.setProperty("action-triggers.secret-encryption-key", "q7PqbyUM1VlKqfNvI2sxZpiCpyE3hVPRAGQnNszbqwo=");
         // the receiver is on loopback, which the SSRF guard refuses unless allowed (the bench lacked it too)
         p.setProperty("action-triggers.allowed-private-networks", "127.0.0.1/32");
+        // case 6 fans one sale out to 50 webhooks of one config; the default limit is 10
+        p.setProperty("action-triggers.limits.max-webhooks-per-config", "50");
         p.setProperty("action-triggers.admin.username", "it-admin");
         p.setProperty(
                 "action-triggers.admin.password-hash",
