@@ -89,43 +89,6 @@ public record Settings(
         brokers = Map.copyOf(brokers);
     }
 
-    /** Settings without any broker (webhooks only), the broker timeout at its default of 30 s. */
-    public Settings(
-            Set<String> whitelistedContentTypes,
-            List<Pattern> whitelistedWebhookEndpointPatterns,
-            Set<String> allowedDynamicImportPaths,
-            Duration maxWebhookTimeout,
-            List<Duration> retrySchedule,
-            Duration sweepInterval,
-            Duration lease,
-            int maxConcurrentSends,
-            Duration configRefreshInterval,
-            SecretCipher secretCipher,
-            Limits limits,
-            Duration retention,
-            Duration retentionCleanupInterval,
-            List<Subnet> allowedPrivateNetworks,
-            long maxRequestBytes) {
-        this(
-                whitelistedContentTypes,
-                whitelistedWebhookEndpointPatterns,
-                allowedDynamicImportPaths,
-                maxWebhookTimeout,
-                retrySchedule,
-                sweepInterval,
-                lease,
-                maxConcurrentSends,
-                configRefreshInterval,
-                secretCipher,
-                limits,
-                retention,
-                retentionCleanupInterval,
-                allowedPrivateNetworks,
-                maxRequestBytes,
-                Map.of(),
-                Duration.ofSeconds(30));
-    }
-
     /** The broker of that name, if one is defined. */
     public Optional<BrokerDefinition> broker(String name) {
         return Optional.ofNullable(name == null ? null : brokers.get(name));

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.actiontriggers.config.ConfigDraft.ContentTypeDraft;
 import org.actiontriggers.deliver.broker.BrokerTypeCatalog;
 import org.actiontriggers.record.PayloadTemplateChecker;
@@ -15,28 +14,18 @@ import org.junit.jupiter.api.Test;
 /** The rules a config's message broker queues must meet before it is saved, each naming its field. */
 class BrokerQueueValidationTest {
 
-    private static final Settings SETTINGS = new Settings(
-            Set.of("Sale"),
-            List.of(Pattern.compile("https://example\\.com/hook")),
-            Set.of("org.example.Secrets.password"),
-            Duration.ofSeconds(10),
-            List.of(Duration.ZERO),
-            Duration.ofSeconds(1),
-            Duration.ofMinutes(5),
-            16,
-            Duration.ofSeconds(1),
-            SecretCipher.fromBase64("uXWHj5EQ51oR4OVitlyhSwAAovmCbauIhNtJjHy/HjU="),
-            Limits.DEFAULTS,
-            Duration.ofDays(30),
-            Duration.ofHours(1),
-            List.of(),
-            1024,
-            Map.of(
+    private static final Settings SETTINGS = TestSettings.settings()
+            .endpointPatterns("https://example\\.com/hook")
+            .dynamicPaths("org.example.Secrets.password")
+            .maxWebhookTimeout(Duration.ofSeconds(10))
+            .maxRequestBytes(1024)
+            .brokers(Map.of(
                     "orders", new BrokerDefinition("orders", "rabbitmq", Map.of("host", "127.0.0.1"), Map.of()),
                     "cache",
                             new BrokerDefinition(
-                                    "cache", "redis", Map.of("host", "127.0.0.1"), Map.of("stream", "events"))),
-            Duration.ofSeconds(5));
+                                    "cache", "redis", Map.of("host", "127.0.0.1"), Map.of("stream", "events"))))
+            .maxBrokerTimeout(Duration.ofSeconds(5))
+            .build();
 
     private final ConfigValidator validator =
             new ConfigValidator(SETTINGS, Set.of("Sale"), new PayloadTemplateChecker(), new BrokerTypeCatalog());

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.actiontriggers.config.ConfigDraft.ContentTypeDraft;
 import org.actiontriggers.record.PayloadTemplateChecker;
 import org.junit.jupiter.api.Test;
@@ -23,22 +22,13 @@ class ConfigValidatorTest {
     private static final String URL = "https://example.com/hook";
 
     private static Settings settings(int maxWebhooks, String... patterns) {
-        return new Settings(
-                Set.of("Sale", "Customer"),
-                List.of(patterns).stream().map(Pattern::compile).toList(),
-                Set.of("org.example.Secrets.token"),
-                Duration.ofMillis(2500),
-                List.of(Duration.ZERO),
-                Duration.ofSeconds(1),
-                Duration.ofMinutes(5),
-                16,
-                Duration.ofSeconds(1),
-                SecretCipher.fromBase64("uXWHj5EQ51oR4OVitlyhSwAAovmCbauIhNtJjHy/HjU="),
-                new Limits(256 * 1024, 32, 8 * 1024, Limits.RESPONSE_BODY_COLUMN, maxWebhooks),
-                Duration.ofDays(30),
-                Duration.ofHours(1),
-                List.of(),
-                1024);
+        return TestSettings.settings()
+                .contentTypes("Sale", "Customer")
+                .endpointPatterns(patterns)
+                .maxWebhookTimeout(Duration.ofMillis(2500))
+                .limits(new Limits(256 * 1024, 32, 8 * 1024, Limits.RESPONSE_BODY_COLUMN, maxWebhooks))
+                .maxRequestBytes(1024)
+                .build();
     }
 
     private ConfigValidator validator =

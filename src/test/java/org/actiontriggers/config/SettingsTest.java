@@ -3,9 +3,6 @@ package org.actiontriggers.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,22 +10,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SettingsTest {
 
     private static Settings withPatterns(String... regexes) {
-        return new Settings(
-                Set.of("Sale"),
-                List.of(regexes).stream().map(Pattern::compile).toList(),
-                Set.of("org.example.Secrets.token"),
-                Duration.ofSeconds(30),
-                List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5)),
-                Duration.ofSeconds(1),
-                Duration.ofMinutes(5),
-                16,
-                Duration.ofSeconds(1),
-                SecretCipher.fromBase64("uXWHj5EQ51oR4OVitlyhSwAAovmCbauIhNtJjHy/HjU="),
-                Limits.DEFAULTS,
-                Duration.ofDays(30),
-                Duration.ofHours(1),
-                List.of(),
-                1_048_576L);
+        return TestSettings.settings()
+                .endpointPatterns(regexes)
+                .retrySchedule(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5))
+                .build();
     }
 
     private final Settings settings = withPatterns("https://example\\.com/hook", "http://localhost:\\d+/.*");

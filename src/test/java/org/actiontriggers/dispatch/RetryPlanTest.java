@@ -5,33 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import org.actiontriggers.config.Limits;
-import org.actiontriggers.config.SecretCipher;
 import org.actiontriggers.config.Settings;
+import org.actiontriggers.config.TestSettings;
 import org.junit.jupiter.api.Test;
 
 class RetryPlanTest {
 
     private static final Instant NOW = Instant.parse("2025-01-01T12:00:00Z");
 
-    private final Settings settings = new Settings(
-            Set.of("Sale"),
-            List.of(),
-            Set.of(),
-            Duration.ofSeconds(30),
-            List.of(Duration.ZERO, Duration.ofSeconds(10), Duration.ofHours(2)),
-            Duration.ofSeconds(1),
-            Duration.ofMinutes(5),
-            16,
-            Duration.ofSeconds(1),
-            SecretCipher.fromBase64("uXWHj5EQ51oR4OVitlyhSwAAovmCbauIhNtJjHy/HjU="),
-            Limits.DEFAULTS,
-            Duration.ofDays(30),
-            Duration.ofHours(1),
-            List.of(),
-            1_048_576L);
+    private final Settings settings = TestSettings.settings()
+            .dynamicPaths()
+            .retrySchedule(Duration.ZERO, Duration.ofSeconds(10), Duration.ofHours(2))
+            .build();
 
     @Test
     void jitterStaysWithinTenPercentOfTheScheduledDelay() {
