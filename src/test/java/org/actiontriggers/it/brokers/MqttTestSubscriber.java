@@ -23,11 +23,10 @@ import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 
 /**
  * A real MQTT 5 subscriber (Paho) on one topic filter with QoS 1 and a persistent session, so the broker
- * queues messages while the subscriber is away. It reconnects by itself and subscribes again after every
- * reconnect: Mosquitto 2.0.11 restores a persistent session after a restart but not its subscription (seen
- * here), so a message published after a broker restart and before {@link #isSubscribed()} is true again reaches
- * nobody. In an outage drill, wait for {@code isSubscribed()} before deliveries resume. Headers are the MQTT 5
- * user properties plus {@code content-type}. Close it after use (that ends the session).
+ * queues messages while the subscriber is away, also across a broker restart (Mosquitto saves the session and its
+ * subscription; on {@link MosquittoTestBroker} its ACL lets them through). It reconnects by itself and subscribes
+ * again after every reconnect, in case a broker lost the session. Headers are the MQTT 5 user properties plus
+ * {@code content-type}. Close it after use (that ends the session).
  *
  * <pre>{@code
  * try (var subscriber = new MqttTestSubscriber("127.0.0.1", 1883, "sales/created")) {
