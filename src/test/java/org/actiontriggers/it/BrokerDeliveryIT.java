@@ -83,6 +83,8 @@ class BrokerDeliveryIT {
 
     private static final int NATS_DRILL_PORT = 14_222;
 
+    private static final int MQTT_DRILL_PORT = 11_883;
+
     /**
      * Also starts the Kafka test broker (no Kafka runs on this machine) in this client JVM, before the server,
      * so that its address can go into the settings.
@@ -104,6 +106,9 @@ class BrokerDeliveryIT {
                         "action-triggers.brokers.it-kafka-drill.conn.bootstrap_servers=127.0.0.1:" + KAFKA_DRILL_PORT,
                         "action-triggers.brokers.it-nats-drill.type=nats",
                         "action-triggers.brokers.it-nats-drill.conn.servers=nats://127.0.0.1:" + NATS_DRILL_PORT,
+                        "action-triggers.brokers.it-mqtt-drill.type=mqtt",
+                        "action-triggers.brokers.it-mqtt-drill.conn.host=127.0.0.1",
+                        "action-triggers.brokers.it-mqtt-drill.conn.port=" + MQTT_DRILL_PORT,
                         ""))
                 .addPackage(ReceivedMessage.class.getPackage());
     }
@@ -418,6 +423,30 @@ class BrokerDeliveryIT {
             }
         } finally {
             server.stop();
+        }
+    }
+
+    /**
+     * On a Mosquitto of this test's own. The subscriber keeps a persistent QoS 1 session through the restart, so
+     * every message the broker acknowledged reaches it, whether it arrives before or after the subscriber is back.
+     */
+    @Test
+    void mqttStoppedThenStartedLosesNothing() {
+        MosquittoTestBroker broker = MosquittoTestBroker.start(MQTT_DRILL_PORT);
+        String topic = "drill/" + name;
+        try {
+            MqttTestSubscriber mqtt = new MqttTestSubscriber(broker.host(), broker.port(), topic);
+            try (BrokerConsumers.Consumer consumer =
+                    BrokerConsumers.of(() -> mqtt.awaitMessages(Integer.MAX_VALUE, Duration.ofMillis(300)), mqtt)) {
+                outageDrill(
+                        consumer,
+                        new MessageBrokerQueue(null, "it-mqtt-drill", Map.of(), Map.of("topic", topic), null),
+                        broker::stop,
+                        broker::restart,
+                        true);
+            }
+        } finally {
+            broker.stop();
         }
     }
 

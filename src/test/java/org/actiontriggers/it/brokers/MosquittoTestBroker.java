@@ -11,8 +11,9 @@ import java.util.List;
  * /usr/sbin/mosquitto}, or the system property {@code mosquitto.binary}) on a free loopback port, with
  * persistence and its log under {@code target/mosquitto/}. For outage drills: {@link #stop()} (SIGTERM, so it
  * saves its sessions and a persistent subscriber keeps its subscription) and {@link #restart()} touch only this
- * process, never the machine's shared Mosquitto on 1883. Anonymous clients may publish under {@code it/#} and
- * {@code drill/#} but only read {@code forbidden/#} (to see a refused PUBACK). Stopped at JVM exit.
+ * process, never the machine's shared Mosquitto on 1883. Clients may publish under {@code it/#} and {@code
+ * drill/#} but only read {@code forbidden/#} (to see a refused PUBACK); the ACL is written as patterns so that a
+ * persistent subscriber also gets what is published after a restart before it reconnects. Stopped at JVM exit.
  */
 public final class MosquittoTestBroker {
 
@@ -63,7 +64,12 @@ public final class MosquittoTestBroker {
         String binary = System.getProperty("mosquitto.binary", "/usr/sbin/mosquitto");
         try {
             Path acl = dir.resolve("acl");
-            Files.writeString(acl, "topic readwrite it/#\ntopic readwrite drill/#\ntopic read forbidden/#\n");
+            // 'pattern' rather than 'topic' lines: Mosquitto checks a 'topic' line against the ACL list it builds for
+            // a client when the client connects, and a session restored from the saved database has none until its
+            // client is back, so every message published after a restart to a persistent subscriber that has not
+            // reconnected yet is denied and silently dropped (eclipse-mosquitto/mosquitto#384; seen with 2.0.11).
+            // Patterns are checked without that list.
+            Files.writeString(acl, "pattern readwrite it/#\npattern readwrite drill/#\npattern read forbidden/#\n");
             Path config = dir.resolve("mosquitto.conf");
             Files.writeString(
                     config,
