@@ -133,10 +133,15 @@ public final class SettingsParser {
         Duration sweep = positiveDuration(SWEEP_INTERVAL, "1s");
         Duration lease = positiveDuration(LEASE, "5m");
         Duration maxBrokerTimeout = positiveDuration(Settings.MAX_BROKER_TIMEOUT, "30s");
+        Map<String, BrokerDefinition> brokers = brokers();
         if (maxTimeout != null && lease != null && lease.compareTo(maxTimeout.multipliedBy(4)) < 0) {
             errors.add(LEASE + " (" + lease + ") must be at least four times " + MAX_WEBHOOK_TIMEOUT + " (" + maxTimeout
                     + ") so that a slow send, with its quick retries, is never taken twice");
-        } else if (maxBrokerTimeout != null && lease != null && lease.compareTo(maxBrokerTimeout.multipliedBy(4)) < 0) {
+        } else if (!brokers.isEmpty()
+                && maxBrokerTimeout != null
+                && lease != null
+                && lease.compareTo(maxBrokerTimeout.multipliedBy(4)) < 0) {
+            // only with brokers defined: without them the broker timeout (default 30 s) bounds nothing
             errors.add(LEASE + " (" + lease + ") must be at least four times " + Settings.MAX_BROKER_TIMEOUT + " ("
                     + maxBrokerTimeout + ") so that a slow publish, with its quick retries, is never taken twice");
         }
@@ -163,7 +168,6 @@ public final class SettingsParser {
         Duration retention = positiveDuration(RETENTION, "30d");
         Duration cleanup = positiveDuration(RETENTION_CLEANUP_INTERVAL, "1h");
         long maxRequestBytes = size(MAX_REQUEST_SIZE, Settings.DEFAULT_MAX_REQUEST_BYTES, Integer.MAX_VALUE);
-        Map<String, BrokerDefinition> brokers = brokers();
 
         if (!errors.isEmpty()) {
             throw new InvalidSettingsException(errors);

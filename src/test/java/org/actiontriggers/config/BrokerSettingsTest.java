@@ -106,6 +106,12 @@ class BrokerSettingsTest {
     @Test
     void theLeaseMustCoverTheBrokerTimeoutToo() {
         raw.put(Settings.MAX_BROKER_TIMEOUT, "60s");
+        assertThat(parser().parse().maxBrokerTimeout())
+                .as("without a broker the broker timeout bounds nothing, so it cannot break the lease")
+                .isEqualTo(Duration.ofSeconds(60));
+
+        raw.put("action-triggers.brokers.orders.type", "rabbitmq");
+        raw.put("action-triggers.brokers.orders.conn.host", "127.0.0.1");
 
         assertThat(problems()).singleElement().asString().contains(Settings.LEASE, Settings.MAX_BROKER_TIMEOUT);
     }
