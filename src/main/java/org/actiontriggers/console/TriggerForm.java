@@ -10,8 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
+import org.actiontriggers.config.BrokerDefinition;
+import org.actiontriggers.config.BrokerQueueDraft;
 import org.actiontriggers.config.Config;
 import org.actiontriggers.config.ConfigDraft;
+import org.actiontriggers.config.MessageBrokerQueue;
 import org.actiontriggers.config.SecretMasker;
 import org.actiontriggers.config.Violation;
 import org.actiontriggers.config.Webhook;
@@ -23,8 +27,8 @@ import org.actiontriggers.config.WebhookDraft;
  * seconds, a JSON payload) and reports what it could not turn, with the same kind of {@link Violation} the
  * validator uses. It also knows which form field a violation's pointer concerns.
  *
- * <p>Header values of a stored trigger are shown masked; a value sent back unchanged keeps the stored one
- * ({@code ConfigService#replace}).
+ * <p>Header values and queue connection details of a stored trigger are shown masked, as the API shows them;
+ * a value sent back unchanged keeps the stored one ({@code ConfigService#replace}).
  */
 public class TriggerForm implements Serializable {
 
@@ -35,11 +39,30 @@ public class TriggerForm implements Serializable {
     private List<String> signals = new ArrayList<>();
     private String payload = "";
     private final List<WebhookRow> webhooks = new ArrayList<>();
+    private final List<QueueRow> queues = new ArrayList<>();
 
     /** A draft, or why the form could not be read as one (then the draft is only good for more checks). */
     public record Drafted(ConfigDraft draft, List<Violation> problems) {}
 
-    /** An empty form with one webhook row. */
+    /** A broker an admin may choose for a queue: its name, and a label that also shows its type. */
+    public record BrokerChoice(String name, String label) implements Serializable {}
+
+    /**
+     * The brokers defined in settings, by name, as choices for a queue's broker; a stored queue's broker that
+     * settings no longer define stays among them, so the form shows it and the validator names the problem.
+     */
+    public static List<BrokerChoice> brokerChoices(Map<String, BrokerDefinition> brokers, String current) {
+        List<BrokerChoice> choices = new ArrayList<>(brokers.values().stream()
+                .sorted(java.util.Comparator.comparing(BrokerDefinition::name))
+                .map(b -> new BrokerChoice(b.name(), b.name() + " (" + b.type() + ")"))
+                .toList());
+        if (current != null && !current.isBlank() && !brokers.containsKey(current)) {
+            choices.add(new BrokerChoice(current, current + " (not defined in settings)"));
+        }
+        return choices;
+    }
+
+    /** An empty form with one webhook row and no queue. */
     public static TriggerForm blank() {
         TriggerForm form = new TriggerForm();
         form.addWebhook();
@@ -64,12 +87,21 @@ public class TriggerForm implements Serializable {
             row.method = webhook.getHttpMethod().name();
             row.timeout = webhook.getTimeoutSecs() == null ? "" : seconds(webhook.getTimeoutSecs());
             webhook.getHeaders().forEach((name, value) -> {
-                HeaderRow header = new HeaderRow();
+                KeyValueRow header = new KeyValueRow();
                 header.name = name;
                 header.value = SecretMasker.mask(name, value);
                 row.headers.add(header);
             });
             form.webhooks.add(row);
+        }
+        for (MessageBrokerQueue queue : config.getBrokerQueues()) {
+            QueueRow row = new QueueRow();
+            row.name = queue.getName();
+            row.timeout = queue.getTimeoutSecs() == null ? "" : seconds(queue.getTimeoutSecs());
+            queue.getParameters().forEach((key, value) -> row.parameters.add(KeyValueRow.of(key, value)));
+            queue.getConnDetails()
+                    .forEach((key, value) -> row.connDetails.add(KeyValueRow.of(key, SecretMasker.mask(key, value))));
+            form.queues.add(row);
         }
         return form;
     }
@@ -81,7 +113,7 @@ public class TriggerForm implements Serializable {
         for (int i = 0; i < webhooks.size(); i++) {
             WebhookRow row = webhooks.get(i);
             Map<String, String> headers = new LinkedHashMap<>();
-            for (HeaderRow header : row.headers) {
+            for (KeyValueRow header : row.headers) {
                 String name = trim(header.name);
                 String value = header.value == null ? "" : header.value;
                 if (name.isEmpty()) {
@@ -96,15 +128,48 @@ public class TriggerForm implements Serializable {
                 }
                 headers.put(name, value);
             }
-            drafts.add(new WebhookDraft(trim(row.url), row.method, headers, timeout(row.timeout, i, problems)));
+            drafts.add(new WebhookDraft(
+                    trim(row.url), row.method, headers, timeout(row.timeout, problems, "webhooks", i)));
+        }
+        List<BrokerQueueDraft> queueDrafts = new ArrayList<>();
+        for (int i = 0; i < queues.size(); i++) {
+            QueueRow row = queues.get(i);
+            queueDrafts.add(new BrokerQueueDraft(
+                    trim(row.name),
+                    entries(row.connDetails, problems, "a connection detail", i, "conn_details"),
+                    entries(row.parameters, problems, "a parameter", i, "parameters"),
+                    timeout(row.timeout, problems, "message_broker_queues", i)));
         }
         ConfigDraft draft = new ConfigDraft(
                 active,
                 payload(problems),
                 List.copyOf(signals),
                 contentTypes.stream().map(ConfigDraft.ContentTypeDraft::of).toList(),
-                drafts);
+                drafts,
+                queueDrafts);
         return new Drafted(draft, List.copyOf(problems));
+    }
+
+    /** A queue's key/value rows as a map; blank rows are left out, a value without a key or a key twice reported. */
+    private static Map<String, String> entries(
+            List<KeyValueRow> rows, List<Violation> problems, String what, int queue, String field) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (KeyValueRow row : rows) {
+            String key = trim(row.name);
+            String value = row.value == null ? "" : row.value;
+            if (key.isEmpty()) {
+                if (!value.isBlank()) {
+                    problems.add(Violation.at("need a key for each value", "message_broker_queues", queue, field));
+                }
+                continue;
+            }
+            if (values.containsKey(key)) {
+                problems.add(Violation.at("is given twice", "message_broker_queues", queue, field, key));
+                continue;
+            }
+            values.put(key, value);
+        }
+        return values;
     }
 
     /**
@@ -131,6 +196,8 @@ public class TriggerForm implements Serializable {
                 return "previewId";
             case "webhooks":
                 return webhookField(steps);
+            case "message_broker_queues", "msg_broker_queues":
+                return queueField(steps);
             default:
                 return null;
         }
@@ -150,6 +217,7 @@ public class TriggerForm implements Serializable {
             case "entity_type" -> "Entity type";
             case "entity_id" -> "Entity id";
             case "webhooks" -> webhookLabel(steps);
+            case "message_broker_queues", "msg_broker_queues" -> queueLabel(steps);
             default -> "The trigger";
         };
     }
@@ -168,10 +236,55 @@ public class TriggerForm implements Serializable {
         };
     }
 
+    private String queueField(String[] steps) {
+        if (steps.length < 3) {
+            return "queueList";
+        }
+        String row = "queues:" + steps[1] + ":";
+        int index = index(steps[1]);
+        QueueRow queue = index >= 0 && index < queues.size() ? queues.get(index) : null;
+        return switch (steps[2]) {
+            case "timeout_secs" -> row + "timeout";
+            case "parameters" ->
+                entryField(row, "parameters", "parameterList", queue == null ? null : queue.parameters, steps);
+            case "conn_details" ->
+                entryField(row, "connDetails", "connDetailList", queue == null ? null : queue.connDetails, steps);
+            default -> row + "name";
+        };
+    }
+
+    /** The value field of the row whose key a pointer names, or the rows' list when it names none. */
+    private static String entryField(String row, String rows, String list, List<KeyValueRow> entries, String[] steps) {
+        if (steps.length > 3 && entries != null) {
+            for (int k = 0; k < entries.size(); k++) {
+                if (steps[3].equals(trim(entries.get(k).name))) {
+                    return row + rows + ":" + k + ":value";
+                }
+            }
+        }
+        return row + list;
+    }
+
+    private static String queueLabel(String[] steps) {
+        if (steps.length < 3) {
+            return "Message broker queues";
+        }
+        String prefix = "Queue " + (index(steps[1]) + 1) + ": ";
+        BiFunction<String, String, String> entry =
+                (one, all) -> steps.length > 3 ? prefix + one + " '" + steps[3] + "'" : prefix + all;
+        return switch (steps[2]) {
+            case "name" -> prefix + "broker";
+            case "timeout_secs" -> prefix + "timeout";
+            case "parameters" -> entry.apply("parameter", "parameters");
+            case "conn_details" -> entry.apply("connection detail", "connection details");
+            default -> prefix.substring(0, prefix.length() - 2);
+        };
+    }
+
     private String headerField(String row, String webhook, String name) {
         int index = index(webhook);
         if (index >= 0 && index < webhooks.size()) {
-            List<HeaderRow> headers = webhooks.get(index).headers;
+            List<KeyValueRow> headers = webhooks.get(index).headers;
             for (int k = 0; k < headers.size(); k++) {
                 if (name.equals(trim(headers.get(k).name))) {
                     return row + "headers:" + k + ":value";
@@ -234,7 +347,7 @@ public class TriggerForm implements Serializable {
         }
     }
 
-    private static Double timeout(String text, int webhook, List<Violation> problems) {
+    private static Double timeout(String text, List<Violation> problems, String list, int row) {
         String t = trim(text);
         if (t.isEmpty()) {
             return null;
@@ -247,7 +360,7 @@ public class TriggerForm implements Serializable {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(Violation.at("must be a number of seconds, e.g. 10 or 2.5", "webhooks", webhook, "timeout_secs"));
+        problems.add(Violation.at("must be a number of seconds, e.g. 10 or 2.5", list, row, "timeout_secs"));
         return null;
     }
 
@@ -281,6 +394,19 @@ public class TriggerForm implements Serializable {
     public void removeWebhook(int index) {
         if (index >= 0 && index < webhooks.size()) {
             webhooks.remove(index);
+        }
+    }
+
+    /** A queue row with one empty parameter row, the key/value a queue most often needs. */
+    public void addQueue() {
+        QueueRow row = new QueueRow();
+        row.addParameter();
+        queues.add(row);
+    }
+
+    public void removeQueue(int index) {
+        if (index >= 0 && index < queues.size()) {
+            queues.remove(index);
         }
     }
 
@@ -320,6 +446,10 @@ public class TriggerForm implements Serializable {
         return webhooks;
     }
 
+    public List<QueueRow> getQueues() {
+        return queues;
+    }
+
     /** One webhook of the form. */
     public static class WebhookRow implements Serializable {
 
@@ -328,10 +458,10 @@ public class TriggerForm implements Serializable {
         private String url = "";
         private String method = "POST";
         private String timeout = "";
-        private final List<HeaderRow> headers = new ArrayList<>();
+        private final List<KeyValueRow> headers = new ArrayList<>();
 
         public void addHeader() {
-            headers.add(new HeaderRow());
+            headers.add(new KeyValueRow());
         }
 
         public void removeHeader(int index) {
@@ -364,18 +494,80 @@ public class TriggerForm implements Serializable {
             this.timeout = timeout;
         }
 
-        public List<HeaderRow> getHeaders() {
+        public List<KeyValueRow> getHeaders() {
             return headers;
         }
     }
 
-    /** One header of a webhook row. */
-    public static class HeaderRow implements Serializable {
+    /** One message broker queue of the form: a broker defined in settings and what it overrides. */
+    public static class QueueRow implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private String name = "";
+        private String timeout = "";
+        private final List<KeyValueRow> parameters = new ArrayList<>();
+        private final List<KeyValueRow> connDetails = new ArrayList<>();
+
+        public void addParameter() {
+            parameters.add(new KeyValueRow());
+        }
+
+        public void removeParameter(int index) {
+            if (index >= 0 && index < parameters.size()) {
+                parameters.remove(index);
+            }
+        }
+
+        public void addConnDetail() {
+            connDetails.add(new KeyValueRow());
+        }
+
+        public void removeConnDetail(int index) {
+            if (index >= 0 && index < connDetails.size()) {
+                connDetails.remove(index);
+            }
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(String timeout) {
+            this.timeout = timeout;
+        }
+
+        public List<KeyValueRow> getParameters() {
+            return parameters;
+        }
+
+        public List<KeyValueRow> getConnDetails() {
+            return connDetails;
+        }
+    }
+
+    /** One name/value row: a webhook header, or a queue's parameter or connection detail. */
+    public static class KeyValueRow implements Serializable {
 
         private static final long serialVersionUID = 1L;
 
         private String name = "";
         private String value = "";
+
+        static KeyValueRow of(String name, String value) {
+            KeyValueRow row = new KeyValueRow();
+            row.name = name;
+            row.value = value;
+            return row;
+        }
 
         public String getName() {
             return name;

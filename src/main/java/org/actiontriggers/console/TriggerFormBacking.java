@@ -23,8 +23,9 @@ import org.actiontriggers.record.PayloadPreview;
 
 /**
  * The trigger form ({@code /console/edit/trigger.xhtml}, admins only): create or edit one trigger, with a
- * preview of its payload for a real entity. Saving goes through {@link ConfigService}, which validates the
- * whole trigger and saves all of it or nothing; each {@link Violation} is shown next to its field.
+ * preview of its payload for a real entity; it sends to webhooks and to message broker queues. Saving goes
+ * through {@link ConfigService}, which validates the whole trigger and saves all of it or nothing; each
+ * {@link Violation} is shown next to its field.
  */
 @Named
 @ViewScoped
@@ -168,6 +169,35 @@ public class TriggerFormBacking implements Serializable {
 
     public void removeHeader(int webhook, int header) {
         getForm().getWebhooks().get(webhook).removeHeader(header);
+    }
+
+    public void addQueue() {
+        getForm().addQueue();
+    }
+
+    public void removeQueue(int index) {
+        getForm().removeQueue(index);
+    }
+
+    public void addParameter(int queue) {
+        getForm().getQueues().get(queue).addParameter();
+    }
+
+    public void removeParameter(int queue, int parameter) {
+        getForm().getQueues().get(queue).removeParameter(parameter);
+    }
+
+    public void addConnDetail(int queue) {
+        getForm().getQueues().get(queue).addConnDetail();
+    }
+
+    public void removeConnDetail(int queue, int detail) {
+        getForm().getQueues().get(queue).removeConnDetail(detail);
+    }
+
+    /** The brokers defined in settings, which a queue may name, and the one it names now. */
+    public List<TriggerForm.BrokerChoice> brokersFor(String current) {
+        return TriggerForm.brokerChoices(settings.current().brokers(), current);
     }
 
     /** Only whitelisted entity types are offered. */

@@ -48,6 +48,9 @@ public class TriggerListBacking implements Serializable {
     /** One webhook as listed: where it sends. */
     public record WebhookSummary(long id, String method, String url) implements Serializable {}
 
+    /** One message broker queue as listed: the broker it publishes to and the parameters it overrides. */
+    public record QueueSummary(String broker, String parameters) implements Serializable {}
+
     /** One trigger as listed, with how its latest delivery went. */
     public record Row(
             long id,
@@ -55,6 +58,7 @@ public class TriggerListBacking implements Serializable {
             String entityTypes,
             String signals,
             List<WebhookSummary> webhooks,
+            List<QueueSummary> queues,
             String lastState,
             OffsetDateTime lastAt,
             String lastDeliveryId)
@@ -62,6 +66,10 @@ public class TriggerListBacking implements Serializable {
 
         public int getWebhookCount() {
             return webhooks.size();
+        }
+
+        public int getQueueCount() {
+            return queues.size();
         }
     }
 
@@ -91,6 +99,13 @@ public class TriggerListBacking implements Serializable {
                 config.getWebhooks().stream()
                         .map(w ->
                                 new WebhookSummary(w.getId(), w.getHttpMethod().name(), w.getUrl()))
+                        .toList(),
+                config.getBrokerQueues().stream()
+                        .map(q -> new QueueSummary(
+                                q.getName(),
+                                q.getParameters().entrySet().stream()
+                                        .map(e -> e.getKey() + "=" + e.getValue())
+                                        .collect(java.util.stream.Collectors.joining(", "))))
                         .toList(),
                 last == null ? null : last.getState().name().toLowerCase(Locale.ROOT),
                 last == null ? null : last.getCreatedAt(),

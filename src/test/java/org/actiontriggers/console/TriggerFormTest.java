@@ -7,6 +7,10 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.List;
+import org.actiontriggers.config.BrokerDefinition;
+import org.actiontriggers.config.Config;
+import org.actiontriggers.config.MessageBrokerQueue;
+import org.actiontriggers.config.SecretMasker;
 import org.actiontriggers.config.Violation;
 import org.junit.jupiter.api.Test;
 
@@ -80,12 +84,137 @@ class TriggerFormTest {
         assertThat(form.fieldOf("/content_types/0/model")).isEqualTo("contentTypes");
         assertThat(form.fieldOf("/entity_id")).isEqualTo("previewId");
         assertThat(form.fieldOf("")).isNull();
-        assertThat(form.fieldOf("/message_broker_queues")).isNull();
+        assertThat(form.fieldOf("/message_broker_queues")).isEqualTo("queueList");
 
         assertThat(form.labelOf("/webhooks/0/url")).isEqualTo("Webhook 1: URL");
         assertThat(form.labelOf("/webhooks/1/headers/X-Key")).isEqualTo("Webhook 2: header 'X-Key'");
         assertThat(form.labelOf("/payload/quantity")).isEqualTo("Payload field 'quantity'");
         assertThat(form.labelOf("/content_types/0/model")).isEqualTo("Entity types");
+    }
+
+    private static TriggerForm formWithQueue() {
+        TriggerForm form = seedForm();
+        form.addQueue();
+        TriggerForm.QueueRow queue = form.getQueues().get(0);
+        queue.setName(" it-rabbit ");
+        queue.setTimeout("3");
+        queue.getParameters().get(0).setName("queue");
+        queue.getParameters().get(0).setValue("sales");
+        queue.addParameter();
+        queue.addConnDetail();
+        queue.getConnDetails().get(0).setName("password");
+        queue.getConnDetails().get(0).setValue("{{ com.example.Secrets.password }}");
+        return form;
+    }
+
+    @Test
+    void aQueueRowBecomesABrokerQueueOfTheDraftAndBlankRowsAreLeftOut() {
+        TriggerForm.Drafted drafted = formWithQueue().toDraft();
+
+        assertThat(drafted.problems()).isEmpty();
+        assertThat(drafted.draft().webhooks()).hasSize(1);
+        assertThat(drafted.draft().brokerQueues()).hasSize(1);
+        var queue = drafted.draft().brokerQueues().get(0);
+        assertThat(queue.name()).isEqualTo("it-rabbit");
+        assertThat(queue.timeoutSecs()).isEqualTo(3.0);
+        assertThat(queue.parameters()).containsExactly(java.util.Map.entry("queue", "sales"));
+        assertThat(queue.connDetails())
+                .containsExactly(java.util.Map.entry("password", "{{ com.example.Secrets.password }}"));
+        assertThat(TriggerForm.blank().toDraft().draft().brokerQueues()).isEmpty();
+    }
+
+    @Test
+    void aStoredQueueIsShownWithItsCredentialsMaskedAndSavedBackWithItsQueues() {
+        Config config = new Config();
+        config.setActive(true);
+        new MessageBrokerQueue(
+                config,
+                "it-rabbit",
+                java.util.Map.of("password", "s3cretPassw0rd"),
+                java.util.Map.of("queue", "sales"),
+                2.5);
+
+        TriggerForm form = TriggerForm.of(config);
+
+        TriggerForm.QueueRow row = form.getQueues().get(0);
+        assertThat(row.getName()).isEqualTo("it-rabbit");
+        assertThat(row.getTimeout()).isEqualTo("2.5");
+        assertThat(row.getConnDetails().get(0).getValue()).isEqualTo(SecretMasker.MASK);
+        var queue = form.toDraft().draft().brokerQueues().get(0);
+        assertThat(queue.connDetails()).containsExactly(java.util.Map.entry("password", SecretMasker.MASK));
+        assertThat(queue.parameters()).containsExactly(java.util.Map.entry("queue", "sales"));
+    }
+
+    @Test
+    void whatCannotBeReadInAQueueIsReportedAtTheValidatorsPointers() {
+        TriggerForm form = formWithQueue();
+        TriggerForm.QueueRow queue = form.getQueues().get(0);
+        queue.setTimeout("later");
+        queue.getParameters().get(1).setName("queue");
+        queue.getParameters().get(1).setValue("again");
+        queue.addConnDetail();
+        queue.getConnDetails().get(1).setValue("orphan");
+
+        assertThat(form.toDraft().problems())
+                .extracting(Violation::pointer)
+                .containsExactlyInAnyOrder(
+                        "/message_broker_queues/0/timeout_secs",
+                        "/message_broker_queues/0/parameters/queue",
+                        "/message_broker_queues/0/conn_details");
+    }
+
+    @Test
+    void eachQueuePointerFindsItsFieldAndLabel() {
+        TriggerForm form = formWithQueue();
+
+        assertThat(form.fieldOf("/message_broker_queues/0/name")).isEqualTo("queues:0:name");
+        assertThat(form.fieldOf("/message_broker_queues/0/timeout_secs")).isEqualTo("queues:0:timeout");
+        assertThat(form.fieldOf("/message_broker_queues/0/parameters/queue")).isEqualTo("queues:0:parameters:0:value");
+        assertThat(form.fieldOf("/message_broker_queues/0/parameters/topic")).isEqualTo("queues:0:parameterList");
+        assertThat(form.fieldOf("/message_broker_queues/0/parameters")).isEqualTo("queues:0:parameterList");
+        assertThat(form.fieldOf("/message_broker_queues/0/conn_details/password"))
+                .isEqualTo("queues:0:connDetails:0:value");
+        assertThat(form.fieldOf("/message_broker_queues/0/conn_details")).isEqualTo("queues:0:connDetailList");
+        assertThat(form.fieldOf("/message_broker_queues/7/parameters/queue")).isEqualTo("queues:7:parameterList");
+
+        assertThat(form.labelOf("/message_broker_queues/0/name")).isEqualTo("Queue 1: broker");
+        assertThat(form.labelOf("/message_broker_queues/0/timeout_secs")).isEqualTo("Queue 1: timeout");
+        assertThat(form.labelOf("/message_broker_queues/1/parameters/topic")).isEqualTo("Queue 2: parameter 'topic'");
+        assertThat(form.labelOf("/message_broker_queues/0/parameters")).isEqualTo("Queue 1: parameters");
+        assertThat(form.labelOf("/message_broker_queues/0/conn_details/password"))
+                .isEqualTo("Queue 1: connection detail 'password'");
+        assertThat(form.labelOf("/message_broker_queues")).isEqualTo("Message broker queues");
+    }
+
+    @Test
+    void theBrokersOfTheSettingsAreOfferedByNameWithTheirTypeAndAStoredUndefinedOneStays() {
+        var brokers = java.util.Map.of(
+                "it-redis", new BrokerDefinition("it-redis", "redis", java.util.Map.of(), java.util.Map.of()),
+                "it-rabbit",
+                        new BrokerDefinition(
+                                "it-rabbit", "rabbitmq", java.util.Map.of("password", "guest"), java.util.Map.of()));
+
+        assertThat(TriggerForm.brokerChoices(brokers, ""))
+                .containsExactly(
+                        new TriggerForm.BrokerChoice("it-rabbit", "it-rabbit (rabbitmq)"),
+                        new TriggerForm.BrokerChoice("it-redis", "it-redis (redis)"));
+        assertThat(TriggerForm.brokerChoices(brokers, "gone"))
+                .extracting(TriggerForm.BrokerChoice::label)
+                .containsExactly("it-rabbit (rabbitmq)", "it-redis (redis)", "gone (not defined in settings)");
+    }
+
+    @Test
+    void queueRowsAreAddedAndRemovedWithoutLosingTheOthers() {
+        TriggerForm form = formWithQueue();
+        form.addQueue();
+        form.getQueues().get(1).setName("it-redis");
+        form.getQueues().get(1).removeParameter(0);
+        form.getQueues().get(1).removeConnDetail(3);
+        form.removeQueue(0);
+        form.removeQueue(5);
+
+        assertThat(form.getQueues()).extracting(TriggerForm.QueueRow::getName).containsExactly("it-redis");
+        assertThat(form.getQueues().get(0).getParameters()).isEmpty();
     }
 
     @Test

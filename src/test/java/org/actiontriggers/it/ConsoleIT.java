@@ -34,7 +34,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The console in a real headless Chromium, as an operator uses it: sign in, create the seed scenario's
  * trigger through the form, watch its delivery arrive, make the receiver fail and send failures again (one,
  * and all of a webhook since a time), preview a payload with its credentials masked,
- * get a refusal next to the field with nothing saved, and a viewer who can read but not change.
+ * get a refusal next to the field with nothing saved, add a message broker queue, and a viewer who can read but
+ * not change.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -216,6 +217,73 @@ class ConsoleIT {
         anonymous.put("api/demo/sales/" + sale, "{\"quantity\":6}");
         await().atMost(DELIVERED).until(() -> receiver.at(hookPath).size() == 2);
         assertThat(receiver.at(hookPath).get(1).headers().get("authorization")).isEqualTo(secret);
+    }
+
+    @Test
+    void anAdminAddsABrokerQueueSeesItListedAndAParameterItsBrokerRefusesNextToItsField() {
+        String queueName = "console-it-" + Long.toString(System.nanoTime(), 36);
+        signIn("it-admin", "it-admin-password");
+        driver.get(base + "console/edit/trigger.xhtml");
+        fillTrigger(receiver.url(hookPath), "");
+        clickAndWait(By.id("form:addQueue"));
+        new Select(driver.findElement(By.id("form:queues:0:name"))).selectByValue("it-rabbit");
+        assertThat(new Select(driver.findElement(By.id("form:queues:0:name")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("it-rabbit (rabbitmq)");
+        type(By.id("form:queues:0:parameters:0:name"), "queue");
+        type(By.id("form:queues:0:parameters:0:value"), queueName);
+        clickAndWait(By.id("form:queues:0:addConnDetail"));
+        type(By.id("form:queues:0:connDetails:0:name"), "password");
+        type(By.id("form:queues:0:connDetails:0:value"), "guest");
+        type(By.id("form:queues:0:timeout"), "4");
+        clickAndWait(By.id("form:save"));
+
+        assertThat(driver.findElement(By.id("messages")).getText()).contains("was created");
+        WebElement row = driver.findElement(By.xpath("//table[@id='triggers:list']/tbody/tr[1]"));
+        assertThat(row.findElement(By.className("queue-count")).getText()).isEqualTo("1");
+        assertThat(row.getText()).contains("it-rabbit", "queue=" + queueName);
+        JsonObject stored = json(admin.get(TRIGGERS + "?page_size=1"))
+                .getJsonArray("results")
+                .getJsonObject(0)
+                .getJsonArray("message_broker_queues")
+                .getJsonObject(0);
+        assertThat(stored.getString("name")).isEqualTo("it-rabbit");
+        assertThat(stored.getJsonObject("parameters").getString("queue")).isEqualTo(queueName);
+        assertThat(stored.getJsonNumber("timeout_secs").doubleValue()).isEqualTo(4.0);
+
+        clickAndWait(By.id("triggers:list:0:edit"));
+        assertThat(driver.findElement(By.id("form:queues:0:connDetails:0:value"))
+                        .getAttribute("value"))
+                .isEqualTo("****");
+        type(By.id("form:queues:0:parameters:0:name"), "topic");
+        clickAndWait(By.id("form:save"));
+
+        assertThat(fieldError("form:queues:0:parameters:0:value"))
+                .startsWith("Queue 1: parameter 'topic' is not a key of this broker type")
+                .contains("it-rabbit");
+        assertThat(driver.findElement(By.id("messages")).getText()).contains("Nothing was saved");
+        JsonObject unchanged = json(admin.get(TRIGGERS + "?page_size=1"))
+                .getJsonArray("results")
+                .getJsonObject(0)
+                .getJsonArray("message_broker_queues")
+                .getJsonObject(0);
+        assertThat(unchanged.getJsonObject("parameters").keySet()).containsExactly("queue");
+        assertThat(configCount()).isEqualTo(1);
+
+        type(By.id("form:queues:0:parameters:0:name"), "queue");
+        type(By.id("form:webhooks:0:timeout"), "6");
+        clickAndWait(By.id("form:save"));
+        assertThat(driver.findElement(By.id("messages")).getText()).contains("was saved");
+        JsonObject resaved = json(admin.get(TRIGGERS + "?page_size=1"))
+                .getJsonArray("results")
+                .getJsonObject(0);
+        assertThat(resaved.getJsonArray("message_broker_queues")).hasSize(1);
+        assertThat(resaved.getJsonArray("message_broker_queues")
+                        .getJsonObject(0)
+                        .getJsonObject("parameters")
+                        .getString("queue"))
+                .isEqualTo(queueName);
     }
 
     @Test
