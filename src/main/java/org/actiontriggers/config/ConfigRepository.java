@@ -11,7 +11,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ConfigRepository {
 
-    @PersistenceContext(unitName = "action-triggers")
+    @PersistenceContext
     EntityManager em;
 
     /** Active configs with their webhooks and signals loaded, ready to be used detached. */

@@ -25,7 +25,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ConfigService {
 
-    @PersistenceContext(unitName = "action-triggers")
+    @PersistenceContext
     EntityManager em;
 
     @Inject

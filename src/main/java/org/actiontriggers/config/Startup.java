@@ -4,16 +4,14 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Brings the application up in order: validate settings (a malformed one fails the deployment, naming the
+ * Brings Action Triggers up when the application starts ({@link StartupListener}), in order: validate settings (a malformed one fails the deployment, naming the
  * key), migrate the schema, give older webhooks a signing secret, load the active configs, keep them fresh, then announce
  * {@link ActionTriggersStarted}.
  */
@@ -42,7 +40,7 @@ public class Startup {
 
     private ScheduledFuture<?> refresh;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    void start() {
         Settings current = settings.load();
         schema.migrate();
         signingSecrets.generateMissing();

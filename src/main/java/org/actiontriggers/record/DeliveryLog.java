@@ -11,7 +11,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class DeliveryLog {
 
-    @PersistenceContext(unitName = "action-triggers")
+    @PersistenceContext
     EntityManager em;
 
     /** The delivery with its attempts loaded. */

@@ -17,7 +17,7 @@ import org.actiontriggers.config.Page;
 @ApplicationScoped
 public class DeliverySearch {
 
-    @PersistenceContext(unitName = "action-triggers")
+    @PersistenceContext
     EntityManager em;
 
     /**

@@ -3,7 +3,6 @@ package org.actiontriggers.record;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -15,12 +14,12 @@ import java.util.UUID;
 import org.actiontriggers.capture.EntityChange;
 import org.actiontriggers.capture.EntitySnapshot;
 import org.actiontriggers.capture.EntitySnapshotter;
+import org.actiontriggers.config.ApplicationUnit;
 import org.actiontriggers.config.Config;
 import org.actiontriggers.config.HttpMethod;
 import org.actiontriggers.config.InvalidConfigException;
 import org.actiontriggers.config.SecretMasker;
 import org.actiontriggers.config.Signal;
-import org.actiontriggers.config.TriggerSettings;
 import org.actiontriggers.config.Violation;
 import org.actiontriggers.config.Webhook;
 
@@ -33,8 +32,8 @@ import org.actiontriggers.config.Webhook;
 @ApplicationScoped
 public class PayloadPreview {
 
-    @PersistenceContext(unitName = TriggerSettings.APPLICATION_UNIT)
-    EntityManager application;
+    @Inject
+    ApplicationUnit applicationUnit;
 
     @Inject
     EntitySnapshotter snapshotter;
@@ -106,12 +105,14 @@ public class PayloadPreview {
     }
 
     private Optional<Object> find(String entityName, String id) {
-        EntityType<?> type = application.getMetamodel().getEntities().stream()
+        EntityType<?> type = applicationUnit.factory().getMetamodel().getEntities().stream()
                 .filter(e -> e.getName().equals(entityName))
                 .findFirst()
                 .orElseThrow(() -> refused("entity_type", "'" + entityName + "' is not an entity of this application"));
         Object key = key(type.getIdType().getJavaType(), id);
-        return Optional.ofNullable(application.find(type.getJavaType(), key));
+        try (EntityManager application = applicationUnit.factory().createEntityManager()) {
+            return Optional.ofNullable(application.find(type.getJavaType(), key));
+        }
     }
 
     private static Object key(Class<?> idType, String id) {

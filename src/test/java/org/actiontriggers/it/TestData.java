@@ -19,11 +19,8 @@ import org.actiontriggers.demo.Sale;
 @ApplicationScoped
 public class TestData {
 
-    @PersistenceContext(unitName = "action-triggers")
+    @PersistenceContext
     EntityManager triggers;
-
-    @PersistenceContext(unitName = "application")
-    EntityManager application;
 
     @Transactional
     public void deleteAllConfigs() {
@@ -100,7 +97,7 @@ public class TestData {
     @Transactional
     public void saleThenFail(long customerId, long productId, int quantity, Consumer<Sale> whileOpen) {
         Sale sale = shop.addSale(customerId, productId, quantity).orElseThrow();
-        application.flush();
+        triggers.flush();
         whileOpen.accept(sale);
         throw new RolledBack(sale.getId());
     }

@@ -39,7 +39,7 @@ public class DrillControlResource {
     /** A config with one webhook and one signal. */
     public record TriggerForm(String entity, String signal, String url, boolean ordered, boolean active) {}
 
-    @PersistenceContext(unitName = "action-triggers")
+    @PersistenceContext
     EntityManager em;
 
     @Inject
