@@ -20,8 +20,8 @@ class ArchitectureTest {
 
     private static final String ROOT = "org.actiontriggers";
 
-    private static final List<String> OWN_PACKAGES =
-            List.of("capture", "record", "dispatch", "deliver", "config", "admin", "console", "monitoring", "demo");
+    private static final List<String> OWN_PACKAGES = List.of(
+            "capture", "record", "dispatch", "deliver", "config", "access", "admin", "console", "monitoring", "demo");
 
     private static JavaClasses main;
 
@@ -94,6 +94,17 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(outside("dispatch", "config", "record", "deliver"))
+                .check(main);
+    }
+
+    @Test
+    void accessDependsOnConfigOnly() {
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".access..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(outside("access", "config"))
                 .check(main);
     }
 

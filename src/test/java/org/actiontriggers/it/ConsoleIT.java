@@ -1,5 +1,8 @@
 package org.actiontriggers.it;
 
+import static org.actiontriggers.it.ApiClient.CONSOLE;
+import static org.actiontriggers.it.ApiClient.DELIVERIES;
+import static org.actiontriggers.it.ApiClient.TRIGGERS;
 import static org.actiontriggers.it.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,7 +46,6 @@ class ConsoleIT {
 
     private static final Duration DELIVERED = Duration.ofSeconds(60);
     private static final Path README_SHOTS = Path.of("target", "screenshots", "readme");
-    private static final String TRIGGERS = "api/action-triggers";
     private static final AtomicInteger HOOKS = new AtomicInteger();
 
     @RegisterExtension
@@ -91,7 +93,7 @@ class ConsoleIT {
         assertThat(row.findElement(By.className("webhook-count")).getText()).isEqualTo("1");
 
         long sale = createSale(3);
-        driver.get(base + "console/deliveries.xhtml?entity_type=Sale&entity_id=" + sale);
+        driver.get(base + CONSOLE + "deliveries.xhtml?entity_type=Sale&entity_id=" + sale);
         awaitState("succeeded");
         assertThat(driver.findElement(By.id("log")).getText()).contains("Sale " + sale, "200");
 
@@ -105,13 +107,13 @@ class ConsoleIT {
                 .as("the Authorization header carries the token its reference resolved to")
                 .isTrue();
 
-        driver.get(base + "console/");
+        driver.get(base + CONSOLE);
         assertThat(driver.findElement(By.className("last-state")).getText()).isEqualTo("succeeded");
         browser.save(README_SHOTS.resolve("triggers.png"));
 
         receiver.respond(hookPath, 400);
         anonymous.put("api/demo/sales/" + sale, "{\"quantity\":5}");
-        driver.get(base + "console/deliveries.xhtml?state=failed&config=" + configId);
+        driver.get(base + CONSOLE + "deliveries.xhtml?state=failed&config=" + configId);
         awaitState("failed");
         clickAndWait(By.className("delivery-link"));
         assertThat(texts(By.className("attempt-status"))).containsExactly("400");
@@ -128,7 +130,7 @@ class ConsoleIT {
 
         receiver.respond(hookPath, 400);
         anonymous.put("api/demo/sales/" + sale, "{\"quantity\":7}");
-        driver.get(base + "console/deliveries.xhtml?config=" + configId);
+        driver.get(base + CONSOLE + "deliveries.xhtml?config=" + configId);
         awaitState("failed");
         receiver.respond(hookPath, 200);
         long webhookId = json(admin.get(TRIGGERS + "/" + configId))
@@ -141,7 +143,7 @@ class ConsoleIT {
         clickAndWait(By.id("recover:go"));
         assertThat(driver.findElement(By.id("messages")).getText())
                 .contains("1 failed delivery of webhook " + webhookId);
-        driver.get(base + "console/deliveries.xhtml?config=" + configId);
+        driver.get(base + CONSOLE + "deliveries.xhtml?config=" + configId);
         awaitState("succeeded");
         assertThat(texts(By.className("delivery-state"))).containsExactly("succeeded", "succeeded", "succeeded");
         assertThat(receiver.at(hookPath)).hasSize(5);
@@ -151,7 +153,7 @@ class ConsoleIT {
     @Test
     void aNonWhitelistedUrlIsShownNextToItsFieldAndNothingIsSaved() {
         signIn("it-admin", "it-admin-password");
-        driver.get(base + "console/edit/trigger.xhtml");
+        driver.get(base + CONSOLE + "edit/trigger.xhtml");
 
         fillTrigger("https://elsewhere.example/hook", "soon");
         clickAndWait(By.id("form:save"));
@@ -179,7 +181,7 @@ class ConsoleIT {
     void aSavedSecretIsShownMaskedPreviewedMaskedAndKeptWhenTheFormIsSavedAgain() {
         String secret = "Bearer " + "k" + Long.toString(System.nanoTime(), 36) + "Zq7Lw9";
         signIn("it-admin", "it-admin-password");
-        driver.get(base + "console/edit/trigger.xhtml");
+        driver.get(base + CONSOLE + "edit/trigger.xhtml");
         fillTrigger(receiver.url(hookPath), "");
         type(By.id("form:webhooks:0:headers:0:name"), "Authorization");
         type(By.id("form:webhooks:0:headers:0:value"), secret);
@@ -223,7 +225,7 @@ class ConsoleIT {
     void anAdminAddsABrokerQueueSeesItListedAndAParameterItsBrokerRefusesNextToItsField() {
         String queueName = "console-it-" + Long.toString(System.nanoTime(), 36);
         signIn("it-admin", "it-admin-password");
-        driver.get(base + "console/edit/trigger.xhtml");
+        driver.get(base + CONSOLE + "edit/trigger.xhtml");
         fillTrigger(receiver.url(hookPath), "");
         clickAndWait(By.id("form:addQueue"));
         new Select(driver.findElement(By.id("form:queues:0:name"))).selectByValue("it-rabbit");
@@ -310,8 +312,8 @@ class ConsoleIT {
 
     @Test
     void theSignInPageRefusesAWrongPasswordAndLeadsBackToTheWantedPage() {
-        driver.get(base + "console/deliveries.xhtml?entity_type=Sale");
-        assertThat(driver.getCurrentUrl()).contains("/console/login.xhtml");
+        driver.get(base + CONSOLE + "deliveries.xhtml?entity_type=Sale");
+        assertThat(driver.getCurrentUrl()).contains("/" + CONSOLE + "login.xhtml");
 
         type(By.id("username"), "it-admin");
         type(By.id("password"), "wrong-password");
@@ -321,7 +323,7 @@ class ConsoleIT {
         type(By.id("username"), "it-admin");
         type(By.id("password"), "it-admin-password");
         clickAndWait(By.id("sign-in"));
-        assertThat(driver.getCurrentUrl()).endsWith("/console/deliveries.xhtml?entity_type=Sale");
+        assertThat(driver.getCurrentUrl()).endsWith("/" + CONSOLE + "deliveries.xhtml?entity_type=Sale");
         assertThat(driver.findElement(By.id("user")).getText()).contains("it-admin", "admin");
     }
 
@@ -331,7 +333,7 @@ class ConsoleIT {
                 json(admin.post(TRIGGERS, seedDocument())).getJsonNumber("id").longValue();
         long sale = createSale(2);
         await().atMost(DELIVERED)
-                .until(() -> json(admin.get("api/deliveries?config=" + configId + "&state=succeeded"))
+                .until(() -> json(admin.get(DELIVERIES + "?config=" + configId + "&state=succeeded"))
                                 .getInt("count")
                         == 1);
         signIn("it-viewer", "it-viewer-password");
@@ -353,27 +355,27 @@ class ConsoleIT {
         assertThat(json(admin.get(TRIGGERS + "/" + configId)).getBoolean("active"))
                 .isTrue();
 
-        driver.get(base + "console/deliveries.xhtml?entity_type=Sale&entity_id=" + sale);
+        driver.get(base + CONSOLE + "deliveries.xhtml?entity_type=Sale&entity_id=" + sale);
         assertThat(driver.findElement(By.className("delivery-state")).getText()).isEqualTo("succeeded");
         assertThat(driver.findElements(By.id("recover"))).isEmpty();
         clickAndWait(By.className("delivery-link"));
         assertThat(texts(By.className("attempt-status"))).containsExactly("200");
         assertThat(driver.findElements(By.id("actions:redeliver"))).isEmpty();
 
-        driver.get(base + "console/deliveries.xhtml?config=x&since=yesterday");
+        driver.get(base + CONSOLE + "deliveries.xhtml?config=x&since=yesterday");
         assertThat(driver.findElement(By.id("error-config")).getText())
                 .isEqualTo("Trigger must be a trigger number, e.g. 3");
         assertThat(driver.findElement(By.id("error-since")).getText()).startsWith("Since 'yesterday' is not a time");
 
-        driver.get(base + "console/edit/trigger.xhtml?id=" + configId);
+        driver.get(base + CONSOLE + "edit/trigger.xhtml?id=" + configId);
         assertThat(driver.findElement(By.id("forbidden")).getText()).contains("may only read");
         assertThat(json(admin.get(TRIGGERS + "/" + configId)).getBoolean("active"))
                 .isTrue();
     }
 
     private void signIn(String user, String password) {
-        driver.get(base + "console/");
-        assertThat(driver.getCurrentUrl()).contains("/console/login.xhtml");
+        driver.get(base + CONSOLE);
+        assertThat(driver.getCurrentUrl()).contains("/" + CONSOLE + "login.xhtml");
         type(By.id("username"), user);
         type(By.id("password"), password);
         clickAndWait(By.id("sign-in"));

@@ -38,7 +38,10 @@ class DemoWalkthroughIT {
 
     @Test
     void theSeedTriggerFiresWhenASaleIsCreatedThroughTheDemoApi() throws Exception {
-        assertThat(post("api/demo/seed-trigger", "").statusCode()).isEqualTo(200);
+        HttpResponse<String> seeded = post("api/demo/seed-trigger", "");
+        assertThat(seeded.statusCode())
+                .as(seeded.uri() + " " + base + " " + seeded.body())
+                .isEqualTo(200);
         long customer = json(post("api/demo/customers", "{\"name\":\"Ann O'Brien\",\"email\":\"ann@example.com\"}")
                         .body())
                 .getJsonNumber("id")

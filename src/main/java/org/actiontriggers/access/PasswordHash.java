@@ -1,4 +1,4 @@
-package org.actiontriggers.admin.auth;
+package org.actiontriggers.access;
 
 import java.io.Console;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +17,8 @@ import javax.crypto.spec.PBEKeySpec;
  * {@code pbkdf2-sha256:<iterations>:<salt, base64>:<hash, base64>}, so no password is ever kept in the
  * configuration or the database.
  *
- * <p>Run it to hash your own password: {@code java -cp WEB-INF/classes
- * org.actiontriggers.admin.auth.PasswordHash} asks for the password (or reads it from standard input) and
+ * <p>Run it to hash your own password: {@code java -cp
+ * action-triggers-<version>-library.jar org.actiontriggers.access.PasswordHash} asks for the password (or reads it from standard input) and
  * prints the value to set.
  */
 public final class PasswordHash {

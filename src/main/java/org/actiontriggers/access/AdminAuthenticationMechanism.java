@@ -1,4 +1,4 @@
-package org.actiontriggers.admin.auth;
+package org.actiontriggers.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,30 +12,29 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
 
 /**
- * The one authentication mechanism of the application (Jakarta Security allows one), choosing by path: the
- * admin API under {@code /api} keeps stateless HTTP Basic — a 401 with {@code WWW-Authenticate} when a
- * protected call comes without valid credentials — while the console under {@code /console} signs people in
- * with a form and remembers them in the HTTP session. Both check the same {@link AdminIdentityStore}.
+ * The built-in authentication mechanism, used when the host application has none of its own ({@link
+ * SecurityChoice}; Jakarta Security allows one). It acts only under {@link Paths#BASE}: the admin API keeps
+ * stateless HTTP Basic, while the console signs people in with a form and remembers them in the HTTP session.
+ * Both check the same {@link AdminIdentityStore}. Who may do what is decided afterwards, by {@link Caller}.
  *
- * <p>The console's form posts to {@value #SIGN_IN}; {@value #SIGN_OUT} ends the session. A protected console
- * page asked for without a session redirects to the sign-in page and, after signing in, back to itself.
+ * <p>The console's form posts to {@link Paths#SIGN_IN}; {@link Paths#SIGN_OUT} ends the session. A console
+ * page asked for without a session is sent to the sign-in page ({@link #sendToSignIn}) and, after signing in,
+ * back to itself.
  */
 @ApplicationScoped
 public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    static final String CONSOLE = "/console/";
-    static final String SIGN_IN = "/console/sign-in";
-    static final String SIGN_OUT = "/console/sign-out";
-    static final String SIGN_IN_PAGE = "/console/login.xhtml";
     private static final String CALLER = AdminAuthenticationMechanism.class.getName() + ".caller";
     private static final String WANTED = AdminAuthenticationMechanism.class.getName() + ".wanted";
-    private static final String BASIC_CHALLENGE = "Basic realm=\"Action Triggers\"";
+    /** The challenge of a 401 from the admin API while this mechanism is in use. */
+    public static final String BASIC_CHALLENGE = "Basic realm=\"Action Triggers\"";
 
     /** Who signed in to the console, kept in their session. */
     private record SignedIn(String name, Set<String> groups) implements Serializable {}
@@ -47,10 +46,25 @@ public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith(CONSOLE) || path.equals("/console")) {
+        if (path.startsWith(Paths.CONSOLE) || path.equals(Paths.CONSOLE.substring(0, Paths.CONSOLE.length() - 1))) {
             return console(path, request, response, context);
         }
-        return basic(request, response, context);
+        if (path.startsWith(Paths.BASE + "/")) {
+            return basic(request, response, context);
+        }
+        return context.doNothing();
+    }
+
+    /**
+     * Sends a console visitor who is not signed in to the sign-in page, remembering the page they wanted (a GET
+     * only) to return there afterwards.
+     */
+    public static void sendToSignIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if ("GET".equals(request.getMethod())) {
+            String query = request.getQueryString();
+            request.getSession().setAttribute(WANTED, request.getRequestURI() + (query == null ? "" : "?" + query));
+        }
+        response.sendRedirect(request.getContextPath() + Paths.SIGN_IN_PAGE);
     }
 
     private AuthenticationStatus basic(
@@ -71,26 +85,19 @@ public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism
 
     private AuthenticationStatus console(
             String path, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        if (path.equals(SIGN_IN) && "POST".equals(request.getMethod())) {
+        if (path.equals(Paths.SIGN_IN) && "POST".equals(request.getMethod())) {
             return signIn(request, context);
         }
-        if (path.equals(SIGN_OUT)) {
+        if (path.equals(Paths.SIGN_OUT)) {
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();
             }
-            return context.redirect(request.getContextPath() + SIGN_IN_PAGE + "?signed-out");
+            return context.redirect(request.getContextPath() + Paths.SIGN_IN_PAGE + "?signed-out");
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(CALLER) instanceof SignedIn caller) {
             return context.notifyContainerAboutLogin(caller.name(), caller.groups());
-        }
-        if (context.isProtected()) {
-            if ("GET".equals(request.getMethod())) {
-                String query = request.getQueryString();
-                request.getSession().setAttribute(WANTED, request.getRequestURI() + (query == null ? "" : "?" + query));
-            }
-            return context.redirect(request.getContextPath() + SIGN_IN_PAGE);
         }
         return context.doNothing();
     }
@@ -102,7 +109,7 @@ public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism
                 ? CredentialValidationResult.INVALID_RESULT
                 : validate(username.trim(), password);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return context.redirect(request.getContextPath() + SIGN_IN_PAGE + "?failed");
+            return context.redirect(request.getContextPath() + Paths.SIGN_IN_PAGE + "?failed");
         }
         HttpSession session = request.getSession();
         Object wanted = session.getAttribute(WANTED);
@@ -112,9 +119,9 @@ public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism
                 .setAttribute(
                         CALLER,
                         new SignedIn(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
-        String target = wanted instanceof String w && w.startsWith(request.getContextPath() + CONSOLE)
+        String target = wanted instanceof String w && w.startsWith(request.getContextPath() + Paths.CONSOLE)
                 ? w
-                : request.getContextPath() + CONSOLE;
+                : request.getContextPath() + Paths.CONSOLE;
         return context.redirect(target);
     }
 

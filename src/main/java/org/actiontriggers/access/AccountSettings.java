@@ -1,10 +1,9 @@
-package org.actiontriggers.admin.auth;
+package org.actiontriggers.access;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.actiontriggers.config.InvalidSettingsException;
@@ -56,11 +55,8 @@ final class AccountSettings {
             throw new InvalidSettingsException(errors);
         }
         List<Account> accounts = new ArrayList<>();
-        accounts.add(new Account(
-                admin,
-                adminHash.orElseGet(() -> generatedHash(admin, generated, announce)),
-                Set.of(Account.ADMIN_ROLE)));
-        viewerHash.ifPresent(h -> accounts.add(new Account(viewer, h, Set.of(Account.VIEWER_ROLE))));
+        accounts.add(new Account(admin, adminHash.orElseGet(() -> generatedHash(admin, generated, announce)), true));
+        viewerHash.ifPresent(h -> accounts.add(new Account(viewer, h, false)));
         return List.copyOf(accounts);
     }
 
@@ -80,7 +76,7 @@ final class AccountSettings {
         announce.accept("No " + ADMIN_PASSWORD_HASH + " is set, so a password was generated for the admin API user '"
                 + admin + "'. It is shown only this once:\n\n    " + new String(password) + "\n\n"
                 + "To choose your own, hash it with\n"
-                + "    java -cp WEB-INF/classes " + PasswordHash.class.getName() + "\n"
+                + "    java -cp action-triggers-<version>-library.jar " + PasswordHash.class.getName() + "\n"
                 + "and set " + ADMIN_PASSWORD_HASH
                 + " (environment: ACTION_TRIGGERS_ADMIN_PASSWORD_HASH) to the result;"
                 + " the generated password then stops working.");

@@ -1,4 +1,4 @@
-package org.actiontriggers.admin.auth;
+package org.actiontriggers.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.actiontriggers.config.InvalidSettingsException;
@@ -46,10 +45,7 @@ class AccountSettingsTest {
 
         List<Account> accounts = read();
 
-        assertThat(accounts)
-                .containsExactly(
-                        new Account("root", admin, Set.of(Account.ADMIN_ROLE)),
-                        new Account("viewer", viewer, Set.of(Account.VIEWER_ROLE)));
+        assertThat(accounts).containsExactly(new Account("root", admin, true), new Account("viewer", viewer, false));
         assertThat(announced).isEmpty();
         assertThat(stored).isEmpty();
     }

@@ -1,4 +1,4 @@
-package org.actiontriggers.admin.auth;
+package org.actiontriggers.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.actiontriggers.admin.auth;
+package org.actiontriggers.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -26,7 +25,8 @@ import org.actiontriggers.config.ActionTriggersStarted;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The accounts of the admin API, loaded once the schema is migrated, and the check of a user name and password
+ * The accounts of the built-in mechanism, loaded once the schema is migrated (and only when that mechanism is
+ * in use: with the host's sign-in no password is generated), and the check of a user name and password
  * against them.
  *
  * <p>PBKDF2 is slow on purpose; so that every API call does not pay for it, a successful check is remembered
@@ -41,11 +41,16 @@ public class AdminAccounts {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    SecurityChoice choice;
+
     private volatile Map<String, Account> accounts;
     private final Map<String, Instant> verified = new ConcurrentHashMap<>();
 
     void load(@Observes ActionTriggersStarted started) {
-        accounts();
+        if (choice.builtIn()) {
+            accounts();
+        }
     }
 
     private Map<String, Account> accounts() {
@@ -65,8 +70,8 @@ public class AdminAccounts {
         return loaded;
     }
 
-    /** The roles of the user when the password is right; empty otherwise. */
-    public Optional<Set<String>> rolesOf(String username, char[] password) {
+    /** The account when the password is right; empty otherwise. */
+    Optional<Account> check(String username, char[] password) {
         Account account = accounts().get(username);
         if (account == null) {
             return Optional.empty();
@@ -74,7 +79,7 @@ public class AdminAccounts {
         String key = digest(account, password);
         Instant until = verified.get(key);
         if (until != null && until.isAfter(Instant.now())) {
-            return Optional.of(account.groups());
+            return Optional.of(account);
         }
         if (!PasswordHash.matches(password, account.passwordHash())) {
             return Optional.empty();
@@ -83,7 +88,16 @@ public class AdminAccounts {
             verified.clear();
         }
         verified.put(key, Instant.now().plusSeconds(REMEMBER_MINUTES * 60L));
-        return Optional.of(account.groups());
+        return Optional.of(account);
+    }
+
+    /** What the account of this name, signed in by the built-in mechanism, may do. */
+    Grant grantOf(String username) {
+        Account account = accounts().get(username);
+        if (account == null) {
+            return Grant.NONE;
+        }
+        return account.admin() ? Grant.ADMIN : Grant.VIEWER;
     }
 
     private static String digest(Account account, char[] password) {
