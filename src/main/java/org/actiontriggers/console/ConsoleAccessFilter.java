@@ -60,6 +60,11 @@ public class ConsoleAccessFilter extends HttpFilter {
                 return;
             }
             if (!request.authenticate(response)) {
+                if (!response.isCommitted()) {
+                    // the mechanism neither signed the caller in nor asked for credentials (HTTP Basic does
+                    // not challenge outside a security constraint)
+                    response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+                }
                 return;
             }
             grant = caller.grantOf(request);
