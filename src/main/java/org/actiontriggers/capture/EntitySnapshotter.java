@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.actiontriggers.config.TriggerSettings;
+import org.actiontriggers.settings.TriggerSettings;
 
 /**
  * Copies an entity's persistent state into an {@link EntitySnapshot} of plain values.

@@ -7,6 +7,6 @@
  * {@code admin.auth}; an admin edits, a viewer reads, and every changing action checks the role on the
  * server ({@link org.actiontriggers.console.ConsoleUser}).
  *
- * <p>May depend on {@code config} and {@code record}; nothing depends on it.
+ * <p>May depend on every stage but the edges; nothing depends on it.
  */
 package org.actiontriggers.console;

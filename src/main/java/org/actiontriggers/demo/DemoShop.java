@@ -7,7 +7,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.actiontriggers.config.TriggerSettings;
+import org.actiontriggers.settings.TriggerSettings;
 
 /** Plain application code over the demo entities: it saves and deletes, and triggers nothing on purpose. */
 @ApplicationScoped

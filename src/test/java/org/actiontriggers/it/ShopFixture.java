@@ -3,14 +3,14 @@ package org.actiontriggers.it;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import org.actiontriggers.config.ConfigRepository;
 import org.actiontriggers.demo.Customer;
 import org.actiontriggers.demo.DemoShop;
 import org.actiontriggers.demo.Product;
 import org.actiontriggers.demo.Sale;
-import org.actiontriggers.record.Attempt;
-import org.actiontriggers.record.Delivery;
-import org.actiontriggers.record.DeliveryLog;
+import org.actiontriggers.outbox.Attempt;
+import org.actiontriggers.outbox.Delivery;
+import org.actiontriggers.outbox.DeliveryLog;
+import org.actiontriggers.trigger.ConfigRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 

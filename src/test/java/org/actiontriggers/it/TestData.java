@@ -11,9 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.actiontriggers.config.Config;
 import org.actiontriggers.demo.DemoShop;
 import org.actiontriggers.demo.Sale;
+import org.actiontriggers.trigger.Config;
 
 /** Test-side data access: clears the configs between tests (through the EntityManager, so listeners run). */
 @ApplicationScoped

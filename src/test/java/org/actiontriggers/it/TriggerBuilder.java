@@ -5,11 +5,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
-import org.actiontriggers.config.Config;
-import org.actiontriggers.config.HttpMethod;
-import org.actiontriggers.config.MessageBrokerQueue;
-import org.actiontriggers.config.Signal;
-import org.actiontriggers.config.Webhook;
+import org.actiontriggers.trigger.Config;
+import org.actiontriggers.trigger.HttpMethod;
+import org.actiontriggers.trigger.MessageBrokerQueue;
+import org.actiontriggers.trigger.Signal;
+import org.actiontriggers.trigger.Webhook;
 
 /**
  * The triggers the in-server tests save, built the way the seed page's steps build them: a {@link Config} on

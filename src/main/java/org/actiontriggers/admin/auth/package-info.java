@@ -5,6 +5,6 @@
  * — when none is configured. Roles: {@code action-triggers-admin} may do everything,
  * {@code action-triggers-viewer} may read. The URL constraints are in {@code WEB-INF/web.xml}.
  *
- * <p>Depends on {@code config} (the data source, start-up event); nothing depends on it.
+ * <p>Depends on {@code settings} and {@code boot} (the start-up event); nothing depends on it.
  */
 package org.actiontriggers.admin.auth;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.actiontriggers.config.BrokerKeys;
+import org.actiontriggers.settings.BrokerKeys;
 
 /**
  * The broker types a queue may publish to: per type, the {@code conn} and {@code params} keys it takes (checked
