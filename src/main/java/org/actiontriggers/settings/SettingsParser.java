@@ -56,14 +56,6 @@ public final class SettingsParser {
     /**
      * @param lookup raw value of a key, empty when unset
      * @param knownEntityNames the entity names of the application, to check the content-type whitelist
-     */
-    public SettingsParser(Function<String, Optional<String>> lookup, Set<String> knownEntityNames) {
-        this(lookup, knownEntityNames, Set.of(), BrokerCatalog.NONE);
-    }
-
-    /**
-     * @param lookup raw value of a key, empty when unset
-     * @param knownEntityNames the entity names of the application, to check the content-type whitelist
      * @param propertyNames every key the configuration holds, to find the brokers defined under {@value
      *     Settings#BROKERS}
      * @param brokerCatalog the broker types and the keys each takes

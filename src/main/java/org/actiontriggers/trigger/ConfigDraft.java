@@ -31,16 +31,6 @@ public record ConfigDraft(
         brokerQueues = copy(brokerQueues);
     }
 
-    /** A draft that sends to webhooks only. */
-    public ConfigDraft(
-            Boolean active,
-            JsonValue payload,
-            List<String> signals,
-            List<ContentTypeDraft> contentTypes,
-            List<WebhookDraft> webhooks) {
-        this(active, payload, signals, contentTypes, webhooks, List.of());
-    }
-
     /** A saved config as a draft, to check it again under the settings in force. */
     public static ConfigDraft of(Config config) {
         return new ConfigDraft(

@@ -63,15 +63,6 @@ public class ConfigValidator {
      * @param settings the settings in force
      * @param entityNames the application's entity names, to tell an unknown type from one not whitelisted
      * @param templates the template engine's verdict on a payload template
-     */
-    public ConfigValidator(Settings settings, Set<String> entityNames, TemplateChecker templates) {
-        this(settings, entityNames, templates, BrokerCatalog.NONE);
-    }
-
-    /**
-     * @param settings the settings in force
-     * @param entityNames the application's entity names, to tell an unknown type from one not whitelisted
-     * @param templates the template engine's verdict on a payload template
      * @param brokerCatalog the keys each broker type takes
      */
     public ConfigValidator(

@@ -35,7 +35,7 @@ class SettingsParserTest {
             Settings.SECRET_ENCRYPTION_KEY, KEY));
 
     private SettingsParser parser() {
-        return new SettingsParser(key -> Optional.ofNullable(raw.get(key)), ENTITIES);
+        return new SettingsParser(key -> Optional.ofNullable(raw.get(key)), ENTITIES, Set.of(), BrokerCatalog.NONE);
     }
 
     private List<String> problemsOf(SettingsParser parser) {

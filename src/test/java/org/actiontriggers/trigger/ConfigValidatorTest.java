@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.actiontriggers.record.PayloadTemplateChecker;
+import org.actiontriggers.settings.BrokerCatalog;
 import org.actiontriggers.settings.Limits;
 import org.actiontriggers.settings.Settings;
 import org.actiontriggers.settings.TestSettings;
@@ -38,7 +39,8 @@ class ConfigValidatorTest {
             validator(settings(3, "https://example\\.com/hook", "http://localhost:\\d+/.*"));
 
     private static ConfigValidator validator(Settings settings) {
-        return new ConfigValidator(settings, Set.of("Sale", "Customer", "Product"), new PayloadTemplateChecker());
+        return new ConfigValidator(
+                settings, Set.of("Sale", "Customer", "Product"), new PayloadTemplateChecker(), BrokerCatalog.NONE);
     }
 
     private static WebhookDraft webhook(String url) {
@@ -48,7 +50,7 @@ class ConfigValidatorTest {
     private static ConfigDraft draft(
             JsonValue payload, List<String> signals, List<String> types, WebhookDraft... hooks) {
         return new ConfigDraft(
-                true, payload, signals, types.stream().map(ContentTypeDraft::of).toList(), List.of(hooks));
+                true, payload, signals, types.stream().map(ContentTypeDraft::of).toList(), List.of(hooks), List.of());
     }
 
     private static ConfigDraft valid() {
@@ -119,7 +121,8 @@ class ConfigValidatorTest {
                 null,
                 List.of("post_save"),
                 List.of(ContentTypeDraft.of("Sale"), new ContentTypeDraft("shop", "Invoice", "model_name")),
-                List.of(webhook(URL)));
+                List.of(webhook(URL)),
+                List.of());
 
         Violation v = onlyViolationOf(draft);
 
