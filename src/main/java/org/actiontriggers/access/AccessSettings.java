@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import org.actiontriggers.config.InvalidSettingsException;
+import org.actiontriggers.settings.InvalidSettingsException;
 
 /**
  * Who authenticates callers of the admin API and the console, and which roles they need.

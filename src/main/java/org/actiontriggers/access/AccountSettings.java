@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.actiontriggers.config.InvalidSettingsException;
+import org.actiontriggers.settings.InvalidSettingsException;
 
 /**
  * Reads the accounts from their settings. The admin's password hash comes from

@@ -21,7 +21,7 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.actiontriggers.config.ActionTriggersStarted;
+import org.actiontriggers.boot.ActionTriggersStarted;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**

@@ -15,7 +15,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.OpenIdAuthentic
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.actiontriggers.config.InvalidSettingsException;
+import org.actiontriggers.settings.InvalidSettingsException;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**

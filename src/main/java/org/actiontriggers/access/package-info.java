@@ -7,7 +7,7 @@
  * read; names configurable), asked by the API's and the console's filters — never a URL pattern, because a
  * host's {@code Application} may publish our resources under its own path. {@code Paths} holds our one base.
  *
- * <p>Depends on {@code config} (settings, the data source, start-up event); {@code admin} and {@code console}
+ * <p>Depends on {@code settings} and {@code boot} (the start-up event); {@code admin} and {@code console}
  * depend on it.
  */
 package org.actiontriggers.access;

@@ -14,17 +14,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.actiontriggers.config.BrokerQueueDraft;
-import org.actiontriggers.config.Config;
-import org.actiontriggers.config.ConfigDraft;
-import org.actiontriggers.config.ConfigDraft.ContentTypeDraft;
-import org.actiontriggers.config.ConfigSignal;
-import org.actiontriggers.config.InvalidConfigException;
-import org.actiontriggers.config.MessageBrokerQueue;
-import org.actiontriggers.config.SecretMasker;
-import org.actiontriggers.config.Violation;
-import org.actiontriggers.config.Webhook;
-import org.actiontriggers.config.WebhookDraft;
+import org.actiontriggers.secret.SecretMasker;
+import org.actiontriggers.trigger.BrokerQueueDraft;
+import org.actiontriggers.trigger.Config;
+import org.actiontriggers.trigger.ConfigDraft;
+import org.actiontriggers.trigger.ConfigDraft.ContentTypeDraft;
+import org.actiontriggers.trigger.ConfigSignal;
+import org.actiontriggers.trigger.InvalidConfigException;
+import org.actiontriggers.trigger.MessageBrokerQueue;
+import org.actiontriggers.trigger.Violation;
+import org.actiontriggers.trigger.Webhook;
+import org.actiontriggers.trigger.WebhookDraft;
 
 /**
  * Django Action Triggers' JSON document of a config, both ways: read strictly (a wrong type or an unknown

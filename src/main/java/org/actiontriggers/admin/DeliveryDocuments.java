@@ -7,8 +7,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.time.OffsetDateTime;
 import java.util.Locale;
-import org.actiontriggers.record.Attempt;
-import org.actiontriggers.record.Delivery;
+import org.actiontriggers.outbox.Attempt;
+import org.actiontriggers.outbox.Delivery;
 
 /** Deliveries and their attempts as JSON, in the API's snake_case; what was sent and what came back. */
 final class DeliveryDocuments {

@@ -13,8 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.actiontriggers.config.Settings;
-import org.actiontriggers.config.TriggerSettings;
+import org.actiontriggers.settings.Settings;
+import org.actiontriggers.settings.TriggerSettings;
 
 /**
  * Reads a request body as JSON with JSON-P, strictly: never more than {@code action-triggers.api.max-request-size}

@@ -4,7 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.function.Function;
-import org.actiontriggers.config.Page;
+import org.actiontriggers.trigger.Page;
 
 /** The one shape of a paged answer: {@code {count, page, page_size, results}}, as Django REST framework's. */
 final class PageDocuments {

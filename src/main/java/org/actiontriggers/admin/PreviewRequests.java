@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.actiontriggers.config.InvalidConfigException;
-import org.actiontriggers.config.Signal;
-import org.actiontriggers.config.Violation;
 import org.actiontriggers.record.PayloadPreview;
 import org.actiontriggers.record.RenderedPayload;
+import org.actiontriggers.trigger.InvalidConfigException;
+import org.actiontriggers.trigger.Signal;
+import org.actiontriggers.trigger.Violation;
 
 /**
  * The preview's request and answer documents: {@code {"entity_type": "Sale", "entity_id": 3, "signal":

@@ -6,7 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.actiontriggers.config.Violation;
+import org.actiontriggers.trigger.Violation;
 
 /**
  * An RFC 9457 problem document: what every refusal of the API answers, so a client can tell the kinds of

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.actiontriggers.config.InvalidConfigException;
+import org.actiontriggers.trigger.InvalidConfigException;
 
 /**
  * Turns every exception that leaves a resource into an RFC 9457 problem document: the refusals of client

@@ -1,7 +1,7 @@
 package org.actiontriggers.capture;
 
 import java.time.Instant;
-import org.actiontriggers.config.Signal;
+import org.actiontriggers.trigger.Signal;
 
 /**
  * The CDI event the capture stage raises for every watched change: which signal, of which entity, with a

@@ -10,8 +10,8 @@ import jakarta.persistence.PreRemove;
 import jakarta.persistence.PreUpdate;
 import java.time.Instant;
 import org.actiontriggers.capture.EntityChange.Operation;
-import org.actiontriggers.config.ActiveTriggers;
-import org.actiontriggers.config.Signal;
+import org.actiontriggers.trigger.ActiveTriggers;
+import org.actiontriggers.trigger.Signal;
 
 /**
  * The one default entity listener, declared in {@code META-INF/orm.xml}: it sees every persist, update and

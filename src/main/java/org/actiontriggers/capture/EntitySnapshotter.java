@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.actiontriggers.config.ApplicationUnit;
+import org.actiontriggers.settings.ApplicationUnit;
 
 /**
  * Copies an entity's persistent state into an {@link EntitySnapshot} of plain values.

@@ -2,6 +2,6 @@
  * Stage 1, capture: the default entity listener declared in {@code META-INF/orm.xml} sees every persist,
  * update and remove, snapshots watched entities into plain data and raises an {@code EntityChange} CDI event.
  *
- * <p>Depends on {@code config} only. Runs inside the application's transaction: no network, no query.
+ * <p>Depends on {@code trigger} and {@code settings} only. Runs inside the application's transaction: no network, no query.
  */
 package org.actiontriggers.capture;

@@ -6,10 +6,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import org.actiontriggers.record.Delivery;
-import org.actiontriggers.record.DeliveryLog;
-import org.actiontriggers.record.DeliveryState;
-import org.actiontriggers.record.Redelivery;
+import org.actiontriggers.outbox.Delivery;
+import org.actiontriggers.outbox.DeliveryLog;
+import org.actiontriggers.outbox.DeliveryState;
+import org.actiontriggers.outbox.Redelivery;
 
 /**
  * One delivery ({@code /action-triggers/console/delivery.xhtml?id=…}): what was sent where, every attempt with its status,

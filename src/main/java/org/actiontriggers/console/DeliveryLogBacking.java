@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.actiontriggers.config.Page;
-import org.actiontriggers.record.Delivery;
-import org.actiontriggers.record.DeliverySearch;
-import org.actiontriggers.record.DeliveryState;
-import org.actiontriggers.record.Redelivery;
+import org.actiontriggers.outbox.Delivery;
+import org.actiontriggers.outbox.DeliverySearch;
+import org.actiontriggers.outbox.DeliveryState;
+import org.actiontriggers.outbox.Redelivery;
+import org.actiontriggers.trigger.Page;
 
 /**
  * The delivery log ({@code /action-triggers/console/deliveries.xhtml}): deliveries filtered by state, trigger, webhook,

@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.actiontriggers.config.BrokerDefinition;
-import org.actiontriggers.config.BrokerQueueDraft;
-import org.actiontriggers.config.Config;
-import org.actiontriggers.config.ConfigDraft;
-import org.actiontriggers.config.MessageBrokerQueue;
-import org.actiontriggers.config.SecretMasker;
-import org.actiontriggers.config.Violation;
-import org.actiontriggers.config.Webhook;
-import org.actiontriggers.config.WebhookDraft;
+import org.actiontriggers.secret.SecretMasker;
+import org.actiontriggers.settings.BrokerDefinition;
+import org.actiontriggers.trigger.BrokerQueueDraft;
+import org.actiontriggers.trigger.Config;
+import org.actiontriggers.trigger.ConfigDraft;
+import org.actiontriggers.trigger.MessageBrokerQueue;
+import org.actiontriggers.trigger.Violation;
+import org.actiontriggers.trigger.Webhook;
+import org.actiontriggers.trigger.WebhookDraft;
 
 /**
  * What the trigger form holds, field by field as typed, and its translation into the {@link ConfigDraft} the

@@ -12,14 +12,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.actiontriggers.config.Config;
-import org.actiontriggers.config.ConfigService;
-import org.actiontriggers.config.HttpMethod;
-import org.actiontriggers.config.InvalidConfigException;
-import org.actiontriggers.config.Signal;
-import org.actiontriggers.config.TriggerSettings;
-import org.actiontriggers.config.Violation;
 import org.actiontriggers.record.PayloadPreview;
+import org.actiontriggers.settings.TriggerSettings;
+import org.actiontriggers.trigger.Config;
+import org.actiontriggers.trigger.ConfigService;
+import org.actiontriggers.trigger.HttpMethod;
+import org.actiontriggers.trigger.InvalidConfigException;
+import org.actiontriggers.trigger.Signal;
+import org.actiontriggers.trigger.Violation;
 
 /**
  * The trigger form ({@code /action-triggers/console/edit/trigger.xhtml}, admins only): create or edit one trigger, with a

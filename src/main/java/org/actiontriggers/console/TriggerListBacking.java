@@ -10,12 +10,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import org.actiontriggers.config.Config;
-import org.actiontriggers.config.ConfigService;
-import org.actiontriggers.config.Page;
-import org.actiontriggers.config.TriggerSettings;
-import org.actiontriggers.record.Delivery;
-import org.actiontriggers.record.DeliverySearch;
+import org.actiontriggers.outbox.Delivery;
+import org.actiontriggers.outbox.DeliverySearch;
+import org.actiontriggers.settings.TriggerSettings;
+import org.actiontriggers.trigger.Config;
+import org.actiontriggers.trigger.ConfigService;
+import org.actiontriggers.trigger.Page;
 
 /**
  * The triggers page ({@code /action-triggers/console/index.xhtml}): every trigger at a glance, switch on or off, delete.

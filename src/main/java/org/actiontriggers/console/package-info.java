@@ -9,6 +9,6 @@
  * reads, and every changing action checks the role on the server ({@link
  * org.actiontriggers.console.ConsoleUser}).
  *
- * <p>May depend on {@code config}, {@code record} and {@code access}; nothing depends on it.
+ * <p>May depend on every stage but the edges; nothing depends on it.
  */
 package org.actiontriggers.console;

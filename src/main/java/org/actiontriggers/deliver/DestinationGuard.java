@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.actiontriggers.config.Settings;
-import org.actiontriggers.config.Subnet;
+import org.actiontriggers.settings.Settings;
+import org.actiontriggers.settings.Subnet;
 import org.apache.hc.client5.http.DnsResolver;
 
 /**

@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.actiontriggers.config.Settings;
-import org.actiontriggers.config.TriggerSettings;
+import org.actiontriggers.settings.Settings;
+import org.actiontriggers.settings.TriggerSettings;
 
 /**
  * Resolves {@code {{ fully.qualified.Class.member }}} in header values at send time — the Java form of

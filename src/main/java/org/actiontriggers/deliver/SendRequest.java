@@ -2,8 +2,8 @@ package org.actiontriggers.deliver;
 
 import java.time.Duration;
 import java.util.Map;
-import org.actiontriggers.config.HttpMethod;
-import org.actiontriggers.config.SigningKeys;
+import org.actiontriggers.secret.SigningKeys;
+import org.actiontriggers.trigger.HttpMethod;
 
 /**
  * One request ready for the wire; headers are already resolved and, like the keys, must not be logged.

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.actiontriggers.config.Settings;
-import org.actiontriggers.config.SigningKeys;
-import org.actiontriggers.config.SigningSecrets;
-import org.actiontriggers.config.TriggerSettings;
-import org.actiontriggers.config.UndecryptableSecretException;
-import org.actiontriggers.record.ClaimedDelivery;
+import org.actiontriggers.outbox.ClaimedDelivery;
+import org.actiontriggers.secret.SigningKeys;
+import org.actiontriggers.secret.SigningSecrets;
+import org.actiontriggers.secret.UndecryptableSecretException;
+import org.actiontriggers.settings.Settings;
+import org.actiontriggers.settings.TriggerSettings;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**

@@ -11,11 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
-import org.actiontriggers.config.Config;
-import org.actiontriggers.config.ConfigRepository;
-import org.actiontriggers.config.HttpMethod;
-import org.actiontriggers.config.Signal;
-import org.actiontriggers.config.Webhook;
+import org.actiontriggers.trigger.Config;
+import org.actiontriggers.trigger.ConfigRepository;
+import org.actiontriggers.trigger.HttpMethod;
+import org.actiontriggers.trigger.Signal;
+import org.actiontriggers.trigger.Webhook;
 
 /**
  * {@code POST /api/demo/seed-trigger} creates the seed page's trigger — "when a Sale is saved, POST its

@@ -2,6 +2,6 @@
  * The seed page's shop — {@code Customer}, {@code Product}, {@code Sale} — as an ordinary application would
  * write it (no annotation of ours), open endpoints to change it, a demo receiver, and the seed trigger.
  *
- * <p>Depends on {@code config} for the seed trigger only; the product never depends on it.
+ * <p>Depends on {@code trigger} and {@code settings} for the seed trigger only; the product never depends on it.
  */
 package org.actiontriggers.demo;

@@ -20,15 +20,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.actiontriggers.config.ActionTriggersStarted;
-import org.actiontriggers.config.Settings;
+import org.actiontriggers.boot.ActionTriggersStarted;
 import org.actiontriggers.deliver.DeliveryOutcome;
 import org.actiontriggers.deliver.WebhookDelivery;
 import org.actiontriggers.deliver.broker.BrokerDelivery;
-import org.actiontriggers.record.ClaimedDelivery;
-import org.actiontriggers.record.DeliveryRepository;
-import org.actiontriggers.record.DeliveryState;
+import org.actiontriggers.outbox.ClaimedDelivery;
+import org.actiontriggers.outbox.DeliveryRepository;
+import org.actiontriggers.outbox.DeliveryState;
 import org.actiontriggers.record.OutboxCommitted;
+import org.actiontriggers.settings.Settings;
 
 /**
  * Moves recorded deliveries out of the outbox: claim, commit the claim, send, record the result.

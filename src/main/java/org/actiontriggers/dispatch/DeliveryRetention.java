@@ -12,9 +12,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.actiontriggers.config.ActionTriggersStarted;
-import org.actiontriggers.config.Settings;
-import org.actiontriggers.record.DeliveryRepository;
+import org.actiontriggers.boot.ActionTriggersStarted;
+import org.actiontriggers.outbox.DeliveryRepository;
+import org.actiontriggers.settings.Settings;
 
 /**
  * Keeps the outbox from growing without end: every {@code action-triggers.retention.cleanup-interval} it

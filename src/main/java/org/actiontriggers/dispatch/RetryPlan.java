@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import org.actiontriggers.config.Settings;
+import org.actiontriggers.settings.Settings;
 
 /**
  * When the next round of a failed delivery is due: the configured schedule, spread by ±10 % jitter so that

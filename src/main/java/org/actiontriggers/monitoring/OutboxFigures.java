@@ -2,22 +2,16 @@ package org.actiontriggers.monitoring;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
+import org.actiontriggers.outbox.DeliveryStatistics;
 
 /**
  * Counts of the outbox by state and the latency of recent deliveries, read in one pass and kept for
@@ -53,7 +47,7 @@ public class OutboxFigures {
     }
 
     @Inject
-    DataSource dataSource;
+    DeliveryStatistics statistics;
 
     private volatile Reading last = new Reading(Instant.EPOCH, Map.of(), List.of());
 
@@ -77,34 +71,9 @@ public class OutboxFigures {
     }
 
     private Reading read() throws SQLException {
-        Map<String, Long> byState = new HashMap<>();
-        List<Double> latencies = new ArrayList<>();
         Instant now = Instant.now();
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                            "SELECT state, CASE WHEN state = 'PENDING' AND failed_rounds > 0 THEN 1 ELSE 0 END,"
-                                    + " COUNT(*) FROM action_triggers_delivery GROUP BY state,"
-                                    + " CASE WHEN state = 'PENDING' AND failed_rounds > 0 THEN 1 ELSE 0 END");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String state = rs.getInt(2) == 1 ? "RETRYING" : rs.getString(1);
-                    byState.merge(state, rs.getLong(3), Long::sum);
-                }
-            }
-            try (PreparedStatement ps =
-                    c.prepareStatement("SELECT created_at, completed_at FROM action_triggers_delivery"
-                            + " WHERE state = 'SUCCEEDED' AND completed_at >= ? ORDER BY completed_at DESC"
-                            + " FETCH FIRST " + LATENCY_SAMPLE + " ROWS ONLY")) {
-                ps.setObject(1, now.minus(LATENCY_WINDOW).atOffset(ZoneOffset.UTC));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        OffsetDateTime created = rs.getObject(1, OffsetDateTime.class);
-                        OffsetDateTime completed = rs.getObject(2, OffsetDateTime.class);
-                        latencies.add(Duration.between(created, completed).toMillis() / 1000.0);
-                    }
-                }
-            }
-        }
+        Map<String, Long> byState = statistics.countByState();
+        List<Double> latencies = new ArrayList<>(statistics.latenciesSince(now.minus(LATENCY_WINDOW), LATENCY_SAMPLE));
         Collections.sort(latencies);
         return new Reading(now, Map.copyOf(byState), List.copyOf(latencies));
     }

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.actiontriggers.config.ActionTriggersStarted;
+import org.actiontriggers.boot.ActionTriggersStarted;
 
 /**
  * Publishes the outbox gauges through the server's metrics API ({@link GaugeExport}):

@@ -4,8 +4,9 @@
  * server's metrics API behind {@code GaugeExport}: MicroProfile Metrics on Payara, Micrometer on WildFly.
  * Each configured message broker is part of readiness.
  *
- * <p>The figures are read from the outbox table, not counted in memory, so every instance reports the same
- * truth for the whole cluster and a restart loses nothing. Depends on {@code config}, {@code record},
+ * <p>The figures are read from the outbox tables, not counted in memory, so every instance reports the same
+ * truth for the whole cluster and a restart loses nothing. The SQL lives in
+ * {@code outbox.DeliveryStatistics}. Depends on {@code settings}, {@code boot}, {@code outbox},
  * {@code dispatch} and {@code deliver.broker}; nothing depends on it.
  */
 package org.actiontriggers.monitoring;

@@ -13,9 +13,12 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.actiontriggers.capture.EntityChange;
-import org.actiontriggers.config.ActiveTriggers;
-import org.actiontriggers.config.TriggerSettings;
-import org.actiontriggers.config.TriggerTarget;
+import org.actiontriggers.outbox.DeliveryIds;
+import org.actiontriggers.outbox.DeliveryRepository;
+import org.actiontriggers.outbox.PendingDelivery;
+import org.actiontriggers.settings.TriggerSettings;
+import org.actiontriggers.trigger.ActiveTriggers;
+import org.actiontriggers.trigger.TriggerTarget;
 
 /**
  * Turns a captured change into one pending delivery per matching webhook and broker queue, in the transaction that made the

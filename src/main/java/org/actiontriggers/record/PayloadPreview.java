@@ -14,14 +14,14 @@ import java.util.UUID;
 import org.actiontriggers.capture.EntityChange;
 import org.actiontriggers.capture.EntitySnapshot;
 import org.actiontriggers.capture.EntitySnapshotter;
-import org.actiontriggers.config.ApplicationUnit;
-import org.actiontriggers.config.Config;
-import org.actiontriggers.config.HttpMethod;
-import org.actiontriggers.config.InvalidConfigException;
-import org.actiontriggers.config.SecretMasker;
-import org.actiontriggers.config.Signal;
-import org.actiontriggers.config.Violation;
-import org.actiontriggers.config.Webhook;
+import org.actiontriggers.secret.SecretMasker;
+import org.actiontriggers.settings.ApplicationUnit;
+import org.actiontriggers.trigger.Config;
+import org.actiontriggers.trigger.HttpMethod;
+import org.actiontriggers.trigger.InvalidConfigException;
+import org.actiontriggers.trigger.Signal;
+import org.actiontriggers.trigger.Violation;
+import org.actiontriggers.trigger.Webhook;
 
 /**
  * Shows what a config would send for a real entity — the rendered body and each webhook's request — without

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.actiontriggers.config.TemplateChecker;
-import org.actiontriggers.config.TemplateValidator;
+import org.actiontriggers.template.TemplateChecker;
+import org.actiontriggers.template.TemplateValidator;
 
 /**
  * Checks a payload template when a config is saved, so that a broken one is refused with a message instead

@@ -1,10 +1,11 @@
 /**
- * Stage 2, record: the transactional outbox. {@code OutboxRecorder} observes {@code EntityChange}, renders
- * the payload once ({@code PayloadRenderer}: path references only, checked again by the config package's
- * {@code TemplateValidator}, and JSON-P) and writes one pending delivery per
- * matching webhook in the same transaction, then signals {@code OutboxCommitted} after the commit. Also the
- * outbox's JDBC repository and its read model ({@code Delivery}, {@code Attempt}, {@code DeliveryLog}).
+ * Stage 2, record: {@code OutboxRecorder} observes {@code EntityChange}, renders the payload once
+ * ({@code PayloadRenderer}: path references only, checked again by the template package's
+ * {@code TemplateValidator}, and JSON-P) and writes one pending delivery per matching webhook or broker queue
+ * in the same transaction, then signals {@code OutboxCommitted} after the commit. {@code PayloadPreview}
+ * renders a config against a sample without recording anything.
  *
- * <p>Depends on {@code config} and {@code capture}.
+ * <p>Depends on {@code capture}, {@code trigger}, {@code settings}, {@code secret}, {@code template} and
+ * {@code outbox}.
  */
 package org.actiontriggers.record;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.actiontriggers.config.InvalidSettingsException;
+import org.actiontriggers.settings.InvalidSettingsException;
 import org.junit.jupiter.api.Test;
 
 class AccessSettingsTest {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.actiontriggers.config.InvalidSettingsException;
+import org.actiontriggers.settings.InvalidSettingsException;
 import org.junit.jupiter.api.Test;
 
 class AccountSettingsTest {

@@ -31,14 +31,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.actiontriggers.config.Config;
-import org.actiontriggers.config.ConfigRepository;
-import org.actiontriggers.config.HttpMethod;
-import org.actiontriggers.config.MessageBrokerQueue;
-import org.actiontriggers.config.Signal;
-import org.actiontriggers.config.Webhook;
 import org.actiontriggers.demo.DemoShop;
 import org.actiontriggers.dispatch.DeliveryDispatcher;
+import org.actiontriggers.trigger.Config;
+import org.actiontriggers.trigger.ConfigRepository;
+import org.actiontriggers.trigger.HttpMethod;
+import org.actiontriggers.trigger.MessageBrokerQueue;
+import org.actiontriggers.trigger.Signal;
+import org.actiontriggers.trigger.Webhook;
 
 /**
  * The server side of the benchmark, deployed only in the bench WAR: it sets up triggers through the same

@@ -7,11 +7,11 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.List;
-import org.actiontriggers.config.BrokerDefinition;
-import org.actiontriggers.config.Config;
-import org.actiontriggers.config.MessageBrokerQueue;
-import org.actiontriggers.config.SecretMasker;
-import org.actiontriggers.config.Violation;
+import org.actiontriggers.secret.SecretMasker;
+import org.actiontriggers.settings.BrokerDefinition;
+import org.actiontriggers.trigger.Config;
+import org.actiontriggers.trigger.MessageBrokerQueue;
+import org.actiontriggers.trigger.Violation;
 import org.junit.jupiter.api.Test;
 
 class TriggerFormTest {

@@ -8,7 +8,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
-import org.actiontriggers.config.Subnet;
+import org.actiontriggers.settings.Subnet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -133,6 +133,37 @@ class DestinationGuardTest {
         assertThatThrownBy(() -> guard.resolve("10.2.0.1")).isInstanceOf(DestinationRefusedException.class);
         assertThatThrownBy(() -> guard.resolve("::1")).isInstanceOf(DestinationRefusedException.class);
         assertThatThrownBy(() -> guard.resolve("0x7f.0.0.1")).isInstanceOf(DestinationRefusedException.class);
+    }
+
+    /**
+     * The integration tests allow only their receiver's 127.0.0.1/32: a cloud metadata service, a link-local
+     * neighbour or the machine's own network addresses stay refused. Checked here rather than there, so that no
+     * test ever aims a connection at an address beyond loopback.
+     */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "169.254.169.254    | link-local",
+                "metadata.example   | link-local",
+                "fe80::a9fe:a9fe    | link-local",
+                "fd00:ec2::254      | unique-local",
+                "100.100.100.200    | shared",
+                "10.0.2.15          | private",
+                "172.17.0.2         | private",
+                "192.168.1.20       | private",
+                "127.0.0.2          | loopback",
+                "::1                | loopback"
+            })
+    void withOnlyTheTestReceiversLoopbackAllowedMetadataAndOwnNetworkAddressesStayRefused(String host, String kind) {
+        DestinationGuard guard =
+                new DestinationGuard(() -> List.of(Subnet.parse("127.0.0.1/32")), DestinationGuardTest::fakeResolve);
+
+        assertThatThrownBy(() -> guard.resolve(host, 80))
+                .isInstanceOf(DestinationRefusedException.class)
+                .hasMessageContaining(kind);
+        assertThatCode(() -> guard.resolve("127.0.0.1", 80)).doesNotThrowAnyException();
+        assertThatCode(() -> guard.resolve("public.example", 80)).doesNotThrowAnyException();
     }
 
     @Test

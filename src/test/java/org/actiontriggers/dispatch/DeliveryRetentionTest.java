@@ -8,7 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import org.actiontriggers.record.DeliveryRepository;
+import org.actiontriggers.outbox.DeliveryRepository;
 import org.junit.jupiter.api.Test;
 
 class DeliveryRetentionTest {

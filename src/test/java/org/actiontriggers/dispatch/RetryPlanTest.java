@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
-import org.actiontriggers.config.Settings;
-import org.actiontriggers.config.TestSettings;
+import org.actiontriggers.settings.Settings;
+import org.actiontriggers.settings.TestSettings;
 import org.junit.jupiter.api.Test;
 
 class RetryPlanTest {

@@ -1,8 +1,5 @@
 package org.actiontriggers.it;
 
-import static org.actiontriggers.it.ApiClient.DELIVERIES;
-import static org.actiontriggers.it.ApiClient.TRIGGERS;
-import static org.actiontriggers.it.ApiClient.WEBHOOKS;
 import static org.actiontriggers.it.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,9 +9,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +18,8 @@ import org.assertj.core.api.SoftAssertions;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -36,31 +28,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class AdminApiIT {
-
-    private static final Duration DELIVERED = Duration.ofSeconds(60);
+class AdminApiIT extends ApiFixture {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.application();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private ApiClient anonymous;
-    private ApiClient admin;
-    private ApiClient viewer;
-    private final TestReceiver receiver = TestReceiver.get();
-    private String hook;
-
-    @BeforeEach
-    void cleanSlate(TestInfo test) {
-        anonymous = ApiClient.anonymous(base);
-        admin = anonymous.as("it-admin", "it-admin-password");
-        viewer = anonymous.as("it-viewer", "it-viewer-password");
-        hook = receiver.url("/hooks/" + test.getTestMethod().orElseThrow().getName() + "/" + System.nanoTime());
-        deleteAllConfigs();
     }
 
     /** The seed page's trigger as a DAT document, aimed at this test's receiver. */
@@ -268,8 +240,8 @@ class AdminApiIT {
 
         long sale = demoSale(3);
 
-        await().atMost(DELIVERED).until(() -> receiver.at(path(hook)).size() == 1);
-        TestReceiver.Received received = receiver.at(path(hook)).get(0);
+        await().atMost(DELIVERED).until(() -> receiver.at(hookPath).size() == 1);
+        TestReceiver.Received received = receiver.at(hookPath).get(0);
         assertThat(received.headers()).containsEntry("authorization", "Bearer " + TestSecrets.TOKEN);
         JsonObject body = json(received.body());
         assertThat(body.getString("customer_name")).isEqualTo("Ann O'Brien");
@@ -279,7 +251,7 @@ class AdminApiIT {
 
     @Test
     void deliveriesAreListedWithTheirAttemptsAndFailuresCanBeSentAgain() {
-        receiver.respond(path(hook), 400, 400, 200);
+        receiver.respond(hookPath, 400, 400, 200);
         JsonObject config = json(admin.post(TRIGGERS, seedDocument()));
         long configId = config.getJsonNumber("id").longValue();
         long webhookId = config.getJsonArray("webhooks")
@@ -320,7 +292,7 @@ class AdminApiIT {
                 .until(() -> json(admin.get(DELIVERIES + "/" + first.getString("id")))
                         .getString("state")
                         .equals("succeeded"));
-        List<TestReceiver.Received> arrived = receiver.at(path(hook));
+        List<TestReceiver.Received> arrived = receiver.at(hookPath);
         assertThat(arrived.get(arrived.size() - 1).headers()).containsEntry("webhook-id", first.getString("id"));
 
         HttpResponse<String> recovered = admin.post(WEBHOOKS + "/" + webhookId + "/recover?since=" + since, "");
@@ -405,7 +377,7 @@ class AdminApiIT {
         assertThat(configCount()).isEqualTo(1);
         assertThat(json(admin.get(DELIVERIES + "?config=" + id)).getInt("count"))
                 .isZero();
-        assertThat(receiver.at(path(hook))).isEmpty();
+        assertThat(receiver.at(hookPath)).isEmpty();
     }
 
     @Test
@@ -432,7 +404,7 @@ class AdminApiIT {
         long sale = demoSale(5);
         responses.add(admin.post(
                 TRIGGERS + "/" + id + "/preview", "{\"entity_type\": \"Sale\", \"entity_id\": " + sale + "}"));
-        await().atMost(DELIVERED).until(() -> receiver.at(path(hook)).size() == 1);
+        await().atMost(DELIVERED).until(() -> receiver.at(hookPath).size() == 1);
         await().atMost(DELIVERED)
                 .until(() -> json(admin.get(DELIVERIES + "?config=" + id)).getInt("count") == 1);
         JsonObject delivery = json(admin.get(DELIVERIES + "?config=" + id))
@@ -451,7 +423,7 @@ class AdminApiIT {
         assertThat(json(read).getJsonArray("webhooks").getJsonObject(0).getJsonObject("headers"))
                 .containsEntry("Authorization", Json.createValue("Bearer ****"))
                 .containsEntry("X-Api-Key", Json.createValue("****"));
-        assertThat(receiver.at(path(hook)).get(0).headers())
+        assertThat(receiver.at(hookPath).get(0).headers())
                 .containsEntry("authorization", "Bearer sk_live_abcdef0123456789")
                 .containsEntry("x-api-key", "plain-secret")
                 .containsEntry("x-auth-token", "tok-12345")
@@ -540,9 +512,9 @@ class AdminApiIT {
 
     @Test
     void openApiHealthAndMetricsAnswerAndShowOurItems() {
-        ApiClient server = ApiClient.anonymous(rootOf(base));
+        ApiClient server = ApiClient.anonymous(base.resolve("/"));
         // WildFly answers health and metrics on its management interface, in Micrometer's Prometheus format.
-        ApiClient management = ApiClient.anonymous(managementRoot(base));
+        ApiClient management = ApiClient.anonymous(managementRoot());
         String metricsPath = System.getProperty("it.metrics.path", "metrics?scope=application");
 
         HttpResponse<String> openapi = server.get("openapi");
@@ -561,7 +533,7 @@ class AdminApiIT {
 
         createdId(seedDocument());
         demoSale(2);
-        await().atMost(DELIVERED).until(() -> receiver.at(path(hook)).size() == 1);
+        await().atMost(DELIVERED).until(() -> receiver.at(hookPath).size() == 1);
         await().atMost(DELIVERED).until(() -> {
             String metrics = management.get(metricsPath).body();
             return metrics.contains("action_triggers_deliveries")
@@ -576,24 +548,10 @@ class AdminApiIT {
                 .contains("state=\"dead\"", "state=\"retrying\"", "state=\"failed\"");
     }
 
-    private static URL managementRoot(URL base) {
+    /** Where health and metrics answer: the server's root, or WildFly's management interface. */
+    private URI managementRoot() {
         String management = System.getProperty("it.management.url", "");
-        if (management.isEmpty()) {
-            return rootOf(base);
-        }
-        try {
-            return URI.create(management).toURL();
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static URL rootOf(URL base) {
-        try {
-            return URI.create(base.toString()).resolve("/").toURL();
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
+        return management.isEmpty() ? base.resolve("/") : URI.create(management);
     }
 
     /** One rejected document: what to change in the valid one, and where the problem must be pointed at. */
@@ -944,23 +902,7 @@ class AdminApiIT {
     }
 
     private long createdId(String document) {
-        HttpResponse<String> created = admin.post(TRIGGERS, document);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return json(created).getJsonNumber("id").longValue();
-    }
-
-    private long configCount() {
-        return json(admin.get(TRIGGERS)).getJsonNumber("count").longValue();
-    }
-
-    private void deleteAllConfigs() {
-        JsonObject page = json(admin.get(TRIGGERS + "?page_size=100"));
-        while (!page.getJsonArray("results").isEmpty()) {
-            for (JsonValue config : page.getJsonArray("results")) {
-                admin.delete(TRIGGERS + "/" + config.asJsonObject().getJsonNumber("id"));
-            }
-            page = json(admin.get(TRIGGERS + "?page_size=100"));
-        }
+        return createdId(admin.post(TRIGGERS, document));
     }
 
     private static List<Long> ids(HttpResponse<String> response) {
@@ -989,24 +931,5 @@ class AdminApiIT {
         assertThat(problem.getString("type")).isEqualTo("urn:action-triggers:problem:invalid-parameter");
         assertThat(problem.getJsonArray("errors").getJsonObject(0).getString("parameter"))
                 .isEqualTo(parameter);
-    }
-
-    private long demoSale(int quantity) {
-        long customer = json(admin.post(
-                        "api/demo/customers", "{\"name\":\"Ann O'Brien\",\"email\":\"ann@example.com\"}"))
-                .getJsonNumber("id")
-                .longValue();
-        long product = json(admin.post("api/demo/products", "{\"name\":\"Widget\",\"description\":\"blue\"}"))
-                .getJsonNumber("id")
-                .longValue();
-        HttpResponse<String> sale = admin.post(
-                "api/demo/sales",
-                "{\"customer\":" + customer + ",\"product\":" + product + ",\"quantity\":" + quantity + "}");
-        assertThat(sale.statusCode()).as(sale.body()).isEqualTo(201);
-        return json(sale).getJsonNumber("id").longValue();
-    }
-
-    private static String path(String url) {
-        return URI.create(url).getPath();
     }
 }

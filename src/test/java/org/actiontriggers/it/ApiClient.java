@@ -5,7 +5,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,6 +14,8 @@ import java.util.Base64;
 
 /** Talks to the deployed application over real HTTP, as curl would, optionally with Basic credentials. */
 public final class ApiClient {
+
+    static final String LOOPBACK = "127.0.0.1";
 
     /** Where Action Triggers answers in the application, relative to its root: one base for all of it. */
     public static final String BASE = "action-triggers/";
@@ -34,8 +35,17 @@ public final class ApiClient {
         this.authorization = authorization;
     }
 
-    public static ApiClient anonymous(URL base) {
-        return new ApiClient(URI.create(base.toString()), null);
+    /**
+     * A client without credentials.
+     *
+     * @param base the application's URL on loopback (see {@link ApiFixture#loopback}): tests reach the server
+     *     as a user on this machine would, never through a network address
+     */
+    public static ApiClient anonymous(URI base) {
+        if (!LOOPBACK.equals(base.getHost())) {
+            throw new IllegalArgumentException("not a loopback URL: " + base);
+        }
+        return new ApiClient(base, null);
     }
 
     /** A client sending these Basic credentials. */

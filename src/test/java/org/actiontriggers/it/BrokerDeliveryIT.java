@@ -1,5 +1,7 @@
 package org.actiontriggers.it;
 
+import static org.actiontriggers.it.TriggerBuilder.seedPayload;
+import static org.actiontriggers.it.TriggerBuilder.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -20,23 +22,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.actiontriggers.config.BrokerQueueDraft;
-import org.actiontriggers.config.Config;
-import org.actiontriggers.config.ConfigDraft;
-import org.actiontriggers.config.ConfigDraft.ContentTypeDraft;
-import org.actiontriggers.config.ConfigRepository;
-import org.actiontriggers.config.ConfigService;
-import org.actiontriggers.config.MessageBrokerQueue;
-import org.actiontriggers.config.SecretMasker;
-import org.actiontriggers.config.Signal;
 import org.actiontriggers.deliver.broker.BrokerException;
 import org.actiontriggers.deliver.broker.BrokerMessage;
 import org.actiontriggers.deliver.broker.KafkaBrokerClient;
 import org.actiontriggers.deliver.broker.MqttBrokerClient;
 import org.actiontriggers.deliver.broker.NatsBrokerClient;
-import org.actiontriggers.demo.Customer;
-import org.actiontriggers.demo.DemoShop;
-import org.actiontriggers.demo.Product;
 import org.actiontriggers.demo.Sale;
 import org.actiontriggers.it.brokers.KafkaTestBroker;
 import org.actiontriggers.it.brokers.KafkaTestConsumer;
@@ -46,10 +36,17 @@ import org.actiontriggers.it.brokers.NatsTestServer;
 import org.actiontriggers.it.brokers.NatsTestSubscriber;
 import org.actiontriggers.it.brokers.ReceivedMessage;
 import org.actiontriggers.monitoring.BrokerReadiness;
-import org.actiontriggers.record.Attempt;
-import org.actiontriggers.record.Delivery;
-import org.actiontriggers.record.DeliveryLog;
-import org.actiontriggers.record.DeliveryState;
+import org.actiontriggers.outbox.Attempt;
+import org.actiontriggers.outbox.Delivery;
+import org.actiontriggers.outbox.DeliveryState;
+import org.actiontriggers.secret.SecretMasker;
+import org.actiontriggers.trigger.BrokerQueueDraft;
+import org.actiontriggers.trigger.Config;
+import org.actiontriggers.trigger.ConfigDraft;
+import org.actiontriggers.trigger.ConfigDraft.ContentTypeDraft;
+import org.actiontriggers.trigger.ConfigService;
+import org.actiontriggers.trigger.MessageBrokerQueue;
+import org.actiontriggers.trigger.Signal;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -70,10 +67,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * a broker restart is bridged by the durable schedule rather than dead-lettered.
  */
 @ExtendWith(ArquillianExtension.class)
-class BrokerDeliveryIT {
+class BrokerDeliveryIT extends ShopFixture {
 
     private static final Logger LOG = Logger.getLogger(BrokerDeliveryIT.class.getName());
-    private static final Duration DELIVERED = Duration.ofSeconds(60);
     private static final Duration RESTARTED = Duration.ofSeconds(90);
 
     private static final String NATS = NatsTestServer.MACHINE_SERVER;
@@ -119,34 +115,18 @@ class BrokerDeliveryIT {
     }
 
     @Inject
-    ConfigRepository configs;
-
-    @Inject
-    DemoShop shop;
-
-    @Inject
-    DeliveryLog deliveries;
-
-    @Inject
-    TestData data;
-
-    @Inject
     ConfigService configService;
 
     @Inject
     @Readiness
     BrokerReadiness brokerReadiness;
 
+    /** This test's queue, stream, topic or subject name. */
     private String name;
-    private Customer customer;
-    private Product product;
 
     @BeforeEach
-    void cleanSlate(TestInfo test) {
-        data.deleteAllConfigs();
+    void nameThisTestsQueue(TestInfo test) {
         name = "at-it-" + test.getTestMethod().orElseThrow().getName() + "-" + System.nanoTime();
-        customer = shop.addCustomer("Ann O'Brien", "ann@example.com");
-        product = shop.addProduct("Widget", "blue");
     }
 
     @Test
@@ -323,7 +303,7 @@ class BrokerDeliveryIT {
                 null, "it-rabbit", Map.of(), Map.of("exchange", name + "-missing-exchange"), null));
         configs.save(config);
 
-        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        Sale sale = sale(1);
 
         await().atMost(DELIVERED)
                 .until(() -> deliveriesOf(sale).size() == 1
@@ -331,7 +311,7 @@ class BrokerDeliveryIT {
         Delivery failed = deliveriesOf(sale).get(0);
         assertThat(failed.getAttempts()).isEqualTo(1);
         assertThat(failed.getLastError()).contains("refused", "NOT_FOUND");
-        assertThat(log(failed))
+        assertThat(attemptsOf(failed))
                 .singleElement()
                 .satisfies(a -> assertThat(a.getErrorKind()).isEqualTo("refused"));
     }
@@ -464,7 +444,7 @@ class BrokerDeliveryIT {
             Runnable start,
             boolean warmUpKept) {
         configs.save(seedConfig(queue));
-        Sale warmUp = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        Sale warmUp = sale(1);
         await().atMost(DELIVERED).until(() -> consumer.received().size() == 1);
 
         stop.run();
@@ -483,7 +463,7 @@ class BrokerDeliveryIT {
     private void seedScenario(BrokerConsumers.Consumer consumer, MessageBrokerQueue queue, boolean withMetadata) {
         configs.save(seedConfig(queue));
 
-        Sale sale = shop.addSale(customer.getId(), product.getId(), 3).orElseThrow();
+        Sale sale = sale(3);
 
         await().atMost(DELIVERED).until(() -> consumer.received().size() == 1);
         await().atMost(DELIVERED)
@@ -505,7 +485,7 @@ class BrokerDeliveryIT {
         assertThat(delivery.getKind()).isEqualTo("BROKER");
         assertThat(delivery.getBrokerName()).isEqualTo(queue.getName());
         assertThat(delivery.getUrl()).isEqualTo("broker:" + queue.getName());
-        assertThat(log(delivery)).singleElement().satisfies(a -> {
+        assertThat(attemptsOf(delivery)).singleElement().satisfies(a -> {
             assertThat(a.getErrorKind()).isNull();
             assertThat(a.getUrl()).isEqualTo("broker:" + queue.getName());
         });
@@ -515,23 +495,16 @@ class BrokerDeliveryIT {
     }
 
     private static Config seedConfig(MessageBrokerQueue queue) {
-        Config config = new Config(
-                Json.createObjectBuilder()
-                        .add("customer_name", "{{ customer.name }}")
-                        .add("product_name", "{{ product.name }}")
-                        .add("quantity", "{{ quantity }}")
-                        .build(),
-                true,
-                List.of("Sale"));
-        config.addSignal(Signal.POST_SAVE);
-        config.addBrokerQueue(queue);
-        return config;
+        return trigger("Sale", Signal.POST_SAVE)
+                .payload(seedPayload())
+                .queue(queue)
+                .build();
     }
 
     private List<Sale> createSales(int count) {
         List<Sale> sales = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            sales.add(shop.addSale(customer.getId(), product.getId(), 10 + i).orElseThrow());
+            sales.add(sale(10 + i));
         }
         return sales;
     }
@@ -541,7 +514,8 @@ class BrokerDeliveryIT {
         await().atMost(DELIVERED)
                 .until(() -> sales.stream()
                         .allMatch(sale -> deliveriesOf(sale).size() == 1
-                                && log(deliveriesOf(sale).get(0)).stream().anyMatch(a -> a.getErrorKind() != null)));
+                                && attemptsOf(deliveriesOf(sale).get(0)).stream()
+                                        .anyMatch(a -> a.getErrorKind() != null)));
     }
 
     /** After the restart: every delivery succeeded and its id reached the consumer, at least once. */
@@ -567,7 +541,7 @@ class BrokerDeliveryIT {
                 .allMatch(expected::contains);
         long drained = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restarted);
         int attempts = sales.stream()
-                .mapToInt(sale -> log(deliveriesOf(sale).get(0)).size())
+                .mapToInt(sale -> attemptsOf(deliveriesOf(sale).get(0)).size())
                 .sum();
         int copies = consumer.received().size();
         LOG.info(() -> "Broker drill: " + sales.size() + " messages recorded during the outage, all acknowledged "
@@ -575,21 +549,13 @@ class BrokerDeliveryIT {
                 + " copies read by the consumer");
         for (Sale sale : sales) {
             Delivery delivery = deliveriesOf(sale).get(0);
-            List<Attempt> log = log(delivery);
+            List<Attempt> log = attemptsOf(delivery);
             assertThat(log).as("attempt log of %s", delivery.getId()).hasSizeGreaterThanOrEqualTo(2);
             assertThat(log.get(log.size() - 1).getErrorKind()).isNull();
             assertThat(log.subList(0, log.size() - 1))
                     .allSatisfy(a -> assertThat(a.getErrorKind()).isIn("connection", "publish", "client_error"))
                     .allSatisfy(a -> assertThat(a.getError()).isNotBlank());
         }
-    }
-
-    private List<Delivery> deliveriesOf(Sale sale) {
-        return deliveries.byEntity("Sale", sale.getId().toString());
-    }
-
-    private List<Attempt> log(Delivery delivery) {
-        return deliveries.find(delivery.getId()).orElseThrow().getAttemptLog();
     }
 
     /** Runs a service command of this machine (see .ci/run) and requires it to succeed. */

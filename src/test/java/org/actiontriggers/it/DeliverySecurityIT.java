@@ -1,5 +1,6 @@
 package org.actiontriggers.it;
 
+import static org.actiontriggers.it.TriggerBuilder.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -10,43 +11,30 @@ import jakarta.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.actiontriggers.config.ActiveTriggers;
-import org.actiontriggers.config.Config;
-import org.actiontriggers.config.ConfigRepository;
-import org.actiontriggers.config.HttpMethod;
-import org.actiontriggers.config.Signal;
-import org.actiontriggers.config.SigningSecrets;
-import org.actiontriggers.config.Webhook;
 import org.actiontriggers.demo.Customer;
-import org.actiontriggers.demo.DemoShop;
-import org.actiontriggers.demo.Product;
 import org.actiontriggers.demo.Sale;
-import org.actiontriggers.record.Delivery;
-import org.actiontriggers.record.DeliveryLog;
-import org.actiontriggers.record.DeliveryState;
+import org.actiontriggers.outbox.Delivery;
+import org.actiontriggers.outbox.DeliveryState;
+import org.actiontriggers.secret.SigningSecrets;
+import org.actiontriggers.trigger.ActiveTriggers;
+import org.actiontriggers.trigger.Config;
+import org.actiontriggers.trigger.HttpMethod;
+import org.actiontriggers.trigger.Signal;
+import org.actiontriggers.trigger.Webhook;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -54,9 +42,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * verified by the independent Standard Webhooks library in the receiver, never by our own code.
  */
 @ExtendWith(ArquillianExtension.class)
-class DeliverySecurityIT {
+class DeliverySecurityIT extends ShopFixture {
 
-    private static final Duration DELIVERED = Duration.ofSeconds(60);
     private static final Properties SECRETS = secrets();
 
     @Deployment
@@ -65,38 +52,13 @@ class DeliverySecurityIT {
     }
 
     @Inject
-    ConfigRepository configs;
-
-    @Inject
     SigningSecrets signingSecrets;
 
     @Inject
     ActiveTriggers activeTriggers;
 
     @Inject
-    DemoShop shop;
-
-    @Inject
-    DeliveryLog deliveries;
-
-    @Inject
-    TestData data;
-
-    @Inject
     DataSource dataSource;
-
-    private final TestReceiver receiver = TestReceiver.get();
-    private String path;
-    private Customer customer;
-    private Product product;
-
-    @BeforeEach
-    void cleanSlate(TestInfo test) {
-        data.deleteAllConfigs();
-        path = "/hooks/security/" + test.getTestMethod().orElseThrow().getName() + "/" + System.nanoTime();
-        customer = shop.addCustomer("Ann O'Brien", "ann@example.com");
-        product = shop.addProduct("Widget", "A blue one");
-    }
 
     @Test
     void aGeneratedSecretSignsEveryAttemptAndTheLibraryVerifiesThem() {
@@ -107,7 +69,7 @@ class DeliverySecurityIT {
         receiver.requireSignatures(path, secret);
         receiver.respond(path, 503, 200);
 
-        Sale sale = shop.addSale(customer.getId(), product.getId(), 3).orElseThrow();
+        Sale sale = sale(3);
 
         await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.SUCCEEDED);
         List<TestReceiver.Received> received = receiver.at(path);
@@ -126,7 +88,7 @@ class DeliverySecurityIT {
         saveTrigger(receiver.url(path), secret);
         receiver.requireSignatures(path, secret);
 
-        Sale sale = shop.addSale(customer.getId(), product.getId(), 3).orElseThrow();
+        Sale sale = sale(3);
 
         await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.SUCCEEDED);
         TestReceiver.Received original = receiver.at(path).get(0);
@@ -157,7 +119,7 @@ class DeliverySecurityIT {
         assertThat(signingSecrets.rotate(webhook.getId(), second, Duration.ofHours(1)))
                 .isEqualTo(second);
         receiver.requireSignatures(path, first, second);
-        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        Sale sale = sale(1);
         await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.SUCCEEDED);
         assertThat(receiver.at(path).get(0).headers().get("webhook-signature").split(" "))
                 .hasSize(2);
@@ -190,7 +152,7 @@ class DeliverySecurityIT {
         configs.save(stale);
 
         receiver.requireSignatures(path, second);
-        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        Sale sale = sale(1);
         await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.SUCCEEDED);
         assertThat(receiver.at(path).get(0).rejection()).isNull();
     }
@@ -207,7 +169,7 @@ class DeliverySecurityIT {
 
         assertThat(signingSecrets.generateMissing()).isGreaterThanOrEqualTo(1);
 
-        assertThat(storedSecretOf(webhook.getId())).startsWith("v1:");
+        assertThat(data.storedSigningSecret(webhook.getId())).startsWith("v1:");
         assertThat(signingSecrets
                         .keysFor(webhook.getId(), Instant.now())
                         .orElseThrow()
@@ -222,18 +184,18 @@ class DeliverySecurityIT {
         String generated = signingSecrets.rotate(webhook.getId(), Duration.ZERO);
 
         receiver.requireSignatures(path, generated);
-        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        Sale sale = sale(1);
         await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.SUCCEEDED);
         assertThat(receiver.at(path).get(0).rejection()).isNull();
     }
 
     @Test
     void aWebhookWithSigningOffSendsNoSignature() {
-        Config config = trigger(receiver.url(path));
+        Config config = saleTrigger(receiver.url(path)).build();
         config.getWebhooks().get(0).setSigningEnabled(false);
         configs.save(config);
 
-        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        Sale sale = sale(1);
 
         await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.SUCCEEDED);
         assertThat(receiver.at(path).get(0).headers())
@@ -246,7 +208,7 @@ class DeliverySecurityIT {
         String secret = SECRETS.getProperty("signing-secret-1");
         Webhook webhook = saveTrigger(receiver.url(path), secret);
 
-        String stored = storedSecretOf(webhook.getId());
+        String stored = data.storedSigningSecret(webhook.getId());
         assertThat(stored).startsWith("v1:").doesNotContain(secret).doesNotContain(secret.substring(6));
         assertThatThrownBy(() -> new Webhook().useSigningSecret("whsec_tooshort"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -258,7 +220,7 @@ class DeliverySecurityIT {
                 .hasMessageContaining("grace period");
         assertThatThrownBy(() -> signingSecrets.rotate(Long.MAX_VALUE, Duration.ZERO))
                 .hasMessageContaining("no webhook");
-        assertThat(storedSecretOf(webhook.getId())).isEqualTo(stored);
+        assertThat(data.storedSigningSecret(webhook.getId())).isEqualTo(stored);
     }
 
     @Test
@@ -268,7 +230,7 @@ class DeliverySecurityIT {
         String evil = "[[${T(org.actiontriggers.it.SandboxProbe).trip()}]]"
                 + " [(${new java.io.File('" + marker + "').createNewFile()})]"
                 + " [[${@environment.getProperty('x')}]] {{ customer.name.getClass }}";
-        Config config = trigger(receiver.url(path));
+        Config config = saleTrigger(receiver.url(path)).build();
         configs.save(config);
         int callsBefore = SandboxProbe.CALLS.get();
         try (Connection c = dataSource.getConnection();
@@ -286,7 +248,7 @@ class DeliverySecurityIT {
                 .until(() -> activeTriggers.matching("Sale", Signal.POST_SAVE).stream()
                         .anyMatch(t -> String.valueOf(t.payloadTemplate()).contains("SandboxProbe")));
 
-        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        Sale sale = sale(1);
 
         await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.FAILED);
         assertThat(deliveriesOf(sale).get(0).getLastError()).contains("template refused", "not allowed");
@@ -297,11 +259,10 @@ class DeliverySecurityIT {
 
     @Test
     void aPayloadOverTheLimitIsRecordedAsFailedAndNotSent() {
-        Config config = new Config(null, true, List.of("Customer"));
-        config.setTextPayload("{{ name }}".repeat(100));
-        new Webhook(config, receiver.url(path), HttpMethod.POST, Map.of(), 5.0);
-        config.addSignal(Signal.POST_SAVE);
-        configs.save(config);
+        configs.save(trigger("Customer", Signal.POST_SAVE)
+                .textPayload("{{ name }}".repeat(100))
+                .webhook(receiver.url(path), HttpMethod.POST, Map.of(), 5.0)
+                .build());
 
         Customer big = shop.addCustomer("x".repeat(200), "big@example.com");
         Customer small = shop.addCustomer("s", "small@example.com");
@@ -322,16 +283,18 @@ class DeliverySecurityIT {
 
     @Test
     void tooManyWebhooksOrHeadersCannotBeSavedAndTheMessageSaysWhy() {
-        Config tooManyWebhooks = trigger(receiver.url(path)); // one webhook, and five more: the test limit is 5
+        TriggerBuilder sixWebhooks = saleTrigger(receiver.url(path)); // one webhook, and five more: the test limit is 5
         for (int i = 0; i < 5; i++) {
-            new Webhook(tooManyWebhooks, receiver.url(path + "/" + i), HttpMethod.POST, Map.of(), 5.0);
+            sixWebhooks.webhook(receiver.url(path + "/" + i));
         }
-        Config tooManyHeaders = trigger(receiver.url(path));
+        Config tooManyWebhooks = sixWebhooks.build();
         Map<String, String> headers = new HashMap<>();
         for (int i = 0; i < 9; i++) {
             headers.put("X-Header-" + i, "v");
         }
-        tooManyHeaders.getWebhooks().get(0).setHeaders(headers);
+        Config tooManyHeaders = trigger("Sale", Signal.POST_SAVE)
+                .webhook(receiver.url(path), HttpMethod.POST, headers, 5.0)
+                .build();
 
         assertThatThrownBy(() -> configs.save(tooManyWebhooks))
                 .satisfies(e -> assertThat(rootMessage(e)).contains("action-triggers.limits.max-webhooks-per-config"));
@@ -345,39 +308,26 @@ class DeliverySecurityIT {
         saveTrigger(receiver.url(path), null);
         receiver.respondWithBody(path, 200, "é".repeat(2000));
 
-        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        Sale sale = sale(1);
 
         await().atMost(DELIVERED).until(() -> stateOf(sale) == DeliveryState.SUCCEEDED);
-        String kept = deliveries
-                .find(deliveriesOf(sale).get(0).getId())
-                .orElseThrow()
-                .getAttemptLog()
-                .get(0)
-                .getResponseBody();
+        String kept = attemptsOf(deliveriesOf(sale).get(0)).get(0).getResponseBody();
         assertThat(kept.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
                 .isLessThanOrEqualTo(512);
         assertThat(kept).startsWith("éé").hasSizeGreaterThan(200);
     }
 
+    /**
+     * Every spelling of this machine's loopback that the allow list (127.0.0.1/32 only) does not cover is
+     * refused before a connection is made. The trap listens on each loopback address these spellings lead to,
+     * and only there: link-local, metadata and the machine's own network addresses are refused by the same
+     * guard, which {@code DestinationGuardTest} checks without connecting anywhere.
+     */
     @Test
     void ssrfTargetsInEveryNotationAreRefusedAndNoConnectionReachesThemWhileAllowListedLoopbackWorks()
             throws Exception {
-        try (ServerSocket trap = new ServerSocket()) {
-            trap.bind(new InetSocketAddress(0));
-            AtomicInteger connections = new AtomicInteger();
-            Thread acceptor = new Thread(() -> {
-                while (!trap.isClosed()) {
-                    try (Socket accepted = trap.accept()) {
-                        connections.incrementAndGet();
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
-            int port = trap.getLocalPort();
-            List<String> targets = new ArrayList<>(List.of(
+        try (LoopbackTrap trap = LoopbackTrap.open()) {
+            List<String> targets = List.of(
                     "2130706434", // 127.0.0.2 in decimal
                     "0177.0.0.2", // octal
                     "0x7f.0.0.2", // hex
@@ -388,19 +338,18 @@ class DeliverySecurityIT {
                     "[::1]",
                     "127.0.0.2",
                     "localhost.",
-                    "0.0.0.0",
-                    "[::]",
-                    "169.254.169.254"));
-            ownNonLoopbackAddress().ifPresent(targets::add);
-            Map<String, Long> configByTarget = new java.util.LinkedHashMap<>();
+                    "0.0.0.0", // reaches 127.0.0.1 on Linux
+                    "[::]");
+            Map<String, Long> configByTarget = new LinkedHashMap<>();
             for (String host : targets) {
-                Config config = trigger("http://" + host + ":" + port + "/ssrf/" + configByTarget.size());
+                Config config = saleTrigger("http://" + host + ":" + trap.port() + "/ssrf/" + configByTarget.size())
+                        .build();
                 configs.save(config);
                 configByTarget.put(host, config.getId());
             }
-            configs.save(trigger(receiver.url(path)));
+            configs.save(saleTrigger(receiver.url(path)).build());
 
-            Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+            Sale sale = sale(1);
 
             await().atMost(DELIVERED)
                     .until(() -> deliveriesOf(sale).size() == targets.size() + 1
@@ -418,19 +367,10 @@ class DeliverySecurityIT {
                 assertThat(delivery.getState()).as(target.getKey()).isEqualTo(DeliveryState.FAILED);
                 assertThat(delivery.getLastError()).as(target.getKey()).startsWith("destination refused: ");
             }
-            assertThat(connections.get())
-                    .as("connections that reached the trap")
+            assertThat(trap.connections())
+                    .as("connections that reached the trap on " + trap.addresses())
                     .isZero();
         }
-    }
-
-    /** This machine's own address on a real network, which the server could otherwise reach itself on. */
-    private static java.util.Optional<String> ownNonLoopbackAddress() throws IOException {
-        return java.util.Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
-                .flatMap(NetworkInterface::inetAddresses)
-                .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
-                .map(a -> a instanceof java.net.Inet6Address ? "[" + a.getHostAddress() + "]" : a.getHostAddress())
-                .findFirst();
     }
 
     private static String rootMessage(Throwable e) {
@@ -443,7 +383,7 @@ class DeliverySecurityIT {
 
     @Test
     void aConfigWithAnInjectedTemplateIsRefusedWhenSavedAndNothingIsStored() {
-        Config config = trigger(receiver.url(path));
+        Config config = saleTrigger(receiver.url(path)).build();
         config.setTextPayload("Hi [[${T(org.actiontriggers.it.SandboxProbe).trip()}]]");
 
         assertThatThrownBy(() -> configs.save(config))
@@ -452,7 +392,7 @@ class DeliverySecurityIT {
     }
 
     private Webhook saveTrigger(String url, String secret) {
-        Config config = trigger(url);
+        Config config = saleTrigger(url).build();
         Webhook webhook = config.getWebhooks().get(0);
         if (secret != null) {
             webhook.useSigningSecret(secret);
@@ -461,40 +401,19 @@ class DeliverySecurityIT {
         return webhook;
     }
 
-    private static Config trigger(String url) {
-        Config config = new Config(
-                Json.createObjectBuilder()
+    /** A trigger on saved sales that sends the customer's name and the quantity to one webhook. */
+    private static TriggerBuilder saleTrigger(String url) {
+        return trigger("Sale", Signal.POST_SAVE)
+                .payload(Json.createObjectBuilder()
                         .add("customer", "{{ customer.name }}")
                         .add("quantity", "{{ quantity }}")
-                        .build(),
-                true,
-                List.of("Sale"));
-        new Webhook(config, url, HttpMethod.POST, Map.of(), 5.0);
-        config.addSignal(Signal.POST_SAVE);
-        return config;
-    }
-
-    private List<Delivery> deliveriesOf(Sale sale) {
-        return deliveries.byEntity("Sale", sale.getId().toString());
+                        .build())
+                .webhook(url, HttpMethod.POST, Map.of(), 5.0);
     }
 
     private DeliveryState stateOf(Sale sale) {
         List<Delivery> all = deliveriesOf(sale);
         return all.size() == 1 ? all.get(0).getState() : null;
-    }
-
-    private String storedSecretOf(long webhookId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps =
-                        c.prepareStatement("SELECT signing_secret FROM action_triggers_webhook WHERE id = ?")) {
-            ps.setLong(1, webhookId);
-            try (ResultSet rs = ps.executeQuery()) {
-                assertThat(rs.next()).isTrue();
-                return rs.getString(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Properties secrets() {

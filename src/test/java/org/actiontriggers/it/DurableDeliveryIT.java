@@ -1,5 +1,6 @@
 package org.actiontriggers.it;
 
+import static org.actiontriggers.it.TriggerBuilder.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,27 +11,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.actiontriggers.config.Config;
-import org.actiontriggers.config.ConfigRepository;
-import org.actiontriggers.config.HttpMethod;
-import org.actiontriggers.config.Signal;
-import org.actiontriggers.config.Webhook;
-import org.actiontriggers.demo.Customer;
-import org.actiontriggers.demo.DemoShop;
-import org.actiontriggers.demo.Product;
 import org.actiontriggers.demo.Sale;
 import org.actiontriggers.dispatch.DeliveryRetention;
-import org.actiontriggers.record.Attempt;
-import org.actiontriggers.record.Delivery;
-import org.actiontriggers.record.DeliveryLog;
-import org.actiontriggers.record.DeliveryRepository;
-import org.actiontriggers.record.DeliveryState;
+import org.actiontriggers.outbox.Attempt;
+import org.actiontriggers.outbox.Delivery;
+import org.actiontriggers.outbox.DeliveryRepository;
+import org.actiontriggers.outbox.DeliveryState;
+import org.actiontriggers.trigger.Signal;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -40,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code 0s,1s,1s}: three rounds of one try plus two quick in-process retries.
  */
 @ExtendWith(ArquillianExtension.class)
-class DurableDeliveryIT {
+class DurableDeliveryIT extends ShopFixture {
 
     private static final Duration SETTLED = Duration.ofSeconds(90);
 
@@ -50,42 +41,17 @@ class DurableDeliveryIT {
     }
 
     @Inject
-    ConfigRepository configs;
-
-    @Inject
-    DemoShop shop;
-
-    @Inject
-    DeliveryLog deliveries;
-
-    @Inject
     DeliveryRepository outbox;
 
     @Inject
     DeliveryRetention retention;
 
-    @Inject
-    TestData data;
-
-    private final TestReceiver receiver = TestReceiver.get();
-    private String path;
-    private Customer customer;
-    private Product product;
-
-    @BeforeEach
-    void cleanSlate(TestInfo test) {
-        data.deleteAllConfigs();
-        path = "/hooks/" + test.getTestMethod().orElseThrow().getName() + "/" + System.nanoTime();
-        customer = shop.addCustomer("Ann", "ann@example.com");
-        product = shop.addProduct("Widget", "blue");
-    }
-
     @Test
     void a400FailsAtOnceWithoutAnyRetry() {
         receiver.respond(path, 400);
-        configs.save(trigger(receiver.url(path), false));
+        configs.save(quantityTrigger(receiver.url(path)).build());
 
-        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        Sale sale = sale(1);
 
         Delivery failed = awaitOnlyDelivery(sale, DeliveryState.FAILED);
         assertThat(failed.getAttempts()).isEqualTo(1);
@@ -98,17 +64,17 @@ class DurableDeliveryIT {
     @Test
     void aReceiverThatWasDownDrainsOnTheNextRoundOfTheSchedule() {
         int webhooks = 5;
-        Config config = trigger(receiver.url(path + "/0"), false);
+        TriggerBuilder trigger = quantityTrigger(receiver.url(path + "/0"));
         for (int i = 1; i < webhooks; i++) {
-            new Webhook(config, receiver.url(path + "/" + i), HttpMethod.POST, Map.of(), null);
+            trigger.webhook(receiver.url(path + "/" + i));
         }
         for (int i = 0; i < webhooks; i++) {
             // down for the whole first round (one try + two quick retries), up from the second
             receiver.respond(path + "/" + i, 503, 503, 503, 200);
         }
-        configs.save(config);
+        configs.save(trigger.build());
 
-        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        Sale sale = sale(1);
 
         await().atMost(SETTLED)
                 .until(() -> deliveriesOf(sale).size() == webhooks
@@ -116,7 +82,7 @@ class DurableDeliveryIT {
         for (Delivery delivery : deliveriesOf(sale)) {
             assertThat(delivery.getAttempts()).isEqualTo(4);
             assertThat(delivery.getFailedRounds()).isEqualTo(1);
-            List<Attempt> log = deliveries.find(delivery.getId()).orElseThrow().getAttemptLog();
+            List<Attempt> log = attemptsOf(delivery);
             assertThat(log).extracting(Attempt::getStatusCode).containsExactly(503, 503, 503, 200);
             Duration backoff = Duration.between(
                     log.get(2).getAttemptedAt().toInstant(),
@@ -133,8 +99,8 @@ class DurableDeliveryIT {
     @Test
     void aDeadLetteredDeliveryIsRedeliveredWithTheSameWebhookIdAndBody() {
         receiver.respond(path, 500);
-        configs.save(trigger(receiver.url(path), false));
-        Sale sale = shop.addSale(customer.getId(), product.getId(), 7).orElseThrow();
+        configs.save(quantityTrigger(receiver.url(path)).build());
+        Sale sale = sale(7);
         Delivery dead = awaitOnlyDelivery(sale, DeliveryState.DEAD);
         TestReceiver.Received first = receiver.at(path).get(0);
         assertThat(outbox.redeliver("no-such-delivery")).isFalse();
@@ -163,13 +129,13 @@ class DurableDeliveryIT {
     void theFailedDeliveriesOfAWebhookSinceAGivenTimeAreRedeliveredAndNoOthers() {
         receiver.respond(path + "/a", 400);
         receiver.respond(path + "/b", 400);
-        configs.save(trigger(receiver.url(path + "/a"), false));
-        configs.save(trigger(receiver.url(path + "/b"), false));
-        Sale before = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        configs.save(quantityTrigger(receiver.url(path + "/a")).build());
+        configs.save(quantityTrigger(receiver.url(path + "/b")).build());
+        Sale before = sale(1);
         await().atMost(SETTLED).until(() -> failed(before) == 2);
         Instant since = deliveriesOf(before).get(0).getCreatedAt().toInstant().plusMillis(1);
-        Sale after1 = shop.addSale(customer.getId(), product.getId(), 2).orElseThrow();
-        Sale after2 = shop.addSale(customer.getId(), product.getId(), 3).orElseThrow();
+        Sale after1 = sale(2);
+        Sale after2 = sale(3);
         await().atMost(SETTLED).until(() -> failed(after1) == 2 && failed(after2) == 2);
         long webhookA = deliveriesOf(after1).stream()
                 .filter(d -> d.getUrl().endsWith("/a"))
@@ -205,9 +171,9 @@ class DurableDeliveryIT {
     @Test
     void anOrderedConfigDeliversTheChangesOfOneEntityInCommitOrderEvenAcrossARetry() {
         receiver.respond(path, 503, 503, 503, 200); // the first event's first round fails entirely
-        configs.save(trigger(receiver.url(path), true));
+        configs.save(quantityTrigger(receiver.url(path)).ordered().build());
 
-        Sale sale = shop.addSale(customer.getId(), product.getId(), 0).orElseThrow();
+        Sale sale = sale(0);
         int updates = 20;
         for (int q = 1; q <= updates; q++) {
             shop.changeQuantity(sale.getId(), q);
@@ -234,9 +200,9 @@ class DurableDeliveryIT {
     void retentionDeletesFinishedDeliveriesWithTheirAttemptsAndKeepsUnfinishedOnes() {
         receiver.respond(path + "/ok", 200);
         receiver.respond(path + "/later", 503, Map.of("Retry-After", "3600"));
-        configs.save(trigger(receiver.url(path + "/ok"), false));
-        configs.save(trigger(receiver.url(path + "/later"), false));
-        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        configs.save(quantityTrigger(receiver.url(path + "/ok")).build());
+        configs.save(quantityTrigger(receiver.url(path + "/later")).build());
+        Sale sale = sale(1);
         await().atMost(SETTLED)
                 .until(() -> deliveriesOf(sale).size() == 2
                         && deliveriesOf(sale).stream()
@@ -259,13 +225,11 @@ class DurableDeliveryIT {
         assertThat(data.attemptRows(waiting)).isEqualTo(1);
     }
 
-    private static Config trigger(String url, boolean ordered) {
-        Config config = new Config(null, true, List.of("Sale"));
-        config.setPayload(Json.createValue("{{ quantity }}"));
-        config.setOrdered(ordered);
-        new Webhook(config, url, HttpMethod.POST, Map.of(), null);
-        config.addSignal(Signal.POST_SAVE);
-        return config;
+    /** A trigger on saved sales that sends just the quantity. */
+    private static TriggerBuilder quantityTrigger(String url) {
+        return trigger("Sale", Signal.POST_SAVE)
+                .payload(Json.createValue("{{ quantity }}"))
+                .webhook(url);
     }
 
     private Delivery awaitOnlyDelivery(Sale sale, DeliveryState state) {
@@ -280,9 +244,5 @@ class DurableDeliveryIT {
                 deliveriesOf(sale).stream().filter(d -> d.getState() == state).toList();
         assertThat(matching).hasSize(1);
         return matching.get(0);
-    }
-
-    private List<Delivery> deliveriesOf(Sale sale) {
-        return deliveries.byEntity("Sale", sale.getId().toString());
     }
 }

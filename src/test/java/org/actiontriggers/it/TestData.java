@@ -11,9 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.actiontriggers.config.Config;
 import org.actiontriggers.demo.DemoShop;
 import org.actiontriggers.demo.Sale;
+import org.actiontriggers.trigger.Config;
 
 /** Test-side data access: clears the configs between tests (through the EntityManager, so listeners run). */
 @ApplicationScoped
@@ -65,29 +65,36 @@ public class TestData {
 
     /** Outbox rows about an entity, counted through JDBC so that the caller's open transaction sees its own. */
     public int outboxRows(String entityType, long entityId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT COUNT(*) FROM action_triggers_delivery WHERE entity_type = ? AND entity_id = ?")) {
-            ps.setString(1, entityType);
-            ps.setString(2, Long.toString(entityId));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return ((Number) single(
+                        "SELECT COUNT(*) FROM action_triggers_delivery WHERE entity_type = ? AND entity_id = ?",
+                        entityType,
+                        Long.toString(entityId)))
+                .intValue();
     }
 
     /** Attempts on record for a delivery, counted through JDBC (the read model has no query for orphans). */
     public int attemptRows(String deliveryId) {
+        return ((Number) single("SELECT COUNT(*) FROM action_triggers_attempt WHERE delivery_id = ?", deliveryId))
+                .intValue();
+    }
+
+    /** A webhook's signing secret as stored, read past the entity that would decrypt it. */
+    public String storedSigningSecret(long webhookId) {
+        return (String) single("SELECT signing_secret FROM action_triggers_webhook WHERE id = ?", webhookId);
+    }
+
+    /** The one value the query selects, through JDBC; fails when there is no row. */
+    private Object single(String sql, Object... parameters) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps =
-                        c.prepareStatement("SELECT COUNT(*) FROM action_triggers_attempt WHERE delivery_id = ?")) {
-            ps.setString(1, deliveryId);
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
+                if (!rs.next()) {
+                    throw new AssertionError("no row for " + sql);
+                }
+                return rs.getObject(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -1,38 +1,32 @@
 package org.actiontriggers.it;
 
+import static org.actiontriggers.it.ApiClient.json;
+import static org.actiontriggers.it.TriggerBuilder.seedPayload;
+import static org.actiontriggers.it.TriggerBuilder.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.actiontriggers.config.Config;
-import org.actiontriggers.config.ConfigRepository;
-import org.actiontriggers.config.ConfigSignal;
-import org.actiontriggers.config.HttpMethod;
-import org.actiontriggers.config.Signal;
-import org.actiontriggers.config.Webhook;
 import org.actiontriggers.demo.Customer;
-import org.actiontriggers.demo.DemoShop;
 import org.actiontriggers.demo.Product;
 import org.actiontriggers.demo.Sale;
-import org.actiontriggers.record.Attempt;
-import org.actiontriggers.record.Delivery;
-import org.actiontriggers.record.DeliveryLog;
-import org.actiontriggers.record.DeliveryState;
+import org.actiontriggers.outbox.Attempt;
+import org.actiontriggers.outbox.Delivery;
+import org.actiontriggers.outbox.DeliveryState;
+import org.actiontriggers.trigger.Config;
+import org.actiontriggers.trigger.HttpMethod;
+import org.actiontriggers.trigger.Signal;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -40,62 +34,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * each signal, the cases where nothing may be sent, retries, timeouts, and a save that never waits.
  */
 @ExtendWith(ArquillianExtension.class)
-class WebhookTriggersIT {
-
-    /** Generous: Awaitility returns as soon as the condition holds; only a failure waits this long. */
-    private static final Duration DELIVERED = Duration.ofSeconds(60);
+class WebhookTriggersIT extends ShopFixture {
 
     @Deployment
     static WebArchive deployment() {
         return Deployments.application();
     }
 
-    @Inject
-    ConfigRepository configs;
-
-    @Inject
-    DemoShop shop;
-
-    @Inject
-    DeliveryLog deliveries;
-
-    @Inject
-    TestData data;
-
-    private final TestReceiver receiver = TestReceiver.get();
-    private String path;
-    private Customer customer;
-    private Product product;
-
-    @BeforeEach
-    void cleanSlate(TestInfo test) {
-        data.deleteAllConfigs();
-        path = "/hooks/" + test.getTestMethod().orElseThrow().getName() + "/" + System.nanoTime();
-        customer = shop.addCustomer("Ann O'Brien", "ann@example.com");
-        product = shop.addProduct("Widget", "A \"quoted\" widget");
-    }
-
     @Test
     void seedScenarioDeliversOnCreateAndOnUpdateWithTheResolvedHeader() {
-        // Step 2: the Config
-        Config config = new Config(
-                Json.createObjectBuilder()
-                        .add("customer_name", "{{ customer.name }}")
-                        .add("product_name", "{{ product.name }}")
-                        .add("quantity", "{{ quantity }}")
-                        .build(),
-                true,
-                List.of("Sale"));
-        // Step 3: the Webhook, its API key fetched at send time
+        // Step 2: the Config, its ConfigSignal and its Webhook, whose API key is fetched at send time
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("Authorization", "Bearer {{ org.actiontriggers.it.TestSecrets.token }}");
-        new Webhook(config, receiver.url(path), HttpMethod.POST, headers, 10.0);
-        // Step 4: the ConfigSignal
-        config.getConfigSignals().add(new ConfigSignal(config, Signal.POST_SAVE));
+        Config config = trigger("Sale", Signal.POST_SAVE)
+                .payload(seedPayload())
+                .webhook(receiver.url(path), HttpMethod.POST, headers, 10.0)
+                .build();
         configs.save(config);
 
-        Sale sale = shop.addSale(customer.getId(), product.getId(), 3).orElseThrow();
+        Sale sale = sale(3);
 
         await().atMost(DELIVERED).until(() -> receiver.at(path).size() == 1);
         TestReceiver.Received first = receiver.at(path).get(0);
@@ -135,14 +93,13 @@ class WebhookTriggersIT {
         Map<Signal, String> paths = new LinkedHashMap<>();
         for (Signal signal : Signal.values()) {
             paths.put(signal, path + "/" + signal.value());
-            configs.save(trigger(
-                    "Sale",
-                    signal,
-                    Json.createValue("{{ signal }} {{ operation }} {{ quantity }}"),
-                    receiver.url(paths.get(signal))));
+            configs.save(trigger("Sale", signal)
+                    .payload(Json.createValue("{{ signal }} {{ operation }} {{ quantity }}"))
+                    .webhook(receiver.url(paths.get(signal)))
+                    .build());
         }
 
-        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        Sale sale = sale(1);
         shop.changeQuantity(sale.getId(), 2);
         shop.deleteSale(sale.getId());
 
@@ -166,7 +123,8 @@ class WebhookTriggersIT {
 
     @Test
     void aConfigForSaleDoesNotFireForCustomer() {
-        configs.save(trigger("Sale", Signal.POST_SAVE, null, receiver.url(path)));
+        configs.save(
+                trigger("Sale", Signal.POST_SAVE).webhook(receiver.url(path)).build());
 
         Customer other = shop.addCustomer("Bob", "bob@example.com");
 
@@ -175,12 +133,15 @@ class WebhookTriggersIT {
 
     @Test
     void twoConfigsOnOneEntityBothFireAndTwoWebhooksOfOneConfigAreBothHit() {
-        configs.save(trigger("Sale", Signal.POST_SAVE, null, receiver.url(path + "/a")));
-        Config two = trigger("Sale", Signal.POST_SAVE, null, receiver.url(path + "/b"));
-        new Webhook(two, receiver.url(path + "/c"), HttpMethod.PUT, Map.of(), null);
-        configs.save(two);
+        configs.save(trigger("Sale", Signal.POST_SAVE)
+                .webhook(receiver.url(path + "/a"))
+                .build());
+        configs.save(trigger("Sale", Signal.POST_SAVE)
+                .webhook(receiver.url(path + "/b"))
+                .webhook(receiver.url(path + "/c"), HttpMethod.PUT, Map.of(), null)
+                .build());
 
-        Sale sale = shop.addSale(customer.getId(), product.getId(), 4).orElseThrow();
+        Sale sale = sale(4);
 
         await().atMost(DELIVERED)
                 .until(() -> receiver.at(path + "/a").size() == 1
@@ -196,8 +157,12 @@ class WebhookTriggersIT {
 
     @Test
     void aRolledBackTransactionRecordsAndSendsNothing() {
-        configs.save(trigger("Sale", Signal.PRE_SAVE, null, receiver.url(path + "/pre")));
-        configs.save(trigger("Sale", Signal.POST_SAVE, null, receiver.url(path + "/post")));
+        configs.save(trigger("Sale", Signal.PRE_SAVE)
+                .webhook(receiver.url(path + "/pre"))
+                .build());
+        configs.save(trigger("Sale", Signal.POST_SAVE)
+                .webhook(receiver.url(path + "/post"))
+                .build());
 
         long rolledBack = data.saleRolledBackAfterFlush(
                 customer.getId(),
@@ -208,7 +173,7 @@ class WebhookTriggersIT {
                         .isEqualTo(2));
 
         assertThat(data.outboxRows("Sale", rolledBack)).isZero();
-        Sale committed = shop.addSale(customer.getId(), product.getId(), 10).orElseThrow();
+        Sale committed = sale(10);
         await().atMost(DELIVERED)
                 .until(() -> receiver.at(path + "/post").size() == 1
                         && receiver.at(path + "/pre").size() == 1);
@@ -222,12 +187,14 @@ class WebhookTriggersIT {
 
     @Test
     void anInactiveConfigOrANonWhitelistedTypeRecordsNothing() {
-        Config inactive = trigger("Sale", Signal.POST_SAVE, null, receiver.url(path));
-        inactive.setActive(false);
-        configs.save(inactive);
-        configs.save(trigger("Product", Signal.POST_SAVE, null, receiver.url(path))); // Product is not whitelisted
+        configs.save(trigger("Sale", Signal.POST_SAVE)
+                .inactive()
+                .webhook(receiver.url(path))
+                .build());
+        configs.save(
+                trigger("Product", Signal.POST_SAVE).webhook(receiver.url(path)).build()); // Product is not whitelisted
 
-        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        Sale sale = sale(1);
         Product notWhitelisted = shop.addProduct("Gadget", "not whitelisted in the test settings");
 
         assertThat(deliveriesOf(sale)).isEmpty();
@@ -238,15 +205,16 @@ class WebhookTriggersIT {
     @Test
     void aUrlMatchingNoPatternOrADisallowedDynamicPathIsRecordedAsFailedAndNotSent() {
         String notWhitelisted = receiver.url("/elsewhere" + path);
-        configs.save(trigger("Sale", Signal.POST_SAVE, null, notWhitelisted));
-        Config disallowed = trigger("Sale", Signal.POST_SAVE, null, receiver.url(path));
-        disallowed
-                .getWebhooks()
-                .get(0)
-                .setHeaders(Map.of("X-Api-Key", "{{ org.actiontriggers.it.TestSecrets.notAllowed }}"));
-        configs.save(disallowed);
+        configs.save(trigger("Sale", Signal.POST_SAVE).webhook(notWhitelisted).build());
+        configs.save(trigger("Sale", Signal.POST_SAVE)
+                .webhook(
+                        receiver.url(path),
+                        HttpMethod.POST,
+                        Map.of("X-Api-Key", "{{ org.actiontriggers.it.TestSecrets.notAllowed }}"),
+                        null)
+                .build());
 
-        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        Sale sale = sale(1);
 
         await().atMost(DELIVERED)
                 .until(() -> deliveriesOf(sale).size() == 2
@@ -267,10 +235,14 @@ class WebhookTriggersIT {
     void aReceiverAnswering500IsRetriedPerThePolicyThenDeadLettered() {
         receiver.respond(path + "/down", 500);
         receiver.respond(path + "/flaky", 500, 500, 500, 503, 200);
-        configs.save(trigger("Sale", Signal.POST_SAVE, null, receiver.url(path + "/down")));
-        configs.save(trigger("Sale", Signal.POST_SAVE, null, receiver.url(path + "/flaky")));
+        configs.save(trigger("Sale", Signal.POST_SAVE)
+                .webhook(receiver.url(path + "/down"))
+                .build());
+        configs.save(trigger("Sale", Signal.POST_SAVE)
+                .webhook(receiver.url(path + "/flaky"))
+                .build());
 
-        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        Sale sale = sale(1);
 
         // schedule 0s,1s,1s = three rounds; each round is one try plus two quick MP Fault Tolerance retries
         await().atMost(DELIVERED)
@@ -285,7 +257,7 @@ class WebhookTriggersIT {
         assertThat(receiver.at(path + "/down")).hasSize(9);
         assertThat(flaky.getState()).isEqualTo(DeliveryState.SUCCEEDED);
         assertThat(flaky.getAttempts()).isEqualTo(5);
-        List<Attempt> attempts = deliveries.find(flaky.getId()).orElseThrow().getAttemptLog();
+        List<Attempt> attempts = attemptsOf(flaky);
         assertThat(attempts).extracting(Attempt::getStatusCode).containsExactly(500, 500, 500, 503, 200);
         assertThat(receiver.at(path + "/flaky"))
                 .extracting(r -> r.headers().get("webhook-id"))
@@ -295,25 +267,16 @@ class WebhookTriggersIT {
     @Test
     void aReceiverSlowerThanTheEffectiveTimeoutIsCutAtThatTimeout() {
         receiver.delay(path, Duration.ofSeconds(3));
-        Config config = trigger("Sale", Signal.POST_SAVE, null, receiver.url(path));
-        config.getWebhooks().get(0).setTimeoutSecs(0.5);
-        configs.save(config);
+        configs.save(trigger("Sale", Signal.POST_SAVE)
+                .webhook(receiver.url(path), HttpMethod.POST, Map.of(), 0.5)
+                .build());
 
-        Sale sale = shop.addSale(customer.getId(), product.getId(), 1).orElseThrow();
+        Sale sale = sale(1);
 
         await().atMost(DELIVERED)
                 .until(() -> !deliveriesOf(sale).isEmpty()
-                        && deliveries
-                                        .find(deliveriesOf(sale).get(0).getId())
-                                        .orElseThrow()
-                                        .getAttemptLog()
-                                        .size()
-                                >= 1);
-        Attempt first = deliveries
-                .find(deliveriesOf(sale).get(0).getId())
-                .orElseThrow()
-                .getAttemptLog()
-                .get(0);
+                        && !attemptsOf(deliveriesOf(sale).get(0)).isEmpty());
+        Attempt first = attemptsOf(deliveriesOf(sale).get(0)).get(0);
         assertThat(first.getErrorKind()).isEqualTo("timeout");
         assertThat(first.getStatusCode()).isNull();
         assertThat(first.getLatencyMillis()).isBetween(450L, 2500L);
@@ -324,7 +287,8 @@ class WebhookTriggersIT {
         int saves = 25;
         List<Long> withoutTrigger = timeSaves(saves);
         receiver.delay(path, Duration.ofSeconds(5));
-        configs.save(trigger("Sale", Signal.POST_SAVE, null, receiver.url(path)));
+        configs.save(
+                trigger("Sale", Signal.POST_SAVE).webhook(receiver.url(path)).build());
         List<Long> withSlowTrigger = timeSaves(saves);
 
         // A save that waited for the receiver would be ~1000x slower; the bound leaves room for a loaded machine.
@@ -337,9 +301,14 @@ class WebhookTriggersIT {
 
     @Test
     void eachSignalSeesTheStateAtItsCallbackNotTheStateWhenSent() {
-        configs.save(trigger("Sale", Signal.PRE_SAVE, Json.createValue("{{ quantity }}"), receiver.url(path + "/pre")));
-        configs.save(
-                trigger("Sale", Signal.POST_SAVE, Json.createValue("{{ quantity }}"), receiver.url(path + "/post")));
+        configs.save(trigger("Sale", Signal.PRE_SAVE)
+                .payload(Json.createValue("{{ quantity }}"))
+                .webhook(receiver.url(path + "/pre"))
+                .build());
+        configs.save(trigger("Sale", Signal.POST_SAVE)
+                .payload(Json.createValue("{{ quantity }}"))
+                .webhook(receiver.url(path + "/post"))
+                .build());
 
         data.saleChangedBeforeCommit(customer.getId(), product.getId(), 1, 2);
 
@@ -355,11 +324,11 @@ class WebhookTriggersIT {
     }
 
     private List<Long> timeSaves(int count) {
-        shop.addSale(customer.getId(), product.getId(), 0); // warm-up
+        sale(0); // warm-up
         List<Long> nanos = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long t0 = System.nanoTime();
-            shop.addSale(customer.getId(), product.getId(), i);
+            sale(i);
             nanos.add(System.nanoTime() - t0);
         }
         return nanos;
@@ -371,31 +340,9 @@ class WebhookTriggersIT {
         return sorted.get(sorted.size() / 2);
     }
 
-    private static Config trigger(String entity, Signal signal, jakarta.json.JsonValue payload, String url) {
-        Config config = new Config(null, true, List.of(entity));
-        config.setPayload(payload);
-        new Webhook(config, url, HttpMethod.POST, Map.of(), null);
-        config.addSignal(signal);
-        return config;
-    }
-
-    private List<Delivery> deliveriesOf(Sale sale) {
-        return deliveries.byEntity("Sale", sale.getId().toString());
-    }
-
-    private List<String> bodies(String at) {
-        return receiver.at(at).stream().map(TestReceiver.Received::body).toList();
-    }
-
     private static Delivery only(List<Delivery> all, java.util.function.Predicate<Delivery> which) {
         List<Delivery> matching = all.stream().filter(which).toList();
         assertThat(matching).hasSize(1);
         return matching.get(0);
-    }
-
-    private static JsonObject json(String body) {
-        try (var reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        }
     }
 }

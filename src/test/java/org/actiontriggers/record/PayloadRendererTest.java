@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.actiontriggers.capture.EntityChange;
 import org.actiontriggers.capture.EntitySnapshot;
-import org.actiontriggers.config.Signal;
+import org.actiontriggers.trigger.Signal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

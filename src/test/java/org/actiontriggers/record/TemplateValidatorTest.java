@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.Map;
 import org.actiontriggers.capture.EntityChange;
 import org.actiontriggers.capture.EntitySnapshot;
-import org.actiontriggers.config.Signal;
-import org.actiontriggers.config.TemplateValidator;
+import org.actiontriggers.template.TemplateValidator;
+import org.actiontriggers.trigger.Signal;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

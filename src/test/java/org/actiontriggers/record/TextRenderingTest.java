@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.actiontriggers.capture.EntityChange;
 import org.actiontriggers.capture.EntitySnapshot;
-import org.actiontriggers.config.Signal;
-import org.actiontriggers.config.TemplateSyntax;
+import org.actiontriggers.template.TemplateSyntax;
+import org.actiontriggers.trigger.Signal;
 import org.junit.jupiter.api.Test;
 
 /** Text templates through Thymeleaf behind the sandbox: references become variables, never template code. */
@@ -56,7 +56,7 @@ class TextRenderingTest {
 
     @Test
     void thymeleafParserCommentsAreRefusedLikeAnyOtherSyntax() {
-        assertThat(new org.actiontriggers.config.TemplateValidator().problem("a /*[- hidden -]*/ b"))
+        assertThat(new org.actiontriggers.template.TemplateValidator().problem("a /*[- hidden -]*/ b"))
                 .contains("not allowed");
     }
 }

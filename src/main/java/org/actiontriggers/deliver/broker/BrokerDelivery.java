@@ -7,13 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.actiontriggers.config.BrokerDefinition;
-import org.actiontriggers.config.Settings;
-import org.actiontriggers.config.TriggerSettings;
 import org.actiontriggers.deliver.DeliveryOutcome;
 import org.actiontriggers.deliver.DynamicValueException;
 import org.actiontriggers.deliver.DynamicValueResolver;
-import org.actiontriggers.record.ClaimedDelivery;
+import org.actiontriggers.outbox.ClaimedDelivery;
+import org.actiontriggers.settings.BrokerDefinition;
+import org.actiontriggers.settings.Settings;
+import org.actiontriggers.settings.TriggerSettings;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**

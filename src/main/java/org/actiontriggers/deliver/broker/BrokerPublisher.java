@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.actiontriggers.record.AttemptRecord;
-import org.actiontriggers.record.DeliveryRepository;
+import org.actiontriggers.outbox.AttemptRecord;
+import org.actiontriggers.outbox.DeliveryRepository;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 

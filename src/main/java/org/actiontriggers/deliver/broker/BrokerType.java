@@ -11,7 +11,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.actiontriggers.config.BrokerKeys;
+import org.actiontriggers.settings.BrokerKeys;
 
 /**
  * The broker types a queue may publish to: per type, the {@code conn} and {@code params} keys it takes (checked

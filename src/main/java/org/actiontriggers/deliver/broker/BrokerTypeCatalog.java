@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.actiontriggers.config.BrokerCatalog;
-import org.actiontriggers.config.BrokerKeys;
+import org.actiontriggers.settings.BrokerCatalog;
+import org.actiontriggers.settings.BrokerKeys;
 
 /** The settings' and the validator's view of {@link BrokerType}. */
 @ApplicationScoped

@@ -4,6 +4,6 @@
  * {@code BrokerConnections} (one client per effective connection, reopened after a broker restart, closed at
  * shutdown) and {@code BrokerDelivery}, one round of one broker delivery.
  *
- * <p>Depends on {@code config} and {@code deliver} (the outcome of a round and the dynamic values).
+ * <p>Depends on {@code settings}, {@code outbox} and {@code deliver} (the outcome of a round and the dynamic values).
  */
 package org.actiontriggers.deliver.broker;

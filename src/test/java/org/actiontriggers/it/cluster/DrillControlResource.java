@@ -17,13 +17,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import org.actiontriggers.config.ActiveTriggers;
-import org.actiontriggers.config.Config;
-import org.actiontriggers.config.HttpMethod;
-import org.actiontriggers.config.Signal;
-import org.actiontriggers.config.TriggerTarget;
-import org.actiontriggers.config.Webhook;
-import org.actiontriggers.record.DeliveryRepository;
+import org.actiontriggers.outbox.DeliveryRepository;
+import org.actiontriggers.trigger.ActiveTriggers;
+import org.actiontriggers.trigger.Config;
+import org.actiontriggers.trigger.HttpMethod;
+import org.actiontriggers.trigger.Signal;
+import org.actiontriggers.trigger.TriggerTarget;
+import org.actiontriggers.trigger.Webhook;
 
 /**
  * Test-only remote control of an instance the drills start as a separate process: just enough to create,

@@ -53,7 +53,7 @@ class HostApplicationIT {
     private String path;
 
     @BeforeEach
-    void signInAndStartClean(TestInfo test) throws Exception {
+    void signInAndStartClean(TestInfo test) {
         anonymous = ApiClient.anonymous(loopback(deployed));
         ops = anonymous.as("olivia", "ops-password");
         audit = anonymous.as("aaron", "audit-password");
@@ -209,7 +209,7 @@ class HostApplicationIT {
     }
 
     /** The application's URL on loopback, as a user on the machine reaches it. */
-    static URL loopback(URL base) throws Exception {
-        return URI.create("http://127.0.0.1:" + base.getPort() + base.getPath()).toURL();
+    static URI loopback(URL base) {
+        return URI.create("http://127.0.0.1:" + base.getPort() + base.getPath());
     }
 }

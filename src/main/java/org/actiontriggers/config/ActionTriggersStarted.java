@@ -1,7 +1,0 @@
-package org.actiontriggers.config;
-
-/**
- * Raised once at start-up after the settings are valid, the schema is migrated and the active configs are
- * loaded: the point from which the dispatch stage may start working.
- */
-public record ActionTriggersStarted(Settings settings) {}

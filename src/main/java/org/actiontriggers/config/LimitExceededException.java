@@ -1,9 +1,0 @@
-package org.actiontriggers.config;
-
-/** A config or webhook exceeds a configured limit; the message names the setting, never a header value. */
-public class LimitExceededException extends IllegalArgumentException {
-
-    public LimitExceededException(String message) {
-        super(message);
-    }
-}

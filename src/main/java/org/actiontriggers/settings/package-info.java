@@ -1,0 +1,10 @@
+/**
+ * The validated {@code action-triggers.*} settings: {@code Settings}, read from MicroProfile Config by
+ * {@code TriggerSettings} and checked by {@code SettingsParser} with messages that name the key, and the
+ * value types they are made of — {@code Limits}, durations, data sizes, {@code Subnet}s and the brokers
+ * defined by name ({@code BrokerDefinition}; the keys each broker type takes are asked through
+ * {@code BrokerCatalog}, which the deliver stage implements).
+ *
+ * <p>Depends on {@code secret} only (the cipher the encryption key setting yields).
+ */
+package org.actiontriggers.settings;

@@ -1,0 +1,251 @@
+package org.actiontriggers.trigger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.actiontriggers.secret.SecretMasker;
+
+/**
+ * Creates, replaces, switches and deletes trigger configs — the use cases the REST API and the console share.
+ *
+ * <p>Every write is validated by {@link ConfigValidator} first and runs in one transaction, so a refused or
+ * failed write leaves nothing half-saved. A replace keeps the ids of the webhooks it updates in place (so
+ * their delivery history stays attached) and keeps a stored credential when the submitted header value is
+ * its masked form — what a client gets back from a read — so a read-modify-write never overwrites a secret
+ * with {@value SecretMasker#MASK}.
+ */
+@ApplicationScoped
+public class ConfigService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ConfigRepository repository;
+
+    @Inject
+    ConfigValidator validator;
+
+    /** The config with its webhooks, signals and content types loaded. */
+    @Transactional
+    public Optional<Config> find(long id) {
+        Config config = em.find(Config.class, id);
+        if (config != null) {
+            loadChildren(config);
+        }
+        return Optional.ofNullable(config);
+    }
+
+    /**
+     * Configs, oldest first, optionally only active or inactive ones and only those watching one entity type.
+     *
+     * @param contentType an entity name, matched without regard to case; {@code null} for all
+     */
+    @Transactional
+    public Page<Config> list(Boolean active, String contentType, int page, int size) {
+        List<String> conditions = new ArrayList<>();
+        if (active != null) {
+            // a literal: EclipseLink binds a Boolean parameter as a number, which H2 refuses to compare
+            conditions.add(active ? "c.active = true" : "c.active = false");
+        }
+        String from = "from Config c";
+        if (contentType != null) {
+            from += " join c.contentTypes t";
+            conditions.add("t = :type");
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        TypedQuery<Config> query = em.createQuery("select distinct c " + from + where + " order by c.id", Config.class);
+        TypedQuery<Long> count = em.createQuery("select count(distinct c) " + from + where, Long.class);
+        if (contentType != null) {
+            String type = validator.entityName(contentType).orElse(contentType);
+            query.setParameter("type", type);
+            count.setParameter("type", type);
+        }
+        List<Config> configs = query.setFirstResult(Page.firstIndex(page, size))
+                .setMaxResults(size)
+                .getResultList();
+        configs.forEach(ConfigService::loadChildren);
+        return new Page<>(configs, count.getSingleResult(), page, size);
+    }
+
+    /**
+     * Saves a new config.
+     *
+     * @throws InvalidConfigException when the draft breaks a rule; nothing is saved
+     */
+    @Transactional
+    public Config create(ConfigDraft draft, String createdBy) {
+        requireValid(draft);
+        Config config = new Config();
+        config.setCreatedBy(createdBy);
+        apply(draft, config);
+        em.persist(config);
+        em.flush();
+        em.refresh(config);
+        return config;
+    }
+
+    /**
+     * Replaces a config's content and children with the draft's.
+     *
+     * @return the updated config, or empty when there is none with this id
+     * @throws InvalidConfigException when the draft breaks a rule; nothing is changed
+     */
+    @Transactional
+    public Optional<Config> replace(long id, ConfigDraft draft) {
+        Config config = em.find(Config.class, id);
+        if (config == null) {
+            return Optional.empty();
+        }
+        ConfigDraft resolved = keepMaskedSecrets(config, draft);
+        requireValid(resolved);
+        apply(resolved, config);
+        em.flush();
+        loadChildren(config);
+        return Optional.of(config);
+    }
+
+    /** Switches a config on or off; empty when there is none with this id. */
+    @Transactional
+    public Optional<Config> setActive(long id, boolean active) {
+        Config config = em.find(Config.class, id);
+        if (config == null) {
+            return Optional.empty();
+        }
+        config.setActive(active);
+        em.flush();
+        loadChildren(config);
+        return Optional.of(config);
+    }
+
+    /** Deletes a config with its webhooks and signals; its deliveries stay on record. */
+    public boolean delete(long id) {
+        return repository.delete(id);
+    }
+
+    /**
+     * Checks a draft without saving it.
+     *
+     * @throws InvalidConfigException when it breaks a rule
+     */
+    public void requireValid(ConfigDraft draft) {
+        List<Violation> violations = validator.validate(draft);
+        if (!violations.isEmpty()) {
+            throw new InvalidConfigException(violations);
+        }
+    }
+
+    /** A draft's values as an unsaved config, e.g. to preview it; the draft must be valid. */
+    public Config unsaved(ConfigDraft draft) {
+        requireValid(draft);
+        Config config = new Config();
+        apply(draft, config);
+        return config;
+    }
+
+    private void apply(ConfigDraft draft, Config config) {
+        config.setActive(draft.active() == null || draft.active());
+        JsonValue payload = draft.payload();
+        config.setPayload(payload);
+        config.getContentTypes().clear();
+        draft.contentTypes()
+                .forEach(type -> config.getContentTypes()
+                        .add(validator.entityName(type.model()).orElseThrow()));
+        config.getConfigSignals().clear();
+        draft.signals().forEach(signal -> config.addSignal(Signal.parse(signal)));
+        List<Webhook> webhooks = config.getWebhooks();
+        while (webhooks.size() > draft.webhooks().size()) {
+            webhooks.remove(webhooks.size() - 1);
+        }
+        for (int i = 0; i < draft.webhooks().size(); i++) {
+            WebhookDraft given = draft.webhooks().get(i);
+            Webhook webhook = i < webhooks.size() ? webhooks.get(i) : new Webhook(config, null, null, null, null);
+            webhook.setUrl(given.url());
+            webhook.setHttpMethod(given.httpMethod() == null ? HttpMethod.POST : HttpMethod.parse(given.httpMethod()));
+            webhook.setHeaders(given.headers());
+            webhook.setTimeoutSecs(given.timeoutSecs());
+        }
+        List<MessageBrokerQueue> queues = config.getBrokerQueues();
+        while (queues.size() > draft.brokerQueues().size()) {
+            queues.remove(queues.size() - 1);
+        }
+        for (int i = 0; i < draft.brokerQueues().size(); i++) {
+            BrokerQueueDraft given = draft.brokerQueues().get(i);
+            MessageBrokerQueue queue =
+                    i < queues.size() ? queues.get(i) : new MessageBrokerQueue(config, null, null, null, null);
+            queue.setName(given.name());
+            queue.setConnDetails(given.connDetails());
+            queue.setParameters(given.parameters());
+            queue.setTimeoutSecs(given.timeoutSecs());
+        }
+    }
+
+    /** The draft with each header value that is the masked form of the stored one replaced by the stored one. */
+    private static ConfigDraft keepMaskedSecrets(Config stored, ConfigDraft draft) {
+        List<WebhookDraft> webhooks = new ArrayList<>();
+        for (int i = 0; i < draft.webhooks().size(); i++) {
+            WebhookDraft given = draft.webhooks().get(i);
+            if (i >= stored.getWebhooks().size()) {
+                webhooks.add(given);
+                continue;
+            }
+            Map<String, String> storedHeaders = stored.getWebhooks().get(i).getHeaders();
+            Map<String, String> headers = new LinkedHashMap<>();
+            given.headers().forEach((name, value) -> {
+                String old = storedHeaders.get(name);
+                boolean masked = old != null
+                        && value != null
+                        && value.contains(SecretMasker.MASK)
+                        && value.equals(SecretMasker.mask(name, old));
+                headers.put(name, masked ? old : value);
+            });
+            webhooks.add(new WebhookDraft(given.url(), given.httpMethod(), headers, given.timeoutSecs()));
+        }
+        List<BrokerQueueDraft> queues = new ArrayList<>();
+        for (int i = 0; i < draft.brokerQueues().size(); i++) {
+            BrokerQueueDraft given = draft.brokerQueues().get(i);
+            if (i >= stored.getBrokerQueues().size()) {
+                queues.add(given);
+                continue;
+            }
+            queues.add(new BrokerQueueDraft(
+                    given.name(),
+                    unmasked(
+                            given.connDetails(), stored.getBrokerQueues().get(i).getConnDetails()),
+                    given.parameters(),
+                    given.timeoutSecs()));
+        }
+        return new ConfigDraft(
+                draft.active(), draft.payload(), draft.signals(), draft.contentTypes(), webhooks, queues);
+    }
+
+    /** The given values, each one that is the masked form of the stored value replaced by the stored value. */
+    private static Map<String, String> unmasked(Map<String, String> given, Map<String, String> stored) {
+        Map<String, String> values = new LinkedHashMap<>();
+        given.forEach((name, value) -> {
+            String old = stored.get(name);
+            boolean masked = old != null
+                    && value != null
+                    && value.contains(SecretMasker.MASK)
+                    && value.equals(SecretMasker.mask(name, old));
+            values.put(name, masked ? old : value);
+        });
+        return values;
+    }
+
+    private static void loadChildren(Config config) {
+        config.getWebhooks().size();
+        config.getBrokerQueues().size();
+        config.getConfigSignals().size();
+        config.getContentTypes().size();
+    }
+}

@@ -1,0 +1,430 @@
+package org.actiontriggers.trigger;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.actiontriggers.settings.BrokerCatalog;
+import org.actiontriggers.settings.BrokerDefinition;
+import org.actiontriggers.settings.BrokerKeys;
+import org.actiontriggers.settings.Settings;
+import org.actiontriggers.template.TemplateChecker;
+
+/**
+ * The one set of rules a trigger configuration must meet before it is saved, whoever saves it (the REST API,
+ * the console): every problem is reported at once, each with the JSON pointer of the field it concerns.
+ *
+ * <p>The same rules as the send-time checks and the settings — whitelisted content types, endpoint patterns
+ * matching the whole URL, allowed dynamic import paths, the max webhook timeout — applied early, so an admin
+ * learns of a mistake when making it rather than from a failed delivery.
+ */
+public class ConfigValidator {
+
+    /** Header names HTTP allows (RFC 9110 token). */
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+    private static final Pattern REFERENCE_LIKE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
+    private static final Pattern REFERENCE = Pattern.compile("\\s*([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+)\\s*");
+
+    /** Set by the sender itself; a configured value would be dropped or duplicated. */
+    private static final Set<String> RESERVED_HEADERS = Set.of(
+            "connection",
+            "content-length",
+            "expect",
+            "host",
+            "upgrade",
+            "transfer-encoding",
+            "webhook-id",
+            "webhook-timestamp",
+            "webhook-signature");
+
+    static final int MAX_URL_LENGTH = 2048;
+    static final int MAX_PAYLOAD_LENGTH = 1_048_576;
+    static final int MAX_HEADERS_LENGTH = 65_536;
+
+    private final Settings settings;
+    private final Map<String, String> entityNamesByLowerCase;
+    private final TemplateChecker templates;
+    private final BrokerCatalog brokerCatalog;
+
+    /**
+     * @param settings the settings in force
+     * @param entityNames the application's entity names, to tell an unknown type from one not whitelisted
+     * @param templates the template engine's verdict on a payload template
+     * @param brokerCatalog the keys each broker type takes
+     */
+    public ConfigValidator(
+            Settings settings, Set<String> entityNames, TemplateChecker templates, BrokerCatalog brokerCatalog) {
+        this.brokerCatalog = brokerCatalog;
+        this.settings = settings;
+        this.entityNamesByLowerCase =
+                entityNames.stream().collect(Collectors.toMap(n -> n.toLowerCase(Locale.ROOT), n -> n, (a, b) -> a));
+        this.templates = templates;
+    }
+
+    /** The entity name a content type's model denotes, matched without regard to case (DAT writes {@code sale}). */
+    public Optional<String> entityName(String model) {
+        return model == null
+                ? Optional.empty()
+                : Optional.ofNullable(entityNamesByLowerCase.get(model.trim().toLowerCase(Locale.ROOT)));
+    }
+
+    /** Every rule the draft breaks; empty when it may be saved. */
+    public List<Violation> validate(ConfigDraft draft) {
+        List<Violation> violations = new ArrayList<>();
+        checkPayload(draft.payload(), violations);
+        checkSignals(draft.signals(), violations);
+        checkContentTypes(draft.contentTypes(), violations);
+        checkWebhooks(draft.webhooks(), violations);
+        checkBrokerQueues(draft.brokerQueues(), violations);
+        return List.copyOf(violations);
+    }
+
+    private void checkPayload(JsonValue payload, List<Violation> violations) {
+        if (payload == null || payload.getValueType() == JsonValue.ValueType.NULL) {
+            return;
+        }
+        if (payload.getValueType() != JsonValue.ValueType.OBJECT
+                && payload.getValueType() != JsonValue.ValueType.STRING) {
+            violations.add(Violation.at(
+                    "must be a JSON object of templates, one text template (a string), or null", "payload"));
+            return;
+        }
+        if (payload.toString().length() > MAX_PAYLOAD_LENGTH) {
+            violations.add(Violation.at("is longer than " + MAX_PAYLOAD_LENGTH + " characters", "payload"));
+            return;
+        }
+        checkTemplates(payload, "/payload", violations);
+    }
+
+    private void checkTemplates(JsonValue value, String pointer, List<Violation> violations) {
+        switch (value.getValueType()) {
+            case OBJECT ->
+                ((JsonObject) value)
+                        .forEach((name, member) ->
+                                checkTemplates(member, pointer + Violation.pointerOf(name), violations));
+            case ARRAY -> {
+                JsonArray array = (JsonArray) value;
+                for (int i = 0; i < array.size(); i++) {
+                    checkTemplates(array.get(i), pointer + "/" + i, violations);
+                }
+            }
+            case STRING ->
+                templates
+                        .problemIn(((JsonString) value).getString())
+                        .ifPresent(problem -> violations.add(new Violation(pointer, problem)));
+            default -> {
+                // numbers, booleans and null are sent as written
+            }
+        }
+    }
+
+    private void checkSignals(List<String> signals, List<Violation> violations) {
+        if (signals.isEmpty()) {
+            violations.add(Violation.at(
+                    "at least one signal is required (pre_save, post_save, pre_delete, post_delete)",
+                    "config_signals"));
+            return;
+        }
+        Set<Signal> seen = EnumSet.noneOf(Signal.class);
+        for (int i = 0; i < signals.size(); i++) {
+            String name = signals.get(i);
+            if (name == null || name.isBlank()) {
+                violations.add(Violation.at(
+                        "is required: one of pre_save, post_save, pre_delete, post_delete",
+                        "config_signals",
+                        i,
+                        "signal"));
+                continue;
+            }
+            try {
+                if (!seen.add(Signal.parse(name))) {
+                    violations.add(Violation.at(
+                            "'" + name + "' is listed twice; each signal would send the event again",
+                            "config_signals",
+                            i,
+                            "signal"));
+                }
+            } catch (IllegalArgumentException e) {
+                violations.add(Violation.at(e.getMessage(), "config_signals", i, "signal"));
+            }
+        }
+    }
+
+    private void checkContentTypes(List<ConfigDraft.ContentTypeDraft> contentTypes, List<Violation> violations) {
+        if (contentTypes.isEmpty()) {
+            violations.add(Violation.at(
+                    "at least one content type is required; whitelisted: " + whitelisted(), "content_types"));
+            return;
+        }
+        Set<String> seen = new TreeSet<>();
+        for (int i = 0; i < contentTypes.size(); i++) {
+            ConfigDraft.ContentTypeDraft type = contentTypes.get(i);
+            String field = type.field() == null ? "model" : type.field();
+            if (type.model() == null || type.model().isBlank()) {
+                violations.add(Violation.at("is required: an entity name, e.g. Sale", "content_types", i, field));
+                continue;
+            }
+            Optional<String> entity = entityName(type.model());
+            if (entity.isEmpty()) {
+                violations.add(Violation.at(
+                        "'" + type.model() + "' is not an entity of this application; whitelisted: " + whitelisted(),
+                        "content_types",
+                        i,
+                        field));
+            } else if (!settings.isWhitelistedContentType(entity.get())) {
+                violations.add(Violation.at(
+                        "'" + entity.get() + "' is not in " + Settings.WHITELISTED_CONTENT_TYPES + "; whitelisted: "
+                                + whitelisted(),
+                        "content_types",
+                        i,
+                        field));
+            } else if (!seen.add(entity.get())) {
+                violations.add(Violation.at("'" + entity.get() + "' is listed twice", "content_types", i, field));
+            }
+        }
+    }
+
+    private String whitelisted() {
+        return settings.whitelistedContentTypes().isEmpty()
+                ? "none (" + Settings.WHITELISTED_CONTENT_TYPES + " is empty)"
+                : String.join(", ", new TreeSet<>(settings.whitelistedContentTypes()));
+    }
+
+    private void checkWebhooks(List<WebhookDraft> webhooks, List<Violation> violations) {
+        if (webhooks.size() > settings.maxWebhooksPerConfig()) {
+            violations.add(Violation.at(
+                    "has " + webhooks.size() + " webhooks; at most " + settings.maxWebhooksPerConfig()
+                            + " are allowed per config (" + Settings.MAX_WEBHOOKS_PER_CONFIG + ")",
+                    "webhooks"));
+            return;
+        }
+        for (int i = 0; i < webhooks.size(); i++) {
+            WebhookDraft webhook = webhooks.get(i);
+            checkUrl(webhook.url(), i, violations);
+            if (webhook.httpMethod() != null) {
+                try {
+                    HttpMethod.parse(webhook.httpMethod());
+                } catch (IllegalArgumentException e) {
+                    violations.add(Violation.at(e.getMessage(), "webhooks", i, "http_method"));
+                }
+            }
+            checkHeaders(webhook.headers(), i, violations);
+            checkTimeout(webhook.timeoutSecs(), i, violations);
+        }
+    }
+
+    private void checkUrl(String url, int index, List<Violation> violations) {
+        if (url == null || url.isBlank()) {
+            violations.add(Violation.at("is required", "webhooks", index, "url"));
+        } else if (url.length() > MAX_URL_LENGTH) {
+            violations.add(Violation.at("is longer than " + MAX_URL_LENGTH + " characters", "webhooks", index, "url"));
+        } else if (!Settings.isHttpUrl(url)) {
+            violations.add(Violation.at("must be an absolute http or https URL with a host", "webhooks", index, "url"));
+        } else if (settings.whitelistedWebhookEndpointPatterns().isEmpty()) {
+            violations.add(Violation.at(
+                    "no endpoint is whitelisted: " + Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS + " is empty",
+                    "webhooks",
+                    index,
+                    "url"));
+        } else if (!settings.isWhitelistedEndpoint(url)) {
+            violations.add(Violation.at(
+                    "matches none of " + Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS
+                            + " (a pattern must match the whole URL): "
+                            + settings.whitelistedWebhookEndpointPatterns().stream()
+                                    .map(Pattern::pattern)
+                                    .collect(Collectors.joining(", ")),
+                    "webhooks",
+                    index,
+                    "url"));
+        }
+    }
+
+    private void checkHeaders(Map<String, String> headers, int index, List<Violation> violations) {
+        if (HeadersConverter.toJson(headers).length() > MAX_HEADERS_LENGTH) {
+            violations.add(
+                    Violation.at("take more than " + MAX_HEADERS_LENGTH + " characters", "webhooks", index, "headers"));
+            return;
+        }
+        headers.forEach((name, value) -> {
+            if (name == null || !HEADER_NAME.matcher(name).matches()) {
+                violations.add(Violation.at(
+                        "'" + name + "' is not a valid HTTP header name", "webhooks", index, "headers", name));
+                return;
+            }
+            if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                violations.add(Violation.at(
+                        "'" + name + "' is set by the sender and cannot be configured",
+                        "webhooks",
+                        index,
+                        "headers",
+                        name));
+                return;
+            }
+            if (value == null) {
+                violations.add(Violation.at("must be a string", "webhooks", index, "headers", name));
+                return;
+            }
+            if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+                violations.add(Violation.at("must not contain line breaks", "webhooks", index, "headers", name));
+                return;
+            }
+            checkReferences(value, violations, "webhooks", index, "headers", name);
+        });
+    }
+
+    private void checkReferences(String value, List<Violation> violations, Object... at) {
+        Matcher m = REFERENCE_LIKE.matcher(value);
+        while (m.find()) {
+            Matcher path = REFERENCE.matcher(m.group(1));
+            if (!path.matches()) {
+                violations.add(
+                        Violation.at("'" + m.group() + "' is not a {{ fully.qualified.Class.member }} reference", at));
+            } else if (!settings.isAllowedDynamicImportPath(path.group(1))) {
+                violations.add(
+                        Violation.at("'" + path.group(1) + "' is not in " + Settings.ALLOWED_DYNAMIC_IMPORT_PATHS, at));
+            }
+        }
+    }
+
+    private void checkBrokerQueues(List<BrokerQueueDraft> queues, List<Violation> violations) {
+        if (queues.size() > settings.maxWebhooksPerConfig()) {
+            violations.add(Violation.at(
+                    "has " + queues.size() + " queues; at most " + settings.maxWebhooksPerConfig()
+                            + " are allowed per config (" + Settings.MAX_WEBHOOKS_PER_CONFIG + ")",
+                    "message_broker_queues"));
+            return;
+        }
+        String defined = settings.brokers().isEmpty()
+                ? "none (nothing is defined under " + Settings.BROKERS + ")"
+                : String.join(", ", new TreeSet<>(settings.brokers().keySet()));
+        for (int index = 0; index < queues.size(); index++) {
+            int i = index;
+            BrokerQueueDraft queue = queues.get(i);
+            checkBrokerValues(queue.connDetails(), i, "conn_details", violations);
+            checkBrokerValues(queue.parameters(), i, "parameters", violations);
+            checkBrokerTimeout(queue.timeoutSecs(), i, violations);
+            if (queue.name() == null || queue.name().isBlank()) {
+                violations.add(Violation.at(
+                        "is required: the name of a broker; defined: " + defined, "message_broker_queues", i, "name"));
+                continue;
+            }
+            Optional<BrokerDefinition> broker = settings.broker(queue.name());
+            if (broker.isEmpty()) {
+                violations.add(Violation.at(
+                        "'" + queue.name() + "' is not a broker defined in " + Settings.BROKERS + "; defined: "
+                                + defined,
+                        "message_broker_queues",
+                        i,
+                        "name"));
+                continue;
+            }
+            Optional<BrokerKeys> keys = brokerCatalog.keys(broker.get().type());
+            if (keys.isEmpty()) {
+                violations.add(Violation.at(
+                        "broker '" + queue.name() + "' has type '"
+                                + broker.get().type() + "', which this build cannot publish to",
+                        "message_broker_queues",
+                        i,
+                        "name"));
+                continue;
+            }
+            String type = broker.get().type();
+            keys.get()
+                    .unknownConn(queue.connDetails())
+                    .forEach((key, problem) -> violations.add(Violation.at(
+                            problem + " (broker '" + queue.name() + "' is " + type + ")",
+                            "message_broker_queues",
+                            i,
+                            "conn_details",
+                            key)));
+            Map<String, String> unknownParams = keys.get().unknownParams(queue.parameters());
+            unknownParams.forEach((key, problem) -> violations.add(Violation.at(
+                    problem + " (broker '" + queue.name() + "' is " + type + ")",
+                    "message_broker_queues",
+                    i,
+                    "parameters",
+                    key)));
+            String missing = keys.get().missingParams(broker.get().paramsWith(queue.parameters()));
+            if (missing != null && unknownParams.isEmpty()) {
+                violations.add(Violation.at(
+                        missing + " for broker '" + queue.name() + "' (" + type + "), here or in " + Settings.BROKERS
+                                + "." + queue.name() + ".params",
+                        "message_broker_queues",
+                        i,
+                        "parameters"));
+            }
+        }
+    }
+
+    private void checkBrokerValues(Map<String, String> values, int index, String field, List<Violation> violations) {
+        if (HeadersConverter.toJson(values).length() > MAX_HEADERS_LENGTH) {
+            violations.add(Violation.at(
+                    "take more than " + MAX_HEADERS_LENGTH + " characters", "message_broker_queues", index, field));
+            return;
+        }
+        values.forEach((key, value) -> {
+            if (value == null) {
+                violations.add(Violation.at("must be a string", "message_broker_queues", index, field, key));
+            } else {
+                checkReferences(value, violations, "message_broker_queues", index, field, key);
+            }
+        });
+    }
+
+    private void checkBrokerTimeout(Double timeoutSecs, int index, List<Violation> violations) {
+        if (timeoutSecs == null) {
+            return;
+        }
+        double max = settings.maxBrokerTimeout().toMillis() / 1000.0;
+        String maxText = BigDecimal.valueOf(max).stripTrailingZeros().toPlainString();
+        if (timeoutSecs.isNaN() || timeoutSecs < 0.001) {
+            violations.add(Violation.at(
+                    "must be greater than 0 (at least 0.001 seconds) and at most " + maxText,
+                    "message_broker_queues",
+                    index,
+                    "timeout_secs"));
+        } else if (timeoutSecs > max) {
+            violations.add(Violation.at(
+                    "must be at most " + maxText + " seconds, the max broker timeout (" + Settings.MAX_BROKER_TIMEOUT
+                            + ")",
+                    "message_broker_queues",
+                    index,
+                    "timeout_secs"));
+        }
+    }
+
+    private void checkTimeout(Double timeoutSecs, int index, List<Violation> violations) {
+        if (timeoutSecs == null) {
+            return;
+        }
+        double max = settings.maxWebhookTimeout().toMillis() / 1000.0;
+        String maxText = BigDecimal.valueOf(max).stripTrailingZeros().toPlainString();
+        if (timeoutSecs.isNaN() || timeoutSecs < 0.001) {
+            violations.add(Violation.at(
+                    "must be greater than 0 (at least 0.001 seconds) and at most " + maxText,
+                    "webhooks",
+                    index,
+                    "timeout_secs"));
+        } else if (timeoutSecs > max) {
+            violations.add(Violation.at(
+                    "must be at most " + maxText + " seconds, the max webhook timeout (" + Settings.MAX_WEBHOOK_TIMEOUT
+                            + ")",
+                    "webhooks",
+                    index,
+                    "timeout_secs"));
+        }
+    }
+}
