@@ -44,16 +44,51 @@ public class DataSourceProducer {
     @Produces
     @ApplicationScoped
     DataSource dataSource() {
-        String name = ConfigProvider.getConfig()
+        String name = name();
+        DataSource dataSource = lookup(name);
+        LOG.info(() -> "Action Triggers keeps its tables in the datasource " + name);
+        return dataSource;
+    }
+
+    /**
+     * Refuses, at start-up, a datasource whose connections stay outside JTA transactions: inside one, an
+     * enlisted connection is not in auto-commit mode, while a non-JTA one would commit our outbox rows on its
+     * own, apart from the application's changes.
+     *
+     * @throws InvalidSettingsException naming {@value #JNDI_NAME_KEY}
+     */
+    public void requireJta(DataSource dataSource) {
+        String name =
+                ConfigProvider.getConfig().getValue(JNDI_NAME_KEY, String.class).trim();
+        try {
+            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                return;
+            }
+            transaction.begin();
+            try (Connection connection = dataSource.getConnection()) {
+                if (connection.getAutoCommit()) {
+                    throw invalid("'" + name + "' is not a JTA datasource: its connections commit on their own"
+                            + " inside a transaction, so outbox rows would not commit or roll back with the"
+                            + " application's changes");
+                }
+            } finally {
+                transaction.rollback();
+            }
+        } catch (SQLException e) {
+            throw invalid("'" + name + "' gives no connection: " + e.getMessage());
+        } catch (SystemException | jakarta.transaction.NotSupportedException e) {
+            throw new IllegalStateException("Could not check that " + JNDI_NAME_KEY + " is a JTA datasource", e);
+        }
+    }
+
+    /** The setting's value. */
+    private static String name() {
+        return ConfigProvider.getConfig()
                 .getOptionalValue(JNDI_NAME_KEY, String.class)
                 .map(String::trim)
                 .filter(n -> !n.isEmpty())
                 .orElseThrow(() -> invalid("is not set: give the JNDI name of the application's JTA datasource,"
                         + " the jta-data-source of its persistence.xml (e.g. jdbc/Shop or java:app/jdbc/Shop)"));
-        DataSource dataSource = lookup(name);
-        requireJta(name, dataSource);
-        LOG.info(() -> "Action Triggers keeps its tables in the datasource " + name);
-        return dataSource;
     }
 
     /** The candidates' lookups in order, as the servers resolve a jta-data-source. */
@@ -85,35 +120,6 @@ public class DataSourceProducer {
             return Optional.ofNullable(new InitialContext().lookup(name));
         } catch (NamingException | RuntimeException e) {
             return Optional.empty();
-        }
-    }
-
-    /**
-     * Refuses a datasource whose connections stay outside JTA transactions: inside one, an enlisted connection
-     * is not in auto-commit mode, while a non-JTA one would commit our outbox rows on its own, apart from the
-     * application's changes. Checked only outside a transaction (start-up), where one can be begun.
-     */
-    private void requireJta(String name, DataSource dataSource) {
-        try {
-            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                return;
-            }
-            transaction.begin();
-            try (Connection connection = dataSource.getConnection()) {
-                if (connection.getAutoCommit()) {
-                    throw invalid("'" + name + "' is not a JTA datasource: its connections commit on their own"
-                            + " inside a transaction, so outbox rows would not commit or roll back with the"
-                            + " application's changes");
-                }
-            } finally {
-                transaction.rollback();
-            }
-        } catch (InvalidSettingsException e) {
-            throw e;
-        } catch (SQLException e) {
-            throw invalid("'" + name + "' gives no connection: " + e.getMessage());
-        } catch (SystemException | jakarta.transaction.NotSupportedException | RuntimeException e) {
-            throw new IllegalStateException("Could not check that " + JNDI_NAME_KEY + " is a JTA datasource", e);
         }
     }
 

@@ -93,7 +93,7 @@ class HostStartUpIT {
         String refusal = "";
         try {
             deployer.deploy(deployment);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             refusal = trace.toString();
