@@ -22,16 +22,14 @@ public class DeliveryChannels {
 
     private Map<Class<?>, DeliveryChannel<?>> byKind;
 
-    public DeliveryChannels() {}
-
-    /** For tests: the given channels instead of the CDI beans. */
-    DeliveryChannels(List<DeliveryChannel<?>> channels) {
-        byKind = index(channels);
-    }
-
     @PostConstruct
     void collect() {
-        byKind = index(beans.stream().toList());
+        use(beans.stream().toList());
+    }
+
+    /** Routes to these channels: one per permitted kind, or an error naming what is missing or doubled. */
+    void use(List<DeliveryChannel<?>> channels) {
+        byKind = index(channels);
     }
 
     /** Runs one round through the channel of the delivery's destination. */
@@ -52,7 +50,6 @@ public class DeliveryChannels {
         return channel.deliver(delivery, channel.destinationType().cast(delivery.destination()));
     }
 
-    /** One channel per permitted kind of destination, or a start-up error naming what is missing or doubled. */
     private static Map<Class<?>, DeliveryChannel<?>> index(List<DeliveryChannel<?>> channels) {
         Map<Class<?>, DeliveryChannel<?>> index = new HashMap<>();
         for (DeliveryChannel<?> channel : channels) {

@@ -39,7 +39,8 @@ class DeliveryChannelsTest {
 
     @Test
     void aDeliveryGoesToTheChannelOfItsKind() {
-        DeliveryChannels channels = new DeliveryChannels(List.of(
+        DeliveryChannels channels = new DeliveryChannels();
+        channels.use(List.of(
                 new Answering<>(WebhookDestination.class, "webhook"),
                 new Answering<>(BrokerQueueDestination.class, "broker")));
 
@@ -55,7 +56,7 @@ class DeliveryChannelsTest {
     @Test
     void aKindWithoutChannelIsNamedAtOnce() {
         List<DeliveryChannel<?>> onlyWebhooks = List.of(new Answering<>(WebhookDestination.class, "webhook"));
-        assertThatThrownBy(() -> new DeliveryChannels(onlyWebhooks))
+        assertThatThrownBy(() -> new DeliveryChannels().use(onlyWebhooks))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("BrokerQueueDestination");
     }
