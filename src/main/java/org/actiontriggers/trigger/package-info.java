@@ -4,7 +4,9 @@
  * ({@code ConfigService}), the one validation of a config ({@code ConfigValidator}: a {@code ConfigDraft} in,
  * {@code Violation}s with JSON pointers out) that the API, the console and start-up share, the entity
  * listeners that enforce limits and issue signing secrets whatever code path saves a webhook, and the
- * in-memory {@code ActiveTriggers} cache the saving transaction consults ({@code TriggerTarget}).
+ * in-memory {@code ActiveTriggers} cache the saving transaction consults ({@code TriggerTarget}), and where a
+ * delivery goes: the sealed {@code Destination} (a webhook or a broker queue), which also fills and reads its
+ * own columns of the outbox row.
  *
  * <p>Depends on {@code settings}, {@code secret} and {@code template} only. Whether a payload template
  * renders is asked through {@code template.TemplateChecker}, which the record stage implements.
