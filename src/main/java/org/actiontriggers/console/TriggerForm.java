@@ -16,6 +16,7 @@ import org.actiontriggers.settings.BrokerDefinition;
 import org.actiontriggers.trigger.BrokerQueueDraft;
 import org.actiontriggers.trigger.Config;
 import org.actiontriggers.trigger.ConfigDraft;
+import org.actiontriggers.trigger.HeaderRules;
 import org.actiontriggers.trigger.MessageBrokerQueue;
 import org.actiontriggers.trigger.Violation;
 import org.actiontriggers.trigger.Webhook;
@@ -122,8 +123,14 @@ public class TriggerForm implements Serializable {
                     }
                     continue;
                 }
-                if (headers.keySet().stream().anyMatch(n -> n.equalsIgnoreCase(name))) {
-                    problems.add(Violation.at("is given twice", "webhooks", i, "headers", name));
+                if (headers.containsKey(name)) {
+                    // two rows of one name cannot both be drafted; names that differ in case are the validator's
+                    problems.add(Violation.at(
+                            HeaderRules.duplicateProblem(name, headers.keySet()).orElseThrow(),
+                            "webhooks",
+                            i,
+                            "headers",
+                            name));
                     continue;
                 }
                 headers.put(name, value);

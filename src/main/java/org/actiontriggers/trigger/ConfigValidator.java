@@ -32,23 +32,8 @@ import org.actiontriggers.template.TemplateChecker;
  */
 public class ConfigValidator {
 
-    /** Header names HTTP allows (RFC 9110 token). */
-    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-
     private static final Pattern REFERENCE_LIKE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
     private static final Pattern REFERENCE = Pattern.compile("\\s*([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+)\\s*");
-
-    /** Set by the sender itself; a configured value would be dropped or duplicated. */
-    private static final Set<String> RESERVED_HEADERS = Set.of(
-            "connection",
-            "content-length",
-            "expect",
-            "host",
-            "upgrade",
-            "transfer-encoding",
-            "webhook-id",
-            "webhook-timestamp",
-            "webhook-signature");
 
     static final int MAX_URL_LENGTH = 2048;
     static final int MAX_PAYLOAD_LENGTH = 1_048_576;
@@ -258,30 +243,17 @@ public class ConfigValidator {
                     Violation.at("take more than " + MAX_HEADERS_LENGTH + " characters", "webhooks", index, "headers"));
             return;
         }
+        List<String> names = new ArrayList<>();
         headers.forEach((name, value) -> {
-            if (name == null || !HEADER_NAME.matcher(name).matches()) {
-                violations.add(Violation.at(
-                        "'" + name + "' is not a valid HTTP header name", "webhooks", index, "headers", name));
-                return;
+            Optional<String> problem = HeaderRules.nameProblem(name)
+                    .or(() -> HeaderRules.duplicateProblem(name, names))
+                    .or(() -> HeaderRules.valueProblem(value));
+            names.add(name);
+            if (problem.isPresent()) {
+                violations.add(Violation.at(problem.get(), "webhooks", index, "headers", name));
+            } else {
+                checkReferences(value, violations, "webhooks", index, "headers", name);
             }
-            if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                violations.add(Violation.at(
-                        "'" + name + "' is set by the sender and cannot be configured",
-                        "webhooks",
-                        index,
-                        "headers",
-                        name));
-                return;
-            }
-            if (value == null) {
-                violations.add(Violation.at("must be a string", "webhooks", index, "headers", name));
-                return;
-            }
-            if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-                violations.add(Violation.at("must not contain line breaks", "webhooks", index, "headers", name));
-                return;
-            }
-            checkReferences(value, violations, "webhooks", index, "headers", name);
         });
     }
 

@@ -58,15 +58,28 @@ class TriggerFormTest {
         TriggerForm form = seedForm();
         form.setPayload("{\"quantity\": ");
         form.getWebhooks().get(0).setTimeout("soon");
-        form.getWebhooks().get(0).getHeaders().get(1).setName("authorization");
+        form.getWebhooks().get(0).getHeaders().get(1).setName("Authorization");
         form.getWebhooks().get(0).getHeaders().get(1).setValue("again");
 
         List<Violation> problems = form.toDraft().problems();
 
         assertThat(problems)
                 .extracting(Violation::pointer)
-                .containsExactlyInAnyOrder("/payload", "/webhooks/0/timeout_secs", "/webhooks/0/headers/authorization");
+                .containsExactlyInAnyOrder("/payload", "/webhooks/0/timeout_secs", "/webhooks/0/headers/Authorization");
         assertThat(problems).allSatisfy(p -> assertThat(p.reason()).isNotBlank());
+    }
+
+    @Test
+    void headerNamesThatDifferInCaseReachTheDraftForTheValidatorToRefuse() {
+        TriggerForm form = seedForm();
+        form.getWebhooks().get(0).getHeaders().get(1).setName("authorization");
+        form.getWebhooks().get(0).getHeaders().get(1).setValue("again");
+
+        TriggerForm.Drafted drafted = form.toDraft();
+
+        assertThat(drafted.problems()).isEmpty();
+        assertThat(drafted.draft().webhooks().get(0).headers()).containsOnlyKeys("Authorization", "authorization");
+        assertThat(form.fieldOf("/webhooks/0/headers/authorization")).isEqualTo("webhooks:0:headers:1:value");
     }
 
     @Test
