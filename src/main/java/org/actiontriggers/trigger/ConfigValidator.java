@@ -13,13 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.actiontriggers.settings.BrokerCatalog;
 import org.actiontriggers.settings.BrokerDefinition;
 import org.actiontriggers.settings.BrokerKeys;
 import org.actiontriggers.settings.Settings;
+import org.actiontriggers.template.References;
+import org.actiontriggers.template.References.Reference;
 import org.actiontriggers.template.TemplateChecker;
 
 /**
@@ -31,9 +32,6 @@ import org.actiontriggers.template.TemplateChecker;
  * learns of a mistake when making it rather than from a failed delivery.
  */
 public class ConfigValidator {
-
-    private static final Pattern REFERENCE_LIKE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
-    private static final Pattern REFERENCE = Pattern.compile("\\s*([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+)\\s*");
 
     static final int MAX_URL_LENGTH = 2048;
     static final int MAX_PAYLOAD_LENGTH = 1_048_576;
@@ -258,15 +256,14 @@ public class ConfigValidator {
     }
 
     private void checkReferences(String value, List<Violation> violations, Object... at) {
-        Matcher m = REFERENCE_LIKE.matcher(value);
-        while (m.find()) {
-            Matcher path = REFERENCE.matcher(m.group(1));
-            if (!path.matches()) {
+        for (Reference reference : References.in(value)) {
+            Optional<String> path = reference.memberPath();
+            if (path.isEmpty()) {
+                violations.add(Violation.at(
+                        "'" + reference.text() + "' is not a {{ fully.qualified.Class.member }} reference", at));
+            } else if (!settings.isAllowedDynamicImportPath(path.get())) {
                 violations.add(
-                        Violation.at("'" + m.group() + "' is not a {{ fully.qualified.Class.member }} reference", at));
-            } else if (!settings.isAllowedDynamicImportPath(path.group(1))) {
-                violations.add(
-                        Violation.at("'" + path.group(1) + "' is not in " + Settings.ALLOWED_DYNAMIC_IMPORT_PATHS, at));
+                        Violation.at("'" + path.get() + "' is not in " + Settings.ALLOWED_DYNAMIC_IMPORT_PATHS, at));
             }
         }
     }
