@@ -1,10 +1,26 @@
 package org.actiontriggers.trigger;
 
+import static org.actiontriggers.trigger.ConfigField.CONFIG_SIGNALS;
+import static org.actiontriggers.trigger.ConfigField.CONN_DETAILS;
+import static org.actiontriggers.trigger.ConfigField.CONTENT_TYPES;
+import static org.actiontriggers.trigger.ConfigField.HEADERS;
+import static org.actiontriggers.trigger.ConfigField.HTTP_METHOD;
+import static org.actiontriggers.trigger.ConfigField.MESSAGE_BROKER_QUEUES;
+import static org.actiontriggers.trigger.ConfigField.MODEL;
+import static org.actiontriggers.trigger.ConfigField.NAME;
+import static org.actiontriggers.trigger.ConfigField.PARAMETERS;
+import static org.actiontriggers.trigger.ConfigField.PAYLOAD;
+import static org.actiontriggers.trigger.ConfigField.SIGNAL;
+import static org.actiontriggers.trigger.ConfigField.TIMEOUT_SECS;
+import static org.actiontriggers.trigger.ConfigField.URL;
+import static org.actiontriggers.trigger.ConfigField.WEBHOOKS;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -81,15 +97,15 @@ public class ConfigValidator {
         }
         if (payload.getValueType() != JsonValue.ValueType.OBJECT
                 && payload.getValueType() != JsonValue.ValueType.STRING) {
-            violations.add(Violation.at(
-                    "must be a JSON object of templates, one text template (a string), or null", "payload"));
+            violations.add(
+                    Violation.at("must be a JSON object of templates, one text template (a string), or null", PAYLOAD));
             return;
         }
         if (payload.toString().length() > MAX_PAYLOAD_LENGTH) {
-            violations.add(Violation.at("is longer than " + MAX_PAYLOAD_LENGTH + " characters", "payload"));
+            violations.add(Violation.at("is longer than " + MAX_PAYLOAD_LENGTH + " characters", PAYLOAD));
             return;
         }
-        checkTemplates(payload, "/payload", violations);
+        checkTemplates(payload, Violation.pointerOf(PAYLOAD), violations);
     }
 
     private void checkTemplates(JsonValue value, String pointer, List<Violation> violations) {
@@ -117,8 +133,7 @@ public class ConfigValidator {
     private void checkSignals(List<String> signals, List<Violation> violations) {
         if (signals.isEmpty()) {
             violations.add(Violation.at(
-                    "at least one signal is required (pre_save, post_save, pre_delete, post_delete)",
-                    "config_signals"));
+                    "at least one signal is required (pre_save, post_save, pre_delete, post_delete)", CONFIG_SIGNALS));
             return;
         }
         Set<Signal> seen = EnumSet.noneOf(Signal.class);
@@ -126,22 +141,19 @@ public class ConfigValidator {
             String name = signals.get(i);
             if (name == null || name.isBlank()) {
                 violations.add(Violation.at(
-                        "is required: one of pre_save, post_save, pre_delete, post_delete",
-                        "config_signals",
-                        i,
-                        "signal"));
+                        "is required: one of pre_save, post_save, pre_delete, post_delete", CONFIG_SIGNALS, i, SIGNAL));
                 continue;
             }
             try {
                 if (!seen.add(Signal.parse(name))) {
                     violations.add(Violation.at(
                             "'" + name + "' is listed twice; each signal would send the event again",
-                            "config_signals",
+                            CONFIG_SIGNALS,
                             i,
-                            "signal"));
+                            SIGNAL));
                 }
             } catch (IllegalArgumentException e) {
-                violations.add(Violation.at(e.getMessage(), "config_signals", i, "signal"));
+                violations.add(Violation.at(e.getMessage(), CONFIG_SIGNALS, i, SIGNAL));
             }
         }
     }
@@ -149,33 +161,33 @@ public class ConfigValidator {
     private void checkContentTypes(List<ConfigDraft.ContentTypeDraft> contentTypes, List<Violation> violations) {
         if (contentTypes.isEmpty()) {
             violations.add(Violation.at(
-                    "at least one content type is required; whitelisted: " + whitelisted(), "content_types"));
+                    "at least one content type is required; whitelisted: " + whitelisted(), CONTENT_TYPES));
             return;
         }
         Set<String> seen = new TreeSet<>();
         for (int i = 0; i < contentTypes.size(); i++) {
             ConfigDraft.ContentTypeDraft type = contentTypes.get(i);
-            String field = type.field() == null ? "model" : type.field();
+            ConfigField field = type.field() == null ? MODEL : type.field();
             if (type.model() == null || type.model().isBlank()) {
-                violations.add(Violation.at("is required: an entity name, e.g. Sale", "content_types", i, field));
+                violations.add(Violation.at("is required: an entity name, e.g. Sale", CONTENT_TYPES, i, field));
                 continue;
             }
             Optional<String> entity = entityName(type.model());
             if (entity.isEmpty()) {
                 violations.add(Violation.at(
                         "'" + type.model() + "' is not an entity of this application; whitelisted: " + whitelisted(),
-                        "content_types",
+                        CONTENT_TYPES,
                         i,
                         field));
             } else if (!settings.isWhitelistedContentType(entity.get())) {
                 violations.add(Violation.at(
                         "'" + entity.get() + "' is not in " + Settings.WHITELISTED_CONTENT_TYPES + "; whitelisted: "
                                 + whitelisted(),
-                        "content_types",
+                        CONTENT_TYPES,
                         i,
                         field));
             } else if (!seen.add(entity.get())) {
-                violations.add(Violation.at("'" + entity.get() + "' is listed twice", "content_types", i, field));
+                violations.add(Violation.at("'" + entity.get() + "' is listed twice", CONTENT_TYPES, i, field));
             }
         }
     }
@@ -191,7 +203,7 @@ public class ConfigValidator {
             violations.add(Violation.at(
                     "has " + webhooks.size() + " webhooks; at most " + settings.maxWebhooksPerConfig()
                             + " are allowed per config (" + Settings.MAX_WEBHOOKS_PER_CONFIG + ")",
-                    "webhooks"));
+                    WEBHOOKS));
             return;
         }
         for (int i = 0; i < webhooks.size(); i++) {
@@ -201,27 +213,33 @@ public class ConfigValidator {
                 try {
                     HttpMethod.parse(webhook.httpMethod());
                 } catch (IllegalArgumentException e) {
-                    violations.add(Violation.at(e.getMessage(), "webhooks", i, "http_method"));
+                    violations.add(Violation.at(e.getMessage(), WEBHOOKS, i, HTTP_METHOD));
                 }
             }
             checkHeaders(webhook.headers(), i, violations);
-            checkTimeout(webhook.timeoutSecs(), i, violations);
+            checkTimeout(
+                    webhook.timeoutSecs(),
+                    settings.maxWebhookTimeout(),
+                    "max webhook timeout (" + Settings.MAX_WEBHOOK_TIMEOUT + ")",
+                    WEBHOOKS,
+                    i,
+                    violations);
         }
     }
 
     private void checkUrl(String url, int index, List<Violation> violations) {
         if (url == null || url.isBlank()) {
-            violations.add(Violation.at("is required", "webhooks", index, "url"));
+            violations.add(Violation.at("is required", WEBHOOKS, index, URL));
         } else if (url.length() > MAX_URL_LENGTH) {
-            violations.add(Violation.at("is longer than " + MAX_URL_LENGTH + " characters", "webhooks", index, "url"));
+            violations.add(Violation.at("is longer than " + MAX_URL_LENGTH + " characters", WEBHOOKS, index, URL));
         } else if (!Settings.isHttpUrl(url)) {
-            violations.add(Violation.at("must be an absolute http or https URL with a host", "webhooks", index, "url"));
+            violations.add(Violation.at("must be an absolute http or https URL with a host", WEBHOOKS, index, URL));
         } else if (settings.whitelistedWebhookEndpointPatterns().isEmpty()) {
             violations.add(Violation.at(
                     "no endpoint is whitelisted: " + Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS + " is empty",
-                    "webhooks",
+                    WEBHOOKS,
                     index,
-                    "url"));
+                    URL));
         } else if (!settings.isWhitelistedEndpoint(url)) {
             violations.add(Violation.at(
                     "matches none of " + Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS
@@ -229,16 +247,16 @@ public class ConfigValidator {
                             + settings.whitelistedWebhookEndpointPatterns().stream()
                                     .map(Pattern::pattern)
                                     .collect(Collectors.joining(", ")),
-                    "webhooks",
+                    WEBHOOKS,
                     index,
-                    "url"));
+                    URL));
         }
     }
 
     private void checkHeaders(Map<String, String> headers, int index, List<Violation> violations) {
         if (HeadersConverter.toJson(headers).length() > MAX_HEADERS_LENGTH) {
             violations.add(
-                    Violation.at("take more than " + MAX_HEADERS_LENGTH + " characters", "webhooks", index, "headers"));
+                    Violation.at("take more than " + MAX_HEADERS_LENGTH + " characters", WEBHOOKS, index, HEADERS));
             return;
         }
         List<String> names = new ArrayList<>();
@@ -248,9 +266,9 @@ public class ConfigValidator {
                     .or(() -> HeaderRules.valueProblem(value));
             names.add(name);
             if (problem.isPresent()) {
-                violations.add(Violation.at(problem.get(), "webhooks", index, "headers", name));
+                violations.add(Violation.at(problem.get(), WEBHOOKS, index, HEADERS, name));
             } else {
-                checkReferences(value, violations, "webhooks", index, "headers", name);
+                checkReferences(value, violations, WEBHOOKS, index, HEADERS, name);
             }
         });
     }
@@ -273,7 +291,7 @@ public class ConfigValidator {
             violations.add(Violation.at(
                     "has " + queues.size() + " queues; at most " + settings.maxWebhooksPerConfig()
                             + " are allowed per config (" + Settings.MAX_WEBHOOKS_PER_CONFIG + ")",
-                    "message_broker_queues"));
+                    MESSAGE_BROKER_QUEUES));
             return;
         }
         String defined = settings.brokers().isEmpty()
@@ -282,12 +300,18 @@ public class ConfigValidator {
         for (int index = 0; index < queues.size(); index++) {
             int i = index;
             BrokerQueueDraft queue = queues.get(i);
-            checkBrokerValues(queue.connDetails(), i, "conn_details", violations);
-            checkBrokerValues(queue.parameters(), i, "parameters", violations);
-            checkBrokerTimeout(queue.timeoutSecs(), i, violations);
+            checkBrokerValues(queue.connDetails(), i, CONN_DETAILS, violations);
+            checkBrokerValues(queue.parameters(), i, PARAMETERS, violations);
+            checkTimeout(
+                    queue.timeoutSecs(),
+                    settings.maxBrokerTimeout(),
+                    "max broker timeout (" + Settings.MAX_BROKER_TIMEOUT + ")",
+                    MESSAGE_BROKER_QUEUES,
+                    i,
+                    violations);
             if (queue.name() == null || queue.name().isBlank()) {
                 violations.add(Violation.at(
-                        "is required: the name of a broker; defined: " + defined, "message_broker_queues", i, "name"));
+                        "is required: the name of a broker; defined: " + defined, MESSAGE_BROKER_QUEUES, i, NAME));
                 continue;
             }
             Optional<BrokerDefinition> broker = settings.broker(queue.name());
@@ -295,9 +319,9 @@ public class ConfigValidator {
                 violations.add(Violation.at(
                         "'" + queue.name() + "' is not a broker defined in " + Settings.BROKERS + "; defined: "
                                 + defined,
-                        "message_broker_queues",
+                        MESSAGE_BROKER_QUEUES,
                         i,
-                        "name"));
+                        NAME));
                 continue;
             }
             Optional<BrokerKeys> keys = brokerCatalog.keys(broker.get().type());
@@ -305,9 +329,9 @@ public class ConfigValidator {
                 violations.add(Violation.at(
                         "broker '" + queue.name() + "' has type '"
                                 + broker.get().type() + "', which this build cannot publish to",
-                        "message_broker_queues",
+                        MESSAGE_BROKER_QUEUES,
                         i,
-                        "name"));
+                        NAME));
                 continue;
             }
             String type = broker.get().type();
@@ -315,85 +339,67 @@ public class ConfigValidator {
                     .unknownConn(queue.connDetails())
                     .forEach((key, problem) -> violations.add(Violation.at(
                             problem + " (broker '" + queue.name() + "' is " + type + ")",
-                            "message_broker_queues",
+                            MESSAGE_BROKER_QUEUES,
                             i,
-                            "conn_details",
+                            CONN_DETAILS,
                             key)));
             Map<String, String> unknownParams = keys.get().unknownParams(queue.parameters());
             unknownParams.forEach((key, problem) -> violations.add(Violation.at(
                     problem + " (broker '" + queue.name() + "' is " + type + ")",
-                    "message_broker_queues",
+                    MESSAGE_BROKER_QUEUES,
                     i,
-                    "parameters",
+                    PARAMETERS,
                     key)));
             String missing = keys.get().missingParams(broker.get().paramsWith(queue.parameters()));
             if (missing != null && unknownParams.isEmpty()) {
                 violations.add(Violation.at(
                         missing + " for broker '" + queue.name() + "' (" + type + "), here or in " + Settings.BROKERS
                                 + "." + queue.name() + ".params",
-                        "message_broker_queues",
+                        MESSAGE_BROKER_QUEUES,
                         i,
-                        "parameters"));
+                        PARAMETERS));
             }
         }
     }
 
-    private void checkBrokerValues(Map<String, String> values, int index, String field, List<Violation> violations) {
+    private void checkBrokerValues(
+            Map<String, String> values, int index, ConfigField field, List<Violation> violations) {
         if (HeadersConverter.toJson(values).length() > MAX_HEADERS_LENGTH) {
             violations.add(Violation.at(
-                    "take more than " + MAX_HEADERS_LENGTH + " characters", "message_broker_queues", index, field));
+                    "take more than " + MAX_HEADERS_LENGTH + " characters", MESSAGE_BROKER_QUEUES, index, field));
             return;
         }
         values.forEach((key, value) -> {
             if (value == null) {
-                violations.add(Violation.at("must be a string", "message_broker_queues", index, field, key));
+                violations.add(Violation.at("must be a string", MESSAGE_BROKER_QUEUES, index, field, key));
             } else {
-                checkReferences(value, violations, "message_broker_queues", index, field, key);
+                checkReferences(value, violations, MESSAGE_BROKER_QUEUES, index, field, key);
             }
         });
     }
 
-    private void checkBrokerTimeout(Double timeoutSecs, int index, List<Violation> violations) {
+    /** A webhook's or queue's own timeout: more than nothing, and no more than the setting allows. */
+    private static void checkTimeout(
+            Double timeoutSecs,
+            Duration maxTimeout,
+            String maxName,
+            ConfigField list,
+            int index,
+            List<Violation> violations) {
         if (timeoutSecs == null) {
             return;
         }
-        double max = settings.maxBrokerTimeout().toMillis() / 1000.0;
+        double max = maxTimeout.toMillis() / 1000.0;
         String maxText = BigDecimal.valueOf(max).stripTrailingZeros().toPlainString();
         if (timeoutSecs.isNaN() || timeoutSecs < 0.001) {
             violations.add(Violation.at(
                     "must be greater than 0 (at least 0.001 seconds) and at most " + maxText,
-                    "message_broker_queues",
+                    list,
                     index,
-                    "timeout_secs"));
+                    TIMEOUT_SECS));
         } else if (timeoutSecs > max) {
-            violations.add(Violation.at(
-                    "must be at most " + maxText + " seconds, the max broker timeout (" + Settings.MAX_BROKER_TIMEOUT
-                            + ")",
-                    "message_broker_queues",
-                    index,
-                    "timeout_secs"));
-        }
-    }
-
-    private void checkTimeout(Double timeoutSecs, int index, List<Violation> violations) {
-        if (timeoutSecs == null) {
-            return;
-        }
-        double max = settings.maxWebhookTimeout().toMillis() / 1000.0;
-        String maxText = BigDecimal.valueOf(max).stripTrailingZeros().toPlainString();
-        if (timeoutSecs.isNaN() || timeoutSecs < 0.001) {
-            violations.add(Violation.at(
-                    "must be greater than 0 (at least 0.001 seconds) and at most " + maxText,
-                    "webhooks",
-                    index,
-                    "timeout_secs"));
-        } else if (timeoutSecs > max) {
-            violations.add(Violation.at(
-                    "must be at most " + maxText + " seconds, the max webhook timeout (" + Settings.MAX_WEBHOOK_TIMEOUT
-                            + ")",
-                    "webhooks",
-                    index,
-                    "timeout_secs"));
+            violations.add(
+                    Violation.at("must be at most " + maxText + " seconds, the " + maxName, list, index, TIMEOUT_SECS));
         }
     }
 }

@@ -120,7 +120,7 @@ class ConfigValidatorTest {
                 true,
                 null,
                 List.of("post_save"),
-                List.of(ContentTypeDraft.of("Sale"), new ContentTypeDraft("shop", "Invoice", "model_name")),
+                List.of(ContentTypeDraft.of("Sale"), new ContentTypeDraft("shop", "Invoice", ConfigField.MODEL_NAME)),
                 List.of(webhook(URL)),
                 List.of());
 
