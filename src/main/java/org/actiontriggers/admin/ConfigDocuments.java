@@ -37,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ObjIntConsumer;
 import org.actiontriggers.secret.SecretMasker;
 import org.actiontriggers.trigger.BrokerQueueDraft;
 import org.actiontriggers.trigger.Config;
@@ -145,56 +146,33 @@ final class ConfigDocuments {
 
     private static List<String> signals(JsonObject doc, List<Violation> violations) {
         List<String> signals = new ArrayList<>();
-        JsonArray items = array(doc, CONFIG_SIGNALS, violations);
-        if (items == null) {
-            return signals;
-        }
-        for (int i = 0; i < items.size(); i++) {
-            JsonObject item = object(items.get(i), violations, CONFIG_SIGNALS, i);
-            if (item != null) {
-                unknownFields(item, ConfigField.OF_SIGNAL, Violation.pointerOf(CONFIG_SIGNALS, i), violations);
-                signals.add(string(item, SIGNAL, violations, CONFIG_SIGNALS, i));
-            }
-        }
+        eachItem(
+                doc,
+                CONFIG_SIGNALS,
+                ConfigField.OF_SIGNAL,
+                violations,
+                (item, i) -> signals.add(string(item, SIGNAL, violations, CONFIG_SIGNALS, i)));
         return signals;
     }
 
     private static List<ContentTypeDraft> contentTypes(JsonObject doc, List<Violation> violations) {
         List<ContentTypeDraft> types = new ArrayList<>();
-        JsonArray items = array(doc, CONTENT_TYPES, violations);
-        if (items == null) {
-            return types;
-        }
-        for (int i = 0; i < items.size(); i++) {
-            JsonObject item = object(items.get(i), violations, CONTENT_TYPES, i);
-            if (item == null) {
-                continue;
-            }
-            unknownFields(item, ConfigField.OF_CONTENT_TYPE, Violation.pointerOf(CONTENT_TYPES, i), violations);
+        eachItem(doc, CONTENT_TYPES, ConfigField.OF_CONTENT_TYPE, violations, (item, i) -> {
             if (has(item, MODEL) && has(item, MODEL_NAME)) {
                 violations.add(Violation.at(
                         "give " + MODEL + " or " + MODEL_NAME + ", not both", CONTENT_TYPES, i, MODEL_NAME));
-                continue;
+                return;
             }
             ConfigField field = has(item, MODEL_NAME) ? MODEL_NAME : MODEL;
             String appLabel = string(item, APP_LABEL, violations, CONTENT_TYPES, i);
             types.add(new ContentTypeDraft(appLabel, string(item, field, violations, CONTENT_TYPES, i), field));
-        }
+        });
         return types;
     }
 
     private static List<WebhookDraft> webhooks(JsonObject doc, List<Violation> violations) {
         List<WebhookDraft> webhooks = new ArrayList<>();
-        JsonArray items = array(doc, WEBHOOKS, violations);
-        if (items == null) {
-            return webhooks;
-        }
-        for (int i = 0; i < items.size(); i++) {
-            JsonObject item = object(items.get(i), violations, WEBHOOKS, i);
-            if (item == null) {
-                continue;
-            }
-            unknownFields(item, ConfigField.OF_WEBHOOK, Violation.pointerOf(WEBHOOKS, i), violations);
+        eachItem(doc, WEBHOOKS, ConfigField.OF_WEBHOOK, violations, (item, i) -> {
             Map<String, String> headers = new LinkedHashMap<>();
             JsonValue given = valueOf(item, HEADERS);
             if (given instanceof JsonObject object) {
@@ -208,48 +186,62 @@ final class ConfigDocuments {
             } else if (given != null && given.getValueType() != JsonValue.ValueType.NULL) {
                 violations.add(Violation.at("must be an object of header names to values", WEBHOOKS, i, HEADERS));
             }
-            Double timeout = null;
-            JsonValue seconds = valueOf(item, TIMEOUT_SECS);
-            if (seconds instanceof JsonNumber number) {
-                timeout = number.doubleValue();
-            } else if (seconds != null && seconds.getValueType() != JsonValue.ValueType.NULL) {
-                violations.add(Violation.at("must be a number of seconds or null", WEBHOOKS, i, TIMEOUT_SECS));
-            }
+            Double timeout = timeout(item, violations, WEBHOOKS, i);
             webhooks.add(new WebhookDraft(
                     string(item, URL, violations, WEBHOOKS, i),
                     string(item, HTTP_METHOD, violations, WEBHOOKS, i),
                     headers,
                     timeout));
-        }
+        });
         return webhooks;
     }
 
     private static List<BrokerQueueDraft> brokerQueues(JsonObject doc, ConfigField field, List<Violation> violations) {
         List<BrokerQueueDraft> queues = new ArrayList<>();
-        JsonArray items = array(doc, field, violations);
-        if (items == null) {
-            return queues;
-        }
-        for (int i = 0; i < items.size(); i++) {
-            JsonObject item = object(items.get(i), violations, field, i);
-            if (item == null) {
-                continue;
-            }
-            unknownFields(item, ConfigField.OF_QUEUE, Violation.pointerOf(field, i), violations);
-            Double timeout = null;
-            JsonValue seconds = valueOf(item, TIMEOUT_SECS);
-            if (seconds instanceof JsonNumber number) {
-                timeout = number.doubleValue();
-            } else if (seconds != null && seconds.getValueType() != JsonValue.ValueType.NULL) {
-                violations.add(Violation.at("must be a number of seconds or null", field, i, TIMEOUT_SECS));
-            }
+        eachItem(doc, field, ConfigField.OF_QUEUE, violations, (item, i) -> {
+            Double timeout = timeout(item, violations, field, i);
             queues.add(new BrokerQueueDraft(
                     string(item, NAME, violations, field, i),
                     stringMap(item, CONN_DETAILS, violations, field, i),
                     stringMap(item, PARAMETERS, violations, field, i),
                     timeout));
-        }
+        });
         return queues;
+    }
+
+    /**
+     * Reads each item of a list field that is an object of known fields, after reporting those that are not;
+     * the reader gets the item and its index.
+     */
+    private static void eachItem(
+            JsonObject doc,
+            ConfigField list,
+            Set<ConfigField> fields,
+            List<Violation> violations,
+            ObjIntConsumer<JsonObject> reader) {
+        JsonArray items = array(doc, list, violations);
+        if (items == null) {
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            JsonObject item = object(items.get(i), violations, list, i);
+            if (item != null) {
+                unknownFields(item, fields, Violation.pointerOf(list, i), violations);
+                reader.accept(item, i);
+            }
+        }
+    }
+
+    /** An item's {@code timeout_secs}: a number of seconds, or {@code null} when absent or null. */
+    private static Double timeout(JsonObject item, List<Violation> violations, ConfigField list, int index) {
+        JsonValue seconds = valueOf(item, TIMEOUT_SECS);
+        if (seconds instanceof JsonNumber number) {
+            return number.doubleValue();
+        }
+        if (seconds != null && seconds.getValueType() != JsonValue.ValueType.NULL) {
+            violations.add(Violation.at("must be a number of seconds or null", list, index, TIMEOUT_SECS));
+        }
+        return null;
     }
 
     /**
