@@ -199,11 +199,7 @@ public class ConfigValidator {
     }
 
     private void checkWebhooks(List<WebhookDraft> webhooks, List<Violation> violations) {
-        if (webhooks.size() > settings.maxWebhooksPerConfig()) {
-            violations.add(Violation.at(
-                    "has " + webhooks.size() + " webhooks; at most " + settings.maxWebhooksPerConfig()
-                            + " are allowed per config (" + Settings.MAX_WEBHOOKS_PER_CONFIG + ")",
-                    WEBHOOKS));
+        if (tooMany(webhooks.size(), "webhooks", WEBHOOKS, violations)) {
             return;
         }
         for (int i = 0; i < webhooks.size(); i++) {
@@ -286,12 +282,21 @@ public class ConfigValidator {
         }
     }
 
+    /** Whether a list holds more destinations than one config may send to; reported if so. */
+    private boolean tooMany(int size, String what, ConfigField list, List<Violation> violations) {
+        int max = settings.maxWebhooksPerConfig();
+        if (size <= max) {
+            return false;
+        }
+        violations.add(Violation.at(
+                "has " + size + " " + what + "; at most " + max + " are allowed per config ("
+                        + Settings.MAX_WEBHOOKS_PER_CONFIG + ")",
+                list));
+        return true;
+    }
+
     private void checkBrokerQueues(List<BrokerQueueDraft> queues, List<Violation> violations) {
-        if (queues.size() > settings.maxWebhooksPerConfig()) {
-            violations.add(Violation.at(
-                    "has " + queues.size() + " queues; at most " + settings.maxWebhooksPerConfig()
-                            + " are allowed per config (" + Settings.MAX_WEBHOOKS_PER_CONFIG + ")",
-                    MESSAGE_BROKER_QUEUES));
+        if (tooMany(queues.size(), "queues", MESSAGE_BROKER_QUEUES, violations)) {
             return;
         }
         String defined = settings.brokers().isEmpty()
