@@ -66,8 +66,8 @@ public final class SettingsParser {
             Set<String> propertyNames,
             BrokerCatalog brokerCatalog) {
         this.lookup = lookup;
-        this.knownEntityNames = knownEntityNames;
-        this.propertyNames = propertyNames;
+        this.knownEntityNames = Set.copyOf(knownEntityNames);
+        this.propertyNames = Set.copyOf(propertyNames);
         this.brokerCatalog = brokerCatalog;
     }
 
