@@ -6,7 +6,7 @@
  * Apache HttpClient 5 — whose only name resolver is the SSRF-checking {@code DestinationGuard} — under
  * MicroProfile Fault Tolerance, and an attempt record for every try.
  *
- * <p>Depends on {@code trigger}, {@code settings}, {@code secret} and {@code outbox} (the claimed
- * delivery and the attempt log).
+ * <p>Depends on {@code trigger}, {@code settings}, {@code secret}, {@code template} (the reference scanner
+ * that finds dynamic values) and {@code outbox} (the claimed delivery and the attempt log).
  */
 package org.actiontriggers.deliver;
