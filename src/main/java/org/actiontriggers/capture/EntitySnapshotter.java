@@ -161,7 +161,7 @@ public class EntitySnapshotter {
     }
 
     private PersistenceUnitUtil util() {
-        return applicationUnit.factory().getPersistenceUnitUtil();
+        return applicationUnit.util();
     }
 
     private static Object get(Field field, Object owner) {

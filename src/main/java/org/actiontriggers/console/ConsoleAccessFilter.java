@@ -2,10 +2,12 @@ package org.actiontriggers.console;
 
 import jakarta.faces.webapp.FacesServlet;
 import jakarta.inject.Inject;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRegistration;
-import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -23,7 +25,7 @@ import org.actiontriggers.access.Paths;
  * the editing pages under {@code edit/} need the admin role. No security constraint of ours is involved, so
  * the role names can be settings and the host's own constraints stay as they are.
  */
-public class ConsoleAccessFilter extends HttpFilter {
+public class ConsoleAccessFilter implements Filter {
 
     private static final Logger LOG = Logger.getLogger(ConsoleAccessFilter.class.getName());
     private static final String HOME = Paths.CONSOLE + "index.xhtml";
@@ -32,8 +34,10 @@ public class ConsoleAccessFilter extends HttpFilter {
     Caller caller;
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
             throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) servletRequest;
+        HttpServletResponse response = (HttpServletResponse) servletResponse;
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.equals(Paths.CONSOLE) || path.equals(Paths.CONSOLE.substring(0, Paths.CONSOLE.length() - 1))) {
             response.sendRedirect(request.getContextPath() + HOME);

@@ -1,8 +1,11 @@
 package org.actiontriggers.settings;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
+import jakarta.persistence.PersistenceUnitUtil;
+import jakarta.persistence.metamodel.Metamodel;
 
 /**
  * The host application's persistence unit — the one whose entities may trigger — for their names and
@@ -15,7 +18,18 @@ public class ApplicationUnit {
     @PersistenceUnit
     EntityManagerFactory factory;
 
-    public EntityManagerFactory factory() {
-        return factory;
+    /** The application's entity types. */
+    public Metamodel metamodel() {
+        return factory.getMetamodel();
+    }
+
+    /** Whether an entity's state is loaded, and its identifier, as the unit's provider sees them. */
+    public PersistenceUnitUtil util() {
+        return factory.getPersistenceUnitUtil();
+    }
+
+    /** An application-managed entity manager of the unit, for reading; the caller closes it. */
+    public EntityManager createEntityManager() {
+        return factory.createEntityManager();
     }
 }

@@ -49,7 +49,7 @@ public class TriggerSettings {
 
     /** The names of the application's entities, the ones a config may name as content types. */
     public Set<String> entityNames() {
-        return applicationUnit.factory().getMetamodel().getEntities().stream()
+        return applicationUnit.metamodel().getEntities().stream()
                 .map(EntityType::getName)
                 .collect(Collectors.toSet());
     }

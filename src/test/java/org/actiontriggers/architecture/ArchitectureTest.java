@@ -54,15 +54,15 @@ class ArchitectureTest {
      * stages, and are checked below only in that nothing depends on them.
      */
     private static final Map<String, List<String>> MAY_DEPEND_ON = Map.ofEntries(
-            Map.entry("secret", List.of()),
+            Map.entry("secret", List.of("template")),
             Map.entry("template", List.of()),
-            Map.entry("settings", List.of("secret")),
+            Map.entry("settings", List.of("secret", "template")),
             Map.entry("trigger", List.of("settings", "secret", "template")),
             Map.entry("outbox", List.of("trigger")),
             Map.entry("capture", List.of("trigger", "settings")),
             Map.entry("record", List.of("capture", "trigger", "settings", "secret", "template", "outbox")),
             Map.entry("boot", List.of("trigger", "settings", "secret")),
-            Map.entry("deliver", List.of("trigger", "settings", "secret", "outbox")),
+            Map.entry("deliver", List.of("trigger", "settings", "secret", "template", "outbox")),
             Map.entry("dispatch", List.of("settings", "boot", "outbox", "record", "deliver")),
             Map.entry("access", List.of("settings", "boot")));
 
