@@ -58,8 +58,7 @@ public class DataSourceProducer {
      * @throws InvalidSettingsException naming {@value #JNDI_NAME_KEY}
      */
     public void requireJta(DataSource dataSource) {
-        String name =
-                ConfigProvider.getConfig().getValue(JNDI_NAME_KEY, String.class).trim();
+        String name = name();
         try {
             if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
                 return;
