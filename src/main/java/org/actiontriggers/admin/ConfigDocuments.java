@@ -1,5 +1,28 @@
 package org.actiontriggers.admin;
 
+import static org.actiontriggers.trigger.ConfigField.ACTIONS;
+import static org.actiontriggers.trigger.ConfigField.ACTIVE;
+import static org.actiontriggers.trigger.ConfigField.APP_LABEL;
+import static org.actiontriggers.trigger.ConfigField.CONFIG_SIGNALS;
+import static org.actiontriggers.trigger.ConfigField.CONN_DETAILS;
+import static org.actiontriggers.trigger.ConfigField.CONTENT_TYPES;
+import static org.actiontriggers.trigger.ConfigField.CREATED_BY;
+import static org.actiontriggers.trigger.ConfigField.CREATED_ON;
+import static org.actiontriggers.trigger.ConfigField.HEADERS;
+import static org.actiontriggers.trigger.ConfigField.HTTP_METHOD;
+import static org.actiontriggers.trigger.ConfigField.ID;
+import static org.actiontriggers.trigger.ConfigField.MESSAGE_BROKER_QUEUES;
+import static org.actiontriggers.trigger.ConfigField.MODEL;
+import static org.actiontriggers.trigger.ConfigField.MODEL_NAME;
+import static org.actiontriggers.trigger.ConfigField.MSG_BROKER_QUEUES;
+import static org.actiontriggers.trigger.ConfigField.NAME;
+import static org.actiontriggers.trigger.ConfigField.PARAMETERS;
+import static org.actiontriggers.trigger.ConfigField.PAYLOAD;
+import static org.actiontriggers.trigger.ConfigField.SIGNAL;
+import static org.actiontriggers.trigger.ConfigField.TIMEOUT_SECS;
+import static org.actiontriggers.trigger.ConfigField.URL;
+import static org.actiontriggers.trigger.ConfigField.WEBHOOKS;
+
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -14,11 +37,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ObjIntConsumer;
 import org.actiontriggers.secret.SecretMasker;
 import org.actiontriggers.trigger.BrokerQueueDraft;
 import org.actiontriggers.trigger.Config;
 import org.actiontriggers.trigger.ConfigDraft;
 import org.actiontriggers.trigger.ConfigDraft.ContentTypeDraft;
+import org.actiontriggers.trigger.ConfigField;
 import org.actiontriggers.trigger.ConfigSignal;
 import org.actiontriggers.trigger.InvalidConfigException;
 import org.actiontriggers.trigger.MessageBrokerQueue;
@@ -36,23 +61,6 @@ import org.actiontriggers.trigger.WebhookDraft;
  */
 final class ConfigDocuments {
 
-    private static final Set<String> TOP_LEVEL = Set.of(
-            "id",
-            "active",
-            "payload",
-            "config_signals",
-            "content_types",
-            "webhooks",
-            "message_broker_queues",
-            "msg_broker_queues",
-            "actions",
-            "created_on",
-            "created_by");
-    private static final Set<String> SIGNAL_FIELDS = Set.of("signal");
-    private static final Set<String> CONTENT_TYPE_FIELDS = Set.of("app_label", "model", "model_name");
-    private static final Set<String> WEBHOOK_FIELDS = Set.of("id", "url", "http_method", "headers", "timeout_secs");
-    private static final Set<String> QUEUE_FIELDS = Set.of("id", "name", "conn_details", "parameters", "timeout_secs");
-
     private ConfigDocuments() {}
 
     /**
@@ -66,41 +74,40 @@ final class ConfigDocuments {
         if (!(document instanceof JsonObject doc)) {
             throw new InvalidConfigException(List.of(new Violation("", "must be a JSON object")));
         }
-        unknownFields(doc, TOP_LEVEL, "", violations);
-        if (expectedId != null && doc.containsKey("id") && !isNumber(doc.get("id"), expectedId)) {
-            violations.add(Violation.at("does not match the id in the URL (" + expectedId + ")", "id"));
+        unknownFields(doc, ConfigField.OF_CONFIG, "", violations);
+        if (expectedId != null && has(doc, ID) && !isNumber(valueOf(doc, ID), expectedId)) {
+            violations.add(Violation.at("does not match the id in the URL (" + expectedId + ")", ID));
         }
         Boolean active = null;
-        if (doc.containsKey("active")) {
-            active = booleanOf(doc.get("active"));
+        if (has(doc, ACTIVE)) {
+            active = booleanOf(valueOf(doc, ACTIVE));
             if (active == null) {
-                violations.add(Violation.at("must be true or false", "active"));
+                violations.add(Violation.at("must be true or false", ACTIVE));
             }
         }
         List<String> signals = signals(doc, violations);
         List<ContentTypeDraft> contentTypes = contentTypes(doc, violations);
         List<WebhookDraft> webhooks = webhooks(doc, violations);
         List<BrokerQueueDraft> queues = List.of();
-        if (doc.containsKey("message_broker_queues") && doc.containsKey("msg_broker_queues")) {
+        if (has(doc, MESSAGE_BROKER_QUEUES) && has(doc, MSG_BROKER_QUEUES)) {
             violations.add(Violation.at(
-                    "give message_broker_queues or msg_broker_queues (its alias), not both", "msg_broker_queues"));
+                    "give " + MESSAGE_BROKER_QUEUES + " or " + MSG_BROKER_QUEUES + " (its alias), not both",
+                    MSG_BROKER_QUEUES));
         } else {
             queues = brokerQueues(
-                    doc,
-                    doc.containsKey("msg_broker_queues") ? "msg_broker_queues" : "message_broker_queues",
-                    violations);
+                    doc, has(doc, MSG_BROKER_QUEUES) ? MSG_BROKER_QUEUES : MESSAGE_BROKER_QUEUES, violations);
         }
-        JsonArray actions = array(doc, "actions", violations);
+        JsonArray actions = array(doc, ACTIONS, violations);
         if (actions != null && !actions.isEmpty()) {
             violations.add(Violation.at(
                     "is not supported yet: webhooks and message broker queues can be triggered, actions (AWS"
                             + " Lambda) cannot; send an empty list or leave it out",
-                    "actions"));
+                    ACTIONS));
         }
         if (!violations.isEmpty()) {
             throw new InvalidConfigException(violations);
         }
-        return new ConfigDraft(active, doc.get("payload"), signals, contentTypes, webhooks, queues);
+        return new ConfigDraft(active, valueOf(doc, PAYLOAD), signals, contentTypes, webhooks, queues);
     }
 
     /** The value of {@code active} in a PATCH document, which may hold nothing else. */
@@ -110,14 +117,14 @@ final class ConfigDocuments {
             throw new InvalidConfigException(List.of(new Violation("", "must be a JSON object: {\"active\": false}")));
         }
         doc.keySet().stream()
-                .filter(name -> !name.equals("active"))
+                .filter(name -> !name.equals(ACTIVE.toString()))
                 .forEach(name -> violations.add(Violation.at(
-                        "cannot be patched; only active can (use PUT to replace the whole config)", name)));
-        JsonValue value = doc.get("active");
+                        "cannot be patched; only " + ACTIVE + " can (use PUT to replace the whole config)", name)));
+        JsonValue value = valueOf(doc, ACTIVE);
         if (value == null) {
-            violations.add(Violation.at("is required", "active"));
+            violations.add(Violation.at("is required", ACTIVE));
         } else if (booleanOf(value) == null) {
-            violations.add(Violation.at("must be true or false", "active"));
+            violations.add(Violation.at("must be true or false", ACTIVE));
         }
         if (!violations.isEmpty()) {
             throw new InvalidConfigException(violations);
@@ -139,110 +146,102 @@ final class ConfigDocuments {
 
     private static List<String> signals(JsonObject doc, List<Violation> violations) {
         List<String> signals = new ArrayList<>();
-        JsonArray items = array(doc, "config_signals", violations);
-        if (items == null) {
-            return signals;
-        }
-        for (int i = 0; i < items.size(); i++) {
-            JsonObject item = object(items.get(i), violations, "config_signals", i);
-            if (item != null) {
-                unknownFields(item, SIGNAL_FIELDS, Violation.pointerOf("config_signals", i), violations);
-                signals.add(string(item, "signal", violations, "config_signals", i));
-            }
-        }
+        eachItem(
+                doc,
+                CONFIG_SIGNALS,
+                ConfigField.OF_SIGNAL,
+                violations,
+                (item, i) -> signals.add(string(item, SIGNAL, violations, CONFIG_SIGNALS, i)));
         return signals;
     }
 
     private static List<ContentTypeDraft> contentTypes(JsonObject doc, List<Violation> violations) {
         List<ContentTypeDraft> types = new ArrayList<>();
-        JsonArray items = array(doc, "content_types", violations);
-        if (items == null) {
-            return types;
-        }
-        for (int i = 0; i < items.size(); i++) {
-            JsonObject item = object(items.get(i), violations, "content_types", i);
-            if (item == null) {
-                continue;
+        eachItem(doc, CONTENT_TYPES, ConfigField.OF_CONTENT_TYPE, violations, (item, i) -> {
+            if (has(item, MODEL) && has(item, MODEL_NAME)) {
+                violations.add(Violation.at(
+                        "give " + MODEL + " or " + MODEL_NAME + ", not both", CONTENT_TYPES, i, MODEL_NAME));
+                return;
             }
-            unknownFields(item, CONTENT_TYPE_FIELDS, Violation.pointerOf("content_types", i), violations);
-            if (item.containsKey("model") && item.containsKey("model_name")) {
-                violations.add(Violation.at("give model or model_name, not both", "content_types", i, "model_name"));
-                continue;
-            }
-            String field = item.containsKey("model_name") ? "model_name" : "model";
-            String appLabel = string(item, "app_label", violations, "content_types", i);
-            types.add(new ContentTypeDraft(appLabel, string(item, field, violations, "content_types", i), field));
-        }
+            ConfigField field = has(item, MODEL_NAME) ? MODEL_NAME : MODEL;
+            String appLabel = string(item, APP_LABEL, violations, CONTENT_TYPES, i);
+            types.add(new ContentTypeDraft(appLabel, string(item, field, violations, CONTENT_TYPES, i), field));
+        });
         return types;
     }
 
     private static List<WebhookDraft> webhooks(JsonObject doc, List<Violation> violations) {
         List<WebhookDraft> webhooks = new ArrayList<>();
-        JsonArray items = array(doc, "webhooks", violations);
-        if (items == null) {
-            return webhooks;
-        }
-        for (int i = 0; i < items.size(); i++) {
-            JsonObject item = object(items.get(i), violations, "webhooks", i);
-            if (item == null) {
-                continue;
-            }
-            unknownFields(item, WEBHOOK_FIELDS, Violation.pointerOf("webhooks", i), violations);
+        eachItem(doc, WEBHOOKS, ConfigField.OF_WEBHOOK, violations, (item, i) -> {
             Map<String, String> headers = new LinkedHashMap<>();
-            JsonValue given = item.get("headers");
+            JsonValue given = valueOf(item, HEADERS);
             if (given instanceof JsonObject object) {
                 for (var header : object.entrySet()) {
                     if (header.getValue() instanceof JsonString text) {
                         headers.put(header.getKey(), text.getString());
                     } else {
-                        violations.add(Violation.at("must be a string", "webhooks", i, "headers", header.getKey()));
+                        violations.add(Violation.at("must be a string", WEBHOOKS, i, HEADERS, header.getKey()));
                     }
                 }
             } else if (given != null && given.getValueType() != JsonValue.ValueType.NULL) {
-                violations.add(Violation.at("must be an object of header names to values", "webhooks", i, "headers"));
+                violations.add(Violation.at("must be an object of header names to values", WEBHOOKS, i, HEADERS));
             }
-            Double timeout = null;
-            JsonValue seconds = item.get("timeout_secs");
-            if (seconds instanceof JsonNumber number) {
-                timeout = number.doubleValue();
-            } else if (seconds != null && seconds.getValueType() != JsonValue.ValueType.NULL) {
-                violations.add(Violation.at("must be a number of seconds or null", "webhooks", i, "timeout_secs"));
-            }
+            Double timeout = timeout(item, violations, WEBHOOKS, i);
             webhooks.add(new WebhookDraft(
-                    string(item, "url", violations, "webhooks", i),
-                    string(item, "http_method", violations, "webhooks", i),
+                    string(item, URL, violations, WEBHOOKS, i),
+                    string(item, HTTP_METHOD, violations, WEBHOOKS, i),
                     headers,
                     timeout));
-        }
+        });
         return webhooks;
     }
 
-    private static List<BrokerQueueDraft> brokerQueues(JsonObject doc, String field, List<Violation> violations) {
+    private static List<BrokerQueueDraft> brokerQueues(JsonObject doc, ConfigField field, List<Violation> violations) {
         List<BrokerQueueDraft> queues = new ArrayList<>();
-        JsonArray items = array(doc, field, violations);
+        eachItem(doc, field, ConfigField.OF_QUEUE, violations, (item, i) -> {
+            Double timeout = timeout(item, violations, field, i);
+            queues.add(new BrokerQueueDraft(
+                    string(item, NAME, violations, field, i),
+                    stringMap(item, CONN_DETAILS, violations, field, i),
+                    stringMap(item, PARAMETERS, violations, field, i),
+                    timeout));
+        });
+        return queues;
+    }
+
+    /**
+     * Reads each item of a list field that is an object of known fields, after reporting those that are not;
+     * the reader gets the item and its index.
+     */
+    private static void eachItem(
+            JsonObject doc,
+            ConfigField list,
+            Set<ConfigField> fields,
+            List<Violation> violations,
+            ObjIntConsumer<JsonObject> reader) {
+        JsonArray items = array(doc, list, violations);
         if (items == null) {
-            return queues;
+            return;
         }
         for (int i = 0; i < items.size(); i++) {
-            JsonObject item = object(items.get(i), violations, field, i);
-            if (item == null) {
-                continue;
+            JsonObject item = object(items.get(i), violations, list, i);
+            if (item != null) {
+                unknownFields(item, fields, Violation.pointerOf(list, i), violations);
+                reader.accept(item, i);
             }
-            unknownFields(item, QUEUE_FIELDS, Violation.pointerOf(field, i), violations);
-            Double timeout = null;
-            JsonValue seconds = item.get("timeout_secs");
-            if (seconds instanceof JsonNumber number) {
-                timeout = number.doubleValue();
-            } else if (seconds != null && seconds.getValueType() != JsonValue.ValueType.NULL) {
-                violations.add(Violation.at("must be a number of seconds or null", field, i, "timeout_secs"));
-            }
-            queues.add(new BrokerQueueDraft(
-                    string(item, "name", violations, field, i),
-                    stringMap(item, "conn_details", violations, field, i),
-                    stringMap(item, "parameters", violations, field, i),
-                    timeout));
         }
-        return queues;
+    }
+
+    /** An item's {@code timeout_secs}: a number of seconds, or {@code null} when absent or null. */
+    private static Double timeout(JsonObject item, List<Violation> violations, ConfigField list, int index) {
+        JsonValue seconds = valueOf(item, TIMEOUT_SECS);
+        if (seconds instanceof JsonNumber number) {
+            return number.doubleValue();
+        }
+        if (seconds != null && seconds.getValueType() != JsonValue.ValueType.NULL) {
+            violations.add(Violation.at("must be a number of seconds or null", list, index, TIMEOUT_SECS));
+        }
+        return null;
     }
 
     /**
@@ -250,9 +249,9 @@ final class ConfigDocuments {
      * written as a number); anything else is reported.
      */
     private static Map<String, String> stringMap(
-            JsonObject item, String name, List<Violation> violations, String field, int index) {
+            JsonObject item, ConfigField name, List<Violation> violations, ConfigField field, int index) {
         Map<String, String> values = new LinkedHashMap<>();
-        JsonValue given = item.get(name);
+        JsonValue given = valueOf(item, name);
         if (given instanceof JsonObject object) {
             for (var entry : object.entrySet()) {
                 JsonValue value = entry.getValue();
@@ -272,8 +271,8 @@ final class ConfigDocuments {
     }
 
     /** The array under the name; {@code null} when absent, null, or (reported) not an array. */
-    private static JsonArray array(JsonObject doc, String name, List<Violation> violations) {
-        JsonValue value = doc.get(name);
+    private static JsonArray array(JsonObject doc, ConfigField name, List<Violation> violations) {
+        JsonValue value = valueOf(doc, name);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
@@ -293,8 +292,8 @@ final class ConfigDocuments {
     }
 
     /** The string under the name; {@code null} when absent or null, or (reported) not a string. */
-    private static String string(JsonObject item, String name, List<Violation> violations, Object... at) {
-        JsonValue value = item.get(name);
+    private static String string(JsonObject item, ConfigField name, List<Violation> violations, Object... at) {
+        JsonValue value = valueOf(item, name);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
@@ -308,15 +307,29 @@ final class ConfigDocuments {
     }
 
     private static void unknownFields(
-            JsonObject object, Set<String> known, String pointer, List<Violation> violations) {
+            JsonObject object, Set<ConfigField> known, String pointer, List<Violation> violations) {
         for (String name : object.keySet()) {
-            if (!known.contains(name)) {
+            if (ConfigField.of(name).filter(known::contains).isEmpty()) {
                 violations.add(new Violation(
                         pointer + Violation.pointerOf(name),
                         "is not a known field; expected one of "
-                                + String.join(", ", known.stream().sorted().toList())));
+                                + String.join(
+                                        ", ",
+                                        known.stream()
+                                                .map(ConfigField::toString)
+                                                .sorted()
+                                                .toList())));
             }
         }
+    }
+
+    /** The value of a field; {@code null} when absent. */
+    private static JsonValue valueOf(JsonObject object, ConfigField field) {
+        return object.get(field.toString());
+    }
+
+    private static boolean has(JsonObject object, ConfigField field) {
+        return object.containsKey(field.toString());
     }
 
     private static boolean isNumber(JsonValue value, long expected) {
@@ -327,13 +340,13 @@ final class ConfigDocuments {
     static JsonObject toJson(Config config) {
         JsonArrayBuilder signals = Json.createArrayBuilder();
         for (ConfigSignal signal : config.getConfigSignals()) {
-            signals.add(
-                    Json.createObjectBuilder().add("signal", signal.getSignal().value()));
+            signals.add(Json.createObjectBuilder()
+                    .add(SIGNAL.toString(), signal.getSignal().value()));
         }
         JsonArrayBuilder types = Json.createArrayBuilder();
         config.getContentTypes().stream()
                 .sorted()
-                .forEach(type -> types.add(Json.createObjectBuilder().add("model", type)));
+                .forEach(type -> types.add(Json.createObjectBuilder().add(MODEL.toString(), type)));
         JsonArrayBuilder webhooks = Json.createArrayBuilder();
         for (Webhook webhook : config.getWebhooks()) {
             webhooks.add(webhookJson(webhook));
@@ -344,21 +357,22 @@ final class ConfigDocuments {
         }
         JsonValue payload = config.payloadTemplate();
         JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("id", config.getId() == null ? JsonValue.NULL : Json.createValue(config.getId()))
-                .add("active", config.isActive())
-                .add("payload", payload == null ? JsonValue.NULL : payload)
-                .add("config_signals", signals)
-                .add("content_types", types)
-                .add("webhooks", webhooks)
-                .add("message_broker_queues", queues)
-                .add("actions", JsonValue.EMPTY_JSON_ARRAY);
+                .add(ID.toString(), config.getId() == null ? JsonValue.NULL : Json.createValue(config.getId()))
+                .add(ACTIVE.toString(), config.isActive())
+                .add(PAYLOAD.toString(), payload == null ? JsonValue.NULL : payload)
+                .add(CONFIG_SIGNALS.toString(), signals)
+                .add(CONTENT_TYPES.toString(), types)
+                .add(WEBHOOKS.toString(), webhooks)
+                .add(MESSAGE_BROKER_QUEUES.toString(), queues)
+                .add(ACTIONS.toString(), JsonValue.EMPTY_JSON_ARRAY);
         json.add(
-                "created_on",
+                CREATED_ON.toString(),
                 config.getCreatedOn() == null
                         ? JsonValue.NULL
                         : Json.createValue(config.getCreatedOn().toString()));
         json.add(
-                "created_by", config.getCreatedBy() == null ? JsonValue.NULL : Json.createValue(config.getCreatedBy()));
+                CREATED_BY.toString(),
+                config.getCreatedBy() == null ? JsonValue.NULL : Json.createValue(config.getCreatedBy()));
         return json.build();
     }
 
@@ -370,13 +384,13 @@ final class ConfigDocuments {
         queue.getParameters().forEach(parameters::add);
         JsonObjectBuilder json = Json.createObjectBuilder();
         if (queue.getId() != null) {
-            json.add("id", queue.getId());
+            json.add(ID.toString(), queue.getId());
         }
-        return json.add("name", queue.getName())
-                .add("conn_details", conn)
-                .add("parameters", parameters)
+        return json.add(NAME.toString(), queue.getName())
+                .add(CONN_DETAILS.toString(), conn)
+                .add(PARAMETERS.toString(), parameters)
                 .add(
-                        "timeout_secs",
+                        TIMEOUT_SECS.toString(),
                         queue.getTimeoutSecs() == null ? JsonValue.NULL : Json.createValue(queue.getTimeoutSecs()));
     }
 
@@ -385,13 +399,13 @@ final class ConfigDocuments {
         SecretMasker.maskHeaders(webhook.getHeaders()).forEach(headers::add);
         JsonObjectBuilder json = Json.createObjectBuilder();
         if (webhook.getId() != null) {
-            json.add("id", webhook.getId());
+            json.add(ID.toString(), webhook.getId());
         }
-        return json.add("url", webhook.getUrl())
-                .add("http_method", webhook.getHttpMethod().name())
-                .add("headers", headers)
+        return json.add(URL.toString(), webhook.getUrl())
+                .add(HTTP_METHOD.toString(), webhook.getHttpMethod().name())
+                .add(HEADERS.toString(), headers)
                 .add(
-                        "timeout_secs",
+                        TIMEOUT_SECS.toString(),
                         webhook.getTimeoutSecs() == null ? JsonValue.NULL : Json.createValue(webhook.getTimeoutSecs()));
     }
 }

@@ -9,6 +9,9 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 import org.actiontriggers.outbox.Attempt;
 import org.actiontriggers.outbox.Delivery;
+import org.actiontriggers.trigger.BrokerQueueDestination;
+import org.actiontriggers.trigger.Destination;
+import org.actiontriggers.trigger.WebhookDestination;
 
 /** Deliveries and their attempts as JSON, in the API's snake_case; what was sent and what came back. */
 final class DeliveryDocuments {
@@ -43,19 +46,26 @@ final class DeliveryDocuments {
     }
 
     private static JsonObjectBuilder fields(Delivery d) {
+        Destination destination = d.getDestination();
+        WebhookDestination webhook = destination instanceof WebhookDestination w ? w : null;
+        BrokerQueueDestination queue = destination instanceof BrokerQueueDestination q ? q : null;
         return Json.createObjectBuilder()
                 .add("id", d.getId())
                 .add("config_id", d.getConfigId())
-                .add("kind", d.getKind().toLowerCase(Locale.ROOT))
-                .add("webhook_id", number(d.getWebhookId()))
-                .add("broker_queue_id", number(d.getBrokerQueueId()))
-                .add("broker_name", text(d.getBrokerName()))
+                .add("kind", destination.kind().toLowerCase(Locale.ROOT))
+                .add("webhook_id", webhook == null ? JsonValue.NULL : Json.createValue(webhook.webhookId()))
+                .add("broker_queue_id", queue == null ? JsonValue.NULL : Json.createValue(queue.brokerQueueId()))
+                .add("broker_name", queue == null ? JsonValue.NULL : Json.createValue(queue.brokerName()))
                 .add("entity_type", d.getEntityType())
                 .add("entity_id", text(d.getEntityId()))
                 .add("signal", d.getSignal())
                 .add("operation", d.getOperation())
-                .add("http_method", text(d.getHttpMethod()))
-                .add("url", d.getUrl())
+                .add(
+                        "http_method",
+                        webhook == null
+                                ? JsonValue.NULL
+                                : Json.createValue(webhook.httpMethod().name()))
+                .add("url", destination.address())
                 .add("state", d.getState().name().toLowerCase(Locale.ROOT))
                 .add("attempts", d.getAttempts())
                 .add("failed_rounds", d.getFailedRounds())
@@ -64,10 +74,6 @@ final class DeliveryDocuments {
                 .add("completed_at", time(d.getCompletedAt()))
                 .add("last_status", d.getLastStatus() == null ? JsonValue.NULL : Json.createValue(d.getLastStatus()))
                 .add("last_error", text(d.getLastError()));
-    }
-
-    private static JsonValue number(Long value) {
-        return value == null ? JsonValue.NULL : Json.createValue(value);
     }
 
     private static JsonValue text(String value) {

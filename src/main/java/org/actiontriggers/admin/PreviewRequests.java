@@ -21,14 +21,15 @@ import org.actiontriggers.trigger.Signal;
 import org.actiontriggers.trigger.Violation;
 
 /**
- * The preview's request and answer documents: {@code {"entity_type": "Sale", "entity_id": 3, "signal":
+ * The preview's request and answer documents: {@code {PayloadPreview.ENTITY_TYPE: "Sale", PayloadPreview.ENTITY_ID: 3, "signal":
  * "post_save"}}, with {@code "config": {…}} for a config not yet saved; and the rendered body with each
  * webhook's request.
  */
 final class PreviewRequests {
 
-    private static final Set<String> FIELDS = Set.of("entity_type", "entity_id", "signal");
-    private static final Set<String> FIELDS_WITH_CONFIG = Set.of("entity_type", "entity_id", "signal", "config");
+    private static final Set<String> FIELDS = Set.of(PayloadPreview.ENTITY_TYPE, PayloadPreview.ENTITY_ID, "signal");
+    private static final Set<String> FIELDS_WITH_CONFIG =
+            Set.of(PayloadPreview.ENTITY_TYPE, PayloadPreview.ENTITY_ID, "signal", "config");
 
     private PreviewRequests() {}
 
@@ -55,19 +56,19 @@ final class PreviewRequests {
             }
         }
         String entityType = null;
-        if (doc.get("entity_type") instanceof JsonString type) {
+        if (doc.get(PayloadPreview.ENTITY_TYPE) instanceof JsonString type) {
             entityType = type.getString();
         } else {
-            violations.add(Violation.at("is required: the entity's type, e.g. Sale", "entity_type"));
+            violations.add(Violation.at("is required: the entity's type, e.g. Sale", PayloadPreview.ENTITY_TYPE));
         }
         String entityId = null;
-        JsonValue id = doc.get("entity_id");
+        JsonValue id = doc.get(PayloadPreview.ENTITY_ID);
         if (id instanceof JsonString text) {
             entityId = text.getString();
         } else if (id instanceof JsonNumber number) {
             entityId = number.toString();
         } else {
-            violations.add(Violation.at("is required: the entity's id", "entity_id"));
+            violations.add(Violation.at("is required: the entity's id", PayloadPreview.ENTITY_ID));
         }
         Signal signal = null;
         JsonValue given = doc.get("signal");
@@ -113,8 +114,8 @@ final class PreviewRequests {
                     .add("headers", headers));
         }
         JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("entity_type", result.entityType())
-                .add("entity_id", result.entityId())
+                .add(PayloadPreview.ENTITY_TYPE, result.entityType())
+                .add(PayloadPreview.ENTITY_ID, result.entityId())
                 .add("signal", result.signal().name().toLowerCase(Locale.ROOT))
                 .add("content_type", payload.contentType())
                 .add("body", payload.body());

@@ -1,5 +1,13 @@
 package org.actiontriggers.console;
 
+import static org.actiontriggers.trigger.ConfigField.CONN_DETAILS;
+import static org.actiontriggers.trigger.ConfigField.HEADERS;
+import static org.actiontriggers.trigger.ConfigField.MESSAGE_BROKER_QUEUES;
+import static org.actiontriggers.trigger.ConfigField.PARAMETERS;
+import static org.actiontriggers.trigger.ConfigField.PAYLOAD;
+import static org.actiontriggers.trigger.ConfigField.TIMEOUT_SECS;
+import static org.actiontriggers.trigger.ConfigField.WEBHOOKS;
+
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
@@ -10,12 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiFunction;
 import org.actiontriggers.secret.SecretMasker;
 import org.actiontriggers.settings.BrokerDefinition;
 import org.actiontriggers.trigger.BrokerQueueDraft;
 import org.actiontriggers.trigger.Config;
 import org.actiontriggers.trigger.ConfigDraft;
+import org.actiontriggers.trigger.ConfigField;
+import org.actiontriggers.trigger.HeaderRules;
 import org.actiontriggers.trigger.MessageBrokerQueue;
 import org.actiontriggers.trigger.Violation;
 import org.actiontriggers.trigger.Webhook;
@@ -25,7 +34,7 @@ import org.actiontriggers.trigger.WebhookDraft;
  * What the trigger form holds, field by field as typed, and its translation into the {@link ConfigDraft} the
  * services validate — so the console needs no rule of its own: it only turns text into values (a number of
  * seconds, a JSON payload) and reports what it could not turn, with the same kind of {@link Violation} the
- * validator uses. It also knows which form field a violation's pointer concerns.
+ * validator uses; {@link FieldPlace} tells which of its inputs a violation's pointer concerns.
  *
  * <p>Header values and queue connection details of a stored trigger are shown masked, as the API shows them;
  * a value sent back unchanged keeps the stored one ({@code ConfigService#replace}).
@@ -118,27 +127,33 @@ public class TriggerForm implements Serializable {
                 String value = header.value == null ? "" : header.value;
                 if (name.isEmpty()) {
                     if (!value.isBlank()) {
-                        problems.add(Violation.at("a header with a value needs a name", "webhooks", i, "headers"));
+                        problems.add(Violation.at("a header with a value needs a name", WEBHOOKS, i, HEADERS));
                     }
                     continue;
                 }
-                if (headers.keySet().stream().anyMatch(n -> n.equalsIgnoreCase(name))) {
-                    problems.add(Violation.at("is given twice", "webhooks", i, "headers", name));
+                if (headers.containsKey(name)) {
+                    // two rows of one name cannot both be drafted; names that differ in case are the validator's
+                    problems.add(Violation.at(
+                            HeaderRules.duplicateProblem(name, headers.keySet()).orElseThrow(),
+                            WEBHOOKS,
+                            i,
+                            HEADERS,
+                            name));
                     continue;
                 }
                 headers.put(name, value);
             }
-            drafts.add(new WebhookDraft(
-                    trim(row.url), row.method, headers, timeout(row.timeout, problems, "webhooks", i)));
+            drafts.add(
+                    new WebhookDraft(trim(row.url), row.method, headers, timeout(row.timeout, problems, WEBHOOKS, i)));
         }
         List<BrokerQueueDraft> queueDrafts = new ArrayList<>();
         for (int i = 0; i < queues.size(); i++) {
             QueueRow row = queues.get(i);
             queueDrafts.add(new BrokerQueueDraft(
                     trim(row.name),
-                    entries(row.connDetails, problems, "a connection detail", i, "conn_details"),
-                    entries(row.parameters, problems, "a parameter", i, "parameters"),
-                    timeout(row.timeout, problems, "message_broker_queues", i)));
+                    entries(row.connDetails, problems, i, CONN_DETAILS),
+                    entries(row.parameters, problems, i, PARAMETERS),
+                    timeout(row.timeout, problems, MESSAGE_BROKER_QUEUES, i)));
         }
         ConfigDraft draft = new ConfigDraft(
                 active,
@@ -152,180 +167,24 @@ public class TriggerForm implements Serializable {
 
     /** A queue's key/value rows as a map; blank rows are left out, a value without a key or a key twice reported. */
     private static Map<String, String> entries(
-            List<KeyValueRow> rows, List<Violation> problems, String what, int queue, String field) {
+            List<KeyValueRow> rows, List<Violation> problems, int queue, ConfigField field) {
         Map<String, String> values = new LinkedHashMap<>();
         for (KeyValueRow row : rows) {
             String key = trim(row.name);
             String value = row.value == null ? "" : row.value;
             if (key.isEmpty()) {
                 if (!value.isBlank()) {
-                    problems.add(Violation.at("need a key for each value", "message_broker_queues", queue, field));
+                    problems.add(Violation.at("need a key for each value", MESSAGE_BROKER_QUEUES, queue, field));
                 }
                 continue;
             }
             if (values.containsKey(key)) {
-                problems.add(Violation.at("is given twice", "message_broker_queues", queue, field, key));
+                problems.add(Violation.at("is given twice", MESSAGE_BROKER_QUEUES, queue, field, key));
                 continue;
             }
             values.put(key, value);
         }
         return values;
-    }
-
-    /**
-     * The id, relative to the form, of the field a violation concerns, e.g. {@code webhooks:0:url} for
-     * {@code /webhooks/0/url}; {@code null} when it concerns the form as a whole.
-     */
-    public String fieldOf(String pointer) {
-        String[] steps = steps(pointer);
-        if (steps.length == 0) {
-            return null;
-        }
-        switch (steps[0]) {
-            case "active":
-                return "active";
-            case "payload":
-                return "payload";
-            case "config_signals":
-                return "signals";
-            case "content_types":
-                return "contentTypes";
-            case "entity_type":
-                return "previewType";
-            case "entity_id":
-                return "previewId";
-            case "webhooks":
-                return webhookField(steps);
-            case "message_broker_queues", "msg_broker_queues":
-                return queueField(steps);
-            default:
-                return null;
-        }
-    }
-
-    /** What the field of a violation is called on the form, to begin its message with. */
-    public String labelOf(String pointer) {
-        String[] steps = steps(pointer);
-        if (steps.length == 0) {
-            return "The trigger";
-        }
-        return switch (steps[0]) {
-            case "active" -> "Active";
-            case "payload" -> steps.length > 1 ? "Payload field '" + steps[steps.length - 1] + "'" : "Payload";
-            case "config_signals" -> "Signals";
-            case "content_types" -> "Entity types";
-            case "entity_type" -> "Entity type";
-            case "entity_id" -> "Entity id";
-            case "webhooks" -> webhookLabel(steps);
-            case "message_broker_queues", "msg_broker_queues" -> queueLabel(steps);
-            default -> "The trigger";
-        };
-    }
-
-    private String webhookField(String[] steps) {
-        if (steps.length < 3) {
-            return "webhookList";
-        }
-        String row = "webhooks:" + steps[1] + ":";
-        return switch (steps[2]) {
-            case "url" -> row + "url";
-            case "http_method" -> row + "method";
-            case "timeout_secs" -> row + "timeout";
-            case "headers" -> steps.length > 3 ? headerField(row, steps[1], steps[3]) : row + "headerList";
-            default -> row + "url";
-        };
-    }
-
-    private String queueField(String[] steps) {
-        if (steps.length < 3) {
-            return "queueList";
-        }
-        String row = "queues:" + steps[1] + ":";
-        int index = index(steps[1]);
-        QueueRow queue = index >= 0 && index < queues.size() ? queues.get(index) : null;
-        return switch (steps[2]) {
-            case "timeout_secs" -> row + "timeout";
-            case "parameters" ->
-                entryField(row, "parameters", "parameterList", queue == null ? null : queue.parameters, steps);
-            case "conn_details" ->
-                entryField(row, "connDetails", "connDetailList", queue == null ? null : queue.connDetails, steps);
-            default -> row + "name";
-        };
-    }
-
-    /** The value field of the row whose key a pointer names, or the rows' list when it names none. */
-    private static String entryField(String row, String rows, String list, List<KeyValueRow> entries, String[] steps) {
-        if (steps.length > 3 && entries != null) {
-            for (int k = 0; k < entries.size(); k++) {
-                if (steps[3].equals(trim(entries.get(k).name))) {
-                    return row + rows + ":" + k + ":value";
-                }
-            }
-        }
-        return row + list;
-    }
-
-    private static String queueLabel(String[] steps) {
-        if (steps.length < 3) {
-            return "Message broker queues";
-        }
-        String prefix = "Queue " + (index(steps[1]) + 1) + ": ";
-        BiFunction<String, String, String> entry =
-                (one, all) -> steps.length > 3 ? prefix + one + " '" + steps[3] + "'" : prefix + all;
-        return switch (steps[2]) {
-            case "name" -> prefix + "broker";
-            case "timeout_secs" -> prefix + "timeout";
-            case "parameters" -> entry.apply("parameter", "parameters");
-            case "conn_details" -> entry.apply("connection detail", "connection details");
-            default -> prefix.substring(0, prefix.length() - 2);
-        };
-    }
-
-    private String headerField(String row, String webhook, String name) {
-        int index = index(webhook);
-        if (index >= 0 && index < webhooks.size()) {
-            List<KeyValueRow> headers = webhooks.get(index).headers;
-            for (int k = 0; k < headers.size(); k++) {
-                if (name.equals(trim(headers.get(k).name))) {
-                    return row + "headers:" + k + ":value";
-                }
-            }
-        }
-        return row + "headerList";
-    }
-
-    private static String webhookLabel(String[] steps) {
-        if (steps.length < 3) {
-            return "Webhooks";
-        }
-        String prefix = "Webhook " + (index(steps[1]) + 1) + ": ";
-        return switch (steps[2]) {
-            case "url" -> prefix + "URL";
-            case "http_method" -> prefix + "method";
-            case "timeout_secs" -> prefix + "timeout";
-            case "headers" -> steps.length > 3 ? prefix + "header '" + steps[3] + "'" : prefix + "headers";
-            default -> prefix.substring(0, prefix.length() - 2);
-        };
-    }
-
-    /** The unescaped steps of a JSON pointer (RFC 6901). */
-    private static String[] steps(String pointer) {
-        if (pointer == null || pointer.isEmpty()) {
-            return new String[0];
-        }
-        String[] steps = pointer.substring(1).split("/", -1);
-        for (int i = 0; i < steps.length; i++) {
-            steps[i] = steps[i].replace("~1", "/").replace("~0", "~");
-        }
-        return steps;
-    }
-
-    private static int index(String step) {
-        try {
-            return Integer.parseInt(step);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private JsonValue payload(List<Violation> problems) {
@@ -342,12 +201,12 @@ public class TriggerForm implements Serializable {
             problems.add(Violation.at(
                     "is not valid JSON (" + firstLine(e.getMessage())
                             + "); write a JSON object of templates, or text that does not start with { or [",
-                    "payload"));
+                    PAYLOAD));
             return null;
         }
     }
 
-    private static Double timeout(String text, List<Violation> problems, String list, int row) {
+    private static Double timeout(String text, List<Violation> problems, ConfigField list, int row) {
         String t = trim(text);
         if (t.isEmpty()) {
             return null;
@@ -360,7 +219,7 @@ public class TriggerForm implements Serializable {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(Violation.at("must be a number of seconds, e.g. 10 or 2.5", list, row, "timeout_secs"));
+        problems.add(Violation.at("must be a number of seconds, e.g. 10 or 2.5", list, row, TIMEOUT_SECS));
         return null;
     }
 

@@ -139,9 +139,8 @@ public class TriggerFormBacking implements Serializable {
 
     private void show(List<Violation> violations) {
         for (Violation violation : new LinkedHashSet<>(violations)) {
-            String field = getForm().fieldOf(violation.pointer());
-            String text = getForm().labelOf(violation.pointer()) + " " + violation.reason();
-            message(field == null ? null : FORM + field, text);
+            FieldPlace place = FieldPlace.of(getForm(), violation.pointer());
+            message(place.field() == null ? null : FORM + place.field(), place.label() + " " + violation.reason());
         }
         message(
                 null,

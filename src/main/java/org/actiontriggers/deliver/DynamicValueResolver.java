@@ -9,12 +9,13 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.actiontriggers.settings.Settings;
 import org.actiontriggers.settings.TriggerSettings;
+import org.actiontriggers.template.References;
+import org.actiontriggers.template.References.Reference;
 
 /**
  * Resolves {@code {{ fully.qualified.Class.member }}} in header values at send time — the Java form of
@@ -26,9 +27,6 @@ import org.actiontriggers.settings.TriggerSettings;
  */
 @ApplicationScoped
 public class DynamicValueResolver {
-
-    private static final Pattern REFERENCE =
-            Pattern.compile("\\{\\{\\s*([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+)\\s*}}");
 
     @Inject
     TriggerSettings settings;
@@ -49,13 +47,16 @@ public class DynamicValueResolver {
         if (template == null || !template.contains("{{")) {
             return template;
         }
-        Matcher m = REFERENCE.matcher(template);
         StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(String.valueOf(valueOf(m.group(1)))));
+        int literalStart = 0;
+        for (Reference reference : References.in(template)) {
+            Optional<String> path = reference.memberPath();
+            if (path.isPresent()) {
+                out.append(template, literalStart, reference.start()).append(valueOf(path.get()));
+                literalStart = reference.end();
+            }
         }
-        m.appendTail(out);
-        return out.toString();
+        return out.append(template, literalStart, template.length()).toString();
     }
 
     private Object valueOf(String path) throws DynamicValueException {

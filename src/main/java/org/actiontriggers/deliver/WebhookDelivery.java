@@ -13,10 +13,11 @@ import org.actiontriggers.secret.SigningSecrets;
 import org.actiontriggers.secret.UndecryptableSecretException;
 import org.actiontriggers.settings.Settings;
 import org.actiontriggers.settings.TriggerSettings;
+import org.actiontriggers.trigger.WebhookDestination;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
- * One delivery round of a claimed delivery: the checks that must hold at send time, then the send.
+ * The channel of webhook deliveries: one round of a claimed delivery — the checks that must hold at send time, then the send.
  *
  * <p>A host that disguises an address (octal, hex, a trailing dot…) is refused first; the addresses a host
  * resolves to are checked by {@link DestinationGuard} as the request connects. The endpoint whitelist is
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
  * revoked secret takes effect for deliveries already in the outbox.
  */
 @ApplicationScoped
-public class WebhookDelivery {
+public class WebhookDelivery implements DeliveryChannel<WebhookDestination> {
 
     private static final Logger LOG = Logger.getLogger(WebhookDelivery.class.getName());
 
@@ -41,37 +42,42 @@ public class WebhookDelivery {
     @Inject
     SigningSecrets signingSecrets;
 
-    /** Runs one round; never throws for a delivery problem, it reports it as the outcome. */
-    public DeliveryOutcome deliver(ClaimedDelivery delivery) {
+    @Override
+    public Class<WebhookDestination> destinationType() {
+        return WebhookDestination.class;
+    }
+
+    @Override
+    public DeliveryOutcome deliver(ClaimedDelivery delivery, WebhookDestination webhook) {
         Settings current = settings.current();
-        String disguised = DestinationGuard.refusalOf(delivery.url());
+        String disguised = DestinationGuard.refusalOf(webhook.url());
         if (disguised != null) {
             String reason = "destination refused: " + disguised;
             LOG.warning(() -> "Delivery " + delivery.id() + " not sent: " + reason);
             return DeliveryOutcome.failed(reason);
         }
-        if (!current.isWhitelistedEndpoint(delivery.url())) {
+        if (!current.isWhitelistedEndpoint(webhook.url())) {
             String reason =
-                    "URL " + delivery.url() + " matches none of " + Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS;
+                    "URL " + webhook.url() + " matches none of " + Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS;
             LOG.warning(() -> "Delivery " + delivery.id() + " not sent: " + reason);
             return DeliveryOutcome.failed(reason);
         }
         Optional<SigningKeys> keys;
         try {
-            keys = signingSecrets.keysFor(delivery.webhookId(), Instant.now());
+            keys = signingSecrets.keysFor(webhook.webhookId(), Instant.now());
         } catch (UndecryptableSecretException e) {
-            String reason = "signing key of webhook " + delivery.webhookId() + " unusable: " + e.getMessage();
+            String reason = "signing key of webhook " + webhook.webhookId() + " unusable: " + e.getMessage();
             LOG.warning(() -> "Delivery " + delivery.id() + " not sent: " + reason);
             return DeliveryOutcome.retryable(reason, null);
         }
         if (keys.isEmpty()) {
-            String reason = "webhook " + delivery.webhookId() + " no longer exists, so the request cannot be signed";
+            String reason = "webhook " + webhook.webhookId() + " no longer exists, so the request cannot be signed";
             LOG.warning(() -> "Delivery " + delivery.id() + " not sent: " + reason);
             return DeliveryOutcome.failed(reason);
         }
         Map<String, String> headers;
         try {
-            headers = dynamicValues.resolveHeaders(delivery.headers());
+            headers = dynamicValues.resolveHeaders(webhook.headers());
         } catch (DynamicValueException e) {
             LOG.warning(() -> "Delivery " + delivery.id() + " not sent: " + e.getMessage());
             return e.isPermanent()
@@ -86,12 +92,12 @@ public class WebhookDelivery {
         }
         SendRequest request = new SendRequest(
                 delivery.id(),
-                delivery.httpMethod(),
-                delivery.url(),
+                webhook.httpMethod(),
+                webhook.url(),
                 headers,
                 delivery.body(),
                 delivery.contentType(),
-                current.effectiveTimeout(delivery.timeoutSecs()),
+                current.effectiveTimeout(webhook.timeoutSecs()),
                 keys.get(),
                 current.limits().maxResponseBodyBytes());
         try {

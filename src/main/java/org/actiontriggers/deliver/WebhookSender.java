@@ -19,16 +19,15 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import org.actiontriggers.outbox.AttemptRecord;
 import org.actiontriggers.outbox.DeliveryRepository;
 import org.actiontriggers.settings.Settings;
 import org.actiontriggers.settings.TriggerSettings;
+import org.actiontriggers.trigger.HeaderRules;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -79,28 +78,6 @@ public class WebhookSender {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Longer than any schedule; the dispatcher caps what it honours anyway. */
     private static final Duration MAX_RETRY_AFTER = Duration.ofDays(365);
-
-    /** Set by the HTTP client, or by us (the Standard Webhooks headers): a webhook's own value is dropped. */
-    private static final Set<String> RESTRICTED = Set.of(
-            "connection",
-            "content-length",
-            "expect",
-            "host",
-            "keep-alive",
-            "proxy-authorization",
-            "proxy-connection",
-            "te",
-            "trailer",
-            "transfer-encoding",
-            "upgrade",
-            "webhook-id",
-            "webhook-timestamp",
-            "webhook-signature");
-
-    /** RFC 9110 token characters: what a header name may consist of. */
-    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-    /** Visible characters, spaces and tabs: no CR, LF or other control character can split a header. */
-    private static final Pattern HEADER_VALUE = Pattern.compile("[\\t\\x20-\\x7e\\x80-\\x{10FFFF}]*");
 
     @Inject
     DeliveryRepository outbox;
@@ -272,15 +249,15 @@ public class WebhookSender {
         boolean contentTypeSet = false;
         for (var header : request.headers().entrySet()) {
             String name = header.getKey().trim();
-            if (RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
-                continue;
+            if (HeaderRules.isSetBySender(name)) {
+                continue; // refused at write time; a row stored otherwise still cannot override ours
             }
             String value = header.getValue() == null ? "" : header.getValue();
-            if (!HEADER_NAME.matcher(name).matches()) {
+            if (!HeaderRules.isValidName(name)) {
                 throw new IllegalArgumentException(
                         "'" + name.replaceAll("\\p{Cntrl}", "?") + "' is not a valid header name");
             }
-            if (!HEADER_VALUE.matcher(value).matches()) {
+            if (!HeaderRules.isValidValue(value)) {
                 throw new IllegalArgumentException(
                         "the value of header '" + name + "' holds a line break or control character");
             }

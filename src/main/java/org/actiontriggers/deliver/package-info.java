@@ -1,10 +1,12 @@
 /**
- * Stage 4, deliver: one round of one delivery — send-time checks (refused destinations, endpoint whitelist,
+ * Stage 4, deliver: one round of one delivery, through the {@code DeliveryChannel} of its kind of
+ * destination ({@code DeliveryChannels} picks it; {@code WebhookDelivery} here, {@code BrokerDelivery} in
+ * {@code broker}). For a webhook: send-time checks (refused destinations, endpoint whitelist,
  * signing keys, dynamic header values from the allowed import paths, limits), the signed HTTP request with
  * Apache HttpClient 5 — whose only name resolver is the SSRF-checking {@code DestinationGuard} — under
  * MicroProfile Fault Tolerance, and an attempt record for every try.
  *
- * <p>Depends on {@code trigger}, {@code settings}, {@code secret} and {@code outbox} (the claimed
- * delivery and the attempt log).
+ * <p>Depends on {@code trigger}, {@code settings}, {@code secret}, {@code template} (the reference scanner
+ * that finds dynamic values) and {@code outbox} (the claimed delivery and the attempt log).
  */
 package org.actiontriggers.deliver;

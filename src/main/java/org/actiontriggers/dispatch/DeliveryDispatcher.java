@@ -21,9 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.actiontriggers.boot.ActionTriggersStarted;
+import org.actiontriggers.deliver.DeliveryChannels;
 import org.actiontriggers.deliver.DeliveryOutcome;
-import org.actiontriggers.deliver.WebhookDelivery;
-import org.actiontriggers.deliver.broker.BrokerDelivery;
 import org.actiontriggers.outbox.ClaimedDelivery;
 import org.actiontriggers.outbox.DeliveryRepository;
 import org.actiontriggers.outbox.DeliveryState;
@@ -50,10 +49,7 @@ public class DeliveryDispatcher {
     DeliveryRepository outbox;
 
     @Inject
-    WebhookDelivery webhooks;
-
-    @Inject
-    BrokerDelivery brokers;
+    DeliveryChannels channels;
 
     @Resource
     ManagedThreadFactory threads;
@@ -144,7 +140,7 @@ public class DeliveryDispatcher {
 
     private void process(ClaimedDelivery delivery) {
         try {
-            DeliveryOutcome outcome = delivery.isBroker() ? brokers.deliver(delivery) : webhooks.deliver(delivery);
+            DeliveryOutcome outcome = channels.deliver(delivery);
             finish(delivery, outcome);
         } catch (RuntimeException e) {
             LOG.log(
@@ -154,7 +150,7 @@ public class DeliveryDispatcher {
                     e);
         } finally {
             senders.release();
-            // an ordered delivery's successor of the same target and entity may be claimed now
+            // an ordered delivery's successor of the same destination and entity may be claimed now
             if (starved.getAndSet(false) || delivery.ordered()) {
                 wake();
             }

@@ -1,51 +1,42 @@
 package org.actiontriggers.outbox;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.ExcludeDefaultListeners;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** One HTTP attempt of a {@link Delivery}, read through JPA; written only through {@link DeliveryRepository}. */
-@Entity
-@Table(name = "action_triggers_attempt")
-@ExcludeDefaultListeners
-public class Attempt {
+/**
+ * One attempt of a {@link Delivery} as the log reads it (through {@link AttemptTable}); written only through
+ * {@link DeliveryRepository}. Getters, for the console's Expression Language.
+ */
+public final class Attempt {
 
-    @Id
-    private Long id;
+    private final long id;
+    private final OffsetDateTime attemptedAt;
+    private final String url;
+    private final Integer statusCode;
+    private final String errorKind;
+    private final String error;
+    private final long latencyMillis;
+    private final String responseBody;
 
-    @ManyToOne
-    @JoinColumn(name = "delivery_id")
-    private Delivery delivery;
+    Attempt(
+            long id,
+            OffsetDateTime attemptedAt,
+            String url,
+            Integer statusCode,
+            String errorKind,
+            String error,
+            long latencyMillis,
+            String responseBody) {
+        this.id = id;
+        this.attemptedAt = attemptedAt;
+        this.url = url;
+        this.statusCode = statusCode;
+        this.errorKind = errorKind;
+        this.error = error;
+        this.latencyMillis = latencyMillis;
+        this.responseBody = responseBody;
+    }
 
-    @Column(name = "attempted_at")
-    private OffsetDateTime attemptedAt;
-
-    @Column(name = "url")
-    private String url;
-
-    @Column(name = "status_code")
-    private Integer statusCode;
-
-    @Column(name = "error_kind")
-    private String errorKind;
-
-    @Column(name = "error")
-    private String error;
-
-    @Column(name = "latency_millis")
-    private long latencyMillis;
-
-    @Column(name = "response_body")
-    private String responseBody;
-
-    protected Attempt() {}
-
-    public Long getId() {
+    public long getId() {
         return id;
     }
 
@@ -53,6 +44,7 @@ public class Attempt {
         return attemptedAt;
     }
 
+    /** Where it went: the webhook's URL, or {@code broker:<name>}. */
     public String getUrl() {
         return url;
     }

@@ -1,28 +1,18 @@
 package org.actiontriggers.outbox;
 
 import java.time.Instant;
-import java.util.Map;
-import org.actiontriggers.trigger.HttpMethod;
+import org.actiontriggers.trigger.Destination;
 
 /**
  * A delivery this instance has claimed and may now send, until its lease runs out.
  *
- * @param webhookId the webhook, or {@code null} for a broker delivery
- * @param httpMethod the webhook's method, or {@code null} for a broker delivery
+ * @param destination where it goes; the channel of its kind sends it
  * @param failedRounds how many rounds of the retry schedule have failed so far
- * @param ordered whether a later delivery of the same target and entity waits for this one
- * @param brokerQueueId the broker queue, or {@code null} for a webhook delivery
- * @param brokerName the broker's name in the settings, or {@code null}
- * @param connDetails the queue's connection overrides as templates
- * @param parameters the queue's parameter overrides as templates
+ * @param ordered whether a later delivery of the same destination and entity waits for this one
  */
 public record ClaimedDelivery(
         String id,
-        Long webhookId,
-        HttpMethod httpMethod,
-        String url,
-        Map<String, String> headers,
-        Double timeoutSecs,
+        Destination destination,
         String body,
         String contentType,
         Instant createdAt,
@@ -30,14 +20,19 @@ public record ClaimedDelivery(
         boolean ordered,
         String signal,
         String entityType,
-        String entityId,
-        Long brokerQueueId,
-        String brokerName,
-        Map<String, String> connDetails,
-        Map<String, String> parameters) {
+        String entityId) {
 
-    /** Whether this is a message for a broker queue rather than a webhook request. */
-    public boolean isBroker() {
-        return brokerQueueId != null;
+    static ClaimedDelivery of(Delivery row) {
+        return new ClaimedDelivery(
+                row.getId(),
+                row.getDestination(),
+                row.getBody(),
+                row.getContentType(),
+                row.getCreatedAt().toInstant(),
+                row.getFailedRounds(),
+                row.isOrdered(),
+                row.getSignal(),
+                row.getEntityType(),
+                row.getEntityId());
     }
 }

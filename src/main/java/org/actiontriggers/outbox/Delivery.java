@@ -1,98 +1,102 @@
 package org.actiontriggers.outbox;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.ExcludeDefaultListeners;
-import jakarta.persistence.Id;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
-import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.actiontriggers.trigger.Destination;
+import org.actiontriggers.trigger.HttpMethod;
+import org.actiontriggers.trigger.WebhookDestination;
 
 /**
- * The outbox row of one event for one webhook or broker queue, read through JPA for queries; written only through
- * {@link DeliveryRepository}.
+ * The outbox row of one event for one destination, as the delivery log and the search read it (through
+ * {@link DeliveryTable}); written only through {@link DeliveryRepository}. Getters rather than record
+ * accessors, because the console's Faces pages read it through Expression Language.
  */
-@Entity
-@Table(name = "action_triggers_delivery")
-@ExcludeDefaultListeners
-public class Delivery {
+public final class Delivery {
 
-    @Id
-    private String id;
+    private final String id;
+    private final long configId;
+    private final Destination destination;
+    private final String entityType;
+    private final String entityId;
+    private final String signal;
+    private final String operation;
+    private final String body;
+    private final String contentType;
+    private final DeliveryState state;
+    private final int attempts;
+    private final int failedRounds;
+    private final OffsetDateTime dueAt;
+    private final OffsetDateTime createdAt;
+    private final OffsetDateTime completedAt;
+    private final Integer lastStatus;
+    private final String lastError;
+    private final boolean ordered;
+    private final List<Attempt> attemptLog;
 
-    @Column(name = "config_id")
-    private long configId;
+    Delivery(
+            String id,
+            long configId,
+            Destination destination,
+            String entityType,
+            String entityId,
+            String signal,
+            String operation,
+            String body,
+            String contentType,
+            DeliveryState state,
+            int attempts,
+            int failedRounds,
+            OffsetDateTime dueAt,
+            OffsetDateTime createdAt,
+            OffsetDateTime completedAt,
+            Integer lastStatus,
+            String lastError,
+            boolean ordered,
+            List<Attempt> attemptLog) {
+        this.id = id;
+        this.configId = configId;
+        this.destination = destination;
+        this.entityType = entityType;
+        this.entityId = entityId;
+        this.signal = signal;
+        this.operation = operation;
+        this.body = body;
+        this.contentType = contentType;
+        this.state = state;
+        this.attempts = attempts;
+        this.failedRounds = failedRounds;
+        this.dueAt = dueAt;
+        this.createdAt = createdAt;
+        this.completedAt = completedAt;
+        this.lastStatus = lastStatus;
+        this.lastError = lastError;
+        this.ordered = ordered;
+        this.attemptLog = List.copyOf(attemptLog);
+    }
 
-    @Column(name = "webhook_id")
-    private Long webhookId;
-
-    @Column(name = "kind")
-    private String kind;
-
-    @Column(name = "broker_queue_id")
-    private Long brokerQueueId;
-
-    @Column(name = "broker_name")
-    private String brokerName;
-
-    @Column(name = "entity_type")
-    private String entityType;
-
-    @Column(name = "entity_id")
-    private String entityId;
-
-    @Column(name = "signal")
-    private String signal;
-
-    @Column(name = "operation")
-    private String operation;
-
-    @Column(name = "http_method")
-    private String httpMethod;
-
-    @Column(name = "url")
-    private String url;
-
-    @Column(name = "body")
-    private String body;
-
-    @Column(name = "content_type")
-    private String contentType;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "state")
-    private DeliveryState state;
-
-    @Column(name = "attempts")
-    private int attempts;
-
-    @Column(name = "failed_rounds")
-    private int failedRounds;
-
-    @Column(name = "due_at")
-    private OffsetDateTime dueAt;
-
-    @Column(name = "created_at")
-    private OffsetDateTime createdAt;
-
-    @Column(name = "completed_at")
-    private OffsetDateTime completedAt;
-
-    @Column(name = "last_status")
-    private Integer lastStatus;
-
-    @Column(name = "last_error")
-    private String lastError;
-
-    @OneToMany(mappedBy = "delivery")
-    @OrderBy("attemptedAt, id")
-    private List<Attempt> attemptLog;
-
-    protected Delivery() {}
+    /** The same delivery with its attempts, oldest first. */
+    Delivery withAttempts(List<Attempt> attempts) {
+        return new Delivery(
+                id,
+                configId,
+                destination,
+                entityType,
+                entityId,
+                signal,
+                operation,
+                body,
+                contentType,
+                state,
+                this.attempts,
+                failedRounds,
+                dueAt,
+                createdAt,
+                completedAt,
+                lastStatus,
+                lastError,
+                ordered,
+                attempts);
+    }
 
     public String getId() {
         return id;
@@ -102,24 +106,24 @@ public class Delivery {
         return configId;
     }
 
-    /** The webhook, or {@code null} for a broker message. */
+    /** The webhook or broker queue it goes to. */
+    public Destination getDestination() {
+        return destination;
+    }
+
+    /** The webhook, or {@code null} for another kind of destination; the console links to its log. */
     public Long getWebhookId() {
-        return webhookId;
+        return destination instanceof WebhookDestination webhook ? webhook.webhookId() : null;
     }
 
-    /** {@code WEBHOOK} or {@code BROKER}. */
-    public String getKind() {
-        return kind;
+    /** The webhook's method, or {@code null} for another kind of destination; the console shows it. */
+    public HttpMethod getHttpMethod() {
+        return destination instanceof WebhookDestination webhook ? webhook.httpMethod() : null;
     }
 
-    /** The broker queue, or {@code null} for a webhook request. */
-    public Long getBrokerQueueId() {
-        return brokerQueueId;
-    }
-
-    /** The broker's name in the settings, or {@code null} for a webhook request. */
-    public String getBrokerName() {
-        return brokerName;
+    /** Where it goes as the logs show it: the webhook's URL, or {@code broker:<name>}. */
+    public String getUrl() {
+        return destination.address();
     }
 
     public String getEntityType() {
@@ -136,14 +140,6 @@ public class Delivery {
 
     public String getOperation() {
         return operation;
-    }
-
-    public String getHttpMethod() {
-        return httpMethod;
-    }
-
-    public String getUrl() {
-        return url;
     }
 
     public String getBody() {
@@ -186,6 +182,15 @@ public class Delivery {
         return lastError;
     }
 
+    /** Whether later deliveries of the same destination and entity wait for this one. */
+    public boolean isOrdered() {
+        return ordered;
+    }
+
+    /**
+     * Every attempt, oldest first, when read through {@link DeliveryLog#find}; lists and searches do not load
+     * them and leave this empty ({@link #getAttempts()} counts them in any case).
+     */
     public List<Attempt> getAttemptLog() {
         return attemptLog;
     }

@@ -12,14 +12,13 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.actiontriggers.trigger.HeadersConverter;
-import org.actiontriggers.trigger.HttpMethod;
+import org.actiontriggers.trigger.Destination;
 
 /**
  * The outbox table through JDBC: the insert runs inside entity callbacks, where JPA forbids the
@@ -31,19 +30,16 @@ import org.actiontriggers.trigger.HttpMethod;
  * after commit and the recovery of rows a crashed instance left behind.
  *
  * <p>An {@code ordered} row is not claimed while an older unfinished row (pending or in flight) of the same
- * webhook (or broker queue) and entity exists, so those go out one after another in recording order ({@code created_at}, then
- * the time-ordered id).
+ * destination and entity exists, so those go out one after another in recording order ({@code created_at},
+ * then the time-ordered id). Rows are read and written through {@link DeliveryTable} and {@link AttemptTable}.
  */
 @ApplicationScoped
 public class DeliveryRepository {
 
-    private static final int MAX_ERROR_LENGTH = 2000;
-
-    /** The {@code kind} of a webhook request row. */
-    public static final String KIND_WEBHOOK = "WEBHOOK";
-
-    /** The {@code kind} of a broker message row. */
-    public static final String KIND_BROKER = "BROKER";
+    /** An older row {@code o} goes to the same destination as the candidate {@code c}. */
+    private static final String SAME_DESTINATION = Destination.IDENTITY_COLUMNS.stream()
+            .map(column -> "o." + column + " = c." + column)
+            .collect(Collectors.joining(" OR "));
 
     @Inject
     DataSource dataSource;
@@ -53,42 +49,9 @@ public class DeliveryRepository {
      * at once when it carries an error (its payload could not be rendered).
      */
     public void insert(PendingDelivery d) {
-        String sql = "INSERT INTO action_triggers_delivery (id, config_id, webhook_id, entity_type, entity_id, signal,"
-                + " operation, http_method, url, headers, timeout_secs, body, content_type, state, attempts,"
-                + " failed_rounds, due_at, created_at, completed_at, last_error, ordered, kind, broker_queue_id,"
-                + " broker_name, broker_conn, broker_params)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,0,?,?,?,?,?,?,?,?,?,?)";
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            boolean broker = d.brokerQueueId() != null;
-            ps.setString(1, d.id());
-            ps.setLong(2, d.configId());
-            setLong(ps, 3, d.webhookId());
-            ps.setString(4, d.entityType());
-            ps.setString(5, d.entityId());
-            ps.setString(6, d.signal());
-            ps.setString(7, d.operation());
-            ps.setString(8, d.httpMethod() == null ? null : d.httpMethod().name());
-            ps.setString(9, d.url());
-            ps.setString(10, HeadersConverter.toJson(d.headers()));
-            if (d.timeoutSecs() == null) {
-                ps.setNull(11, Types.DOUBLE);
-            } else {
-                ps.setDouble(11, d.timeoutSecs());
-            }
-            ps.setString(12, d.body());
-            ps.setString(13, d.contentType());
-            ps.setString(14, (d.error() == null ? DeliveryState.PENDING : DeliveryState.FAILED).name());
-            ps.setObject(15, utc(d.createdAt()));
-            ps.setObject(16, utc(d.createdAt()));
-            ps.setObject(17, d.error() == null ? null : utc(d.createdAt()));
-            ps.setString(18, truncate(d.error()));
-            ps.setBoolean(19, d.ordered());
-            ps.setString(20, broker ? KIND_BROKER : KIND_WEBHOOK);
-            setLong(ps, 21, d.brokerQueueId());
-            ps.setString(22, d.brokerName());
-            ps.setString(23, broker ? HeadersConverter.toJson(d.connDetails()) : null);
-            ps.setString(24, broker ? HeadersConverter.toJson(d.parameters()) : null);
+                PreparedStatement ps = c.prepareStatement(DeliveryTable.INSERT)) {
+            Sql.bind(ps, DeliveryTable.COLUMNS, DeliveryTable.values(d));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record a delivery in the outbox", e);
@@ -109,9 +72,7 @@ public class DeliveryRepository {
         // Only the chosen rows are locked (with the lock on the ordered scan itself, H2 locks every matching
         // row, not the first n), by id: bound values, because H2 evaluates an IN (subquery) again for each
         // row. The conditions are checked again on the locked rows.
-        String select = "SELECT d.id, d.webhook_id, d.http_method, d.url, d.headers, d.timeout_secs, d.body,"
-                + " d.content_type, d.created_at, d.failed_rounds, d.ordered, d.signal, d.entity_type, d.entity_id,"
-                + " d.broker_queue_id, d.broker_name, d.broker_conn, d.broker_params FROM action_triggers_delivery d"
+        String select = "SELECT " + DeliveryTable.select("d") + " FROM action_triggers_delivery d"
                 + " WHERE d.id IN (" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")"
                 + " AND d.state IN ('PENDING', 'IN_FLIGHT') AND d.due_at <= ?"
                 + " ORDER BY d.due_at FOR UPDATE SKIP LOCKED";
@@ -124,30 +85,10 @@ public class DeliveryRepository {
                 for (String id : ids) {
                     ps.setString(i++, id);
                 }
-                ps.setObject(i, utc(now));
+                ps.setObject(i, Sql.utc(now));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Number timeout = (Number) rs.getObject("timeout_secs");
-                        String method = rs.getString("http_method");
-                        claimed.add(new ClaimedDelivery(
-                                rs.getString("id"),
-                                longOrNull(rs, "webhook_id"),
-                                method == null ? null : HttpMethod.valueOf(method),
-                                rs.getString("url"),
-                                HeadersConverter.fromJson(rs.getString("headers")),
-                                timeout == null ? null : timeout.doubleValue(),
-                                rs.getString("body"),
-                                rs.getString("content_type"),
-                                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                                rs.getInt("failed_rounds"),
-                                rs.getBoolean("ordered"),
-                                rs.getString("signal"),
-                                rs.getString("entity_type"),
-                                rs.getString("entity_id"),
-                                longOrNull(rs, "broker_queue_id"),
-                                rs.getString("broker_name"),
-                                HeadersConverter.fromJson(rs.getString("broker_conn")),
-                                HeadersConverter.fromJson(rs.getString("broker_params"))));
+                        claimed.add(ClaimedDelivery.of(DeliveryTable.read(rs)));
                     }
                 }
             }
@@ -155,7 +96,7 @@ public class DeliveryRepository {
                 try (PreparedStatement ps = c.prepareStatement(claim)) {
                     for (ClaimedDelivery d : claimed) {
                         ps.setString(1, owner);
-                        ps.setObject(2, utc(now.plus(lease)));
+                        ps.setObject(2, Sql.utc(now.plus(lease)));
                         ps.setString(3, d.id());
                         ps.addBatch();
                     }
@@ -178,7 +119,7 @@ public class DeliveryRepository {
     private List<String> dueCandidates(Instant now, int limit) {
         String candidates = "SELECT c.id, c.due_at FROM action_triggers_delivery c WHERE c.state = ? AND c.due_at <= ?"
                 + " AND (c.ordered = FALSE OR NOT EXISTS (SELECT 1 FROM action_triggers_delivery o"
-                + " WHERE (o.webhook_id = c.webhook_id OR o.broker_queue_id = c.broker_queue_id)"
+                + " WHERE (" + SAME_DESTINATION + ")"
                 + " AND o.entity_type = c.entity_type AND o.entity_id = c.entity_id"
                 + " AND o.state IN ('PENDING', 'IN_FLIGHT')"
                 + " AND (o.created_at < c.created_at OR (o.created_at = c.created_at AND o.id < c.id))))"
@@ -188,7 +129,7 @@ public class DeliveryRepository {
                 PreparedStatement ps = c.prepareStatement(candidates)) {
             for (String state : new String[] {"PENDING", "IN_FLIGHT"}) {
                 ps.setString(1, state);
-                ps.setObject(2, utc(now));
+                ps.setObject(2, Sql.utc(now));
                 ps.setInt(3, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -209,24 +150,19 @@ public class DeliveryRepository {
     /** Puts one attempt on record and counts it on its delivery. */
     @Transactional(TxType.REQUIRES_NEW)
     public void recordAttempt(AttemptRecord a) {
-        String insert = "INSERT INTO action_triggers_attempt (delivery_id, attempted_at, url, status_code, error_kind,"
-                + " error, latency_millis, response_body) VALUES (?,?,?,?,?,?,?,?)";
         String count = "UPDATE action_triggers_delivery SET attempts = attempts + 1, last_status = ?, last_error = ?"
                 + " WHERE id = ?";
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ins = c.prepareStatement(insert);
+                PreparedStatement ins = c.prepareStatement(AttemptTable.INSERT);
                 PreparedStatement upd = c.prepareStatement(count)) {
-            ins.setString(1, a.deliveryId());
-            ins.setObject(2, utc(a.attemptedAt()));
-            ins.setString(3, a.url());
-            setInteger(ins, 4, a.statusCode());
-            ins.setString(5, a.errorKind());
-            ins.setString(6, truncate(a.error()));
-            ins.setLong(7, a.latency().toMillis());
-            ins.setString(8, a.responseBody());
+            Sql.bind(ins, AttemptTable.INSERTED, AttemptTable.values(a));
             ins.executeUpdate();
-            setInteger(upd, 1, a.statusCode());
-            upd.setString(2, truncate(a.error()));
+            if (a.statusCode() == null) {
+                upd.setNull(1, Types.INTEGER);
+            } else {
+                upd.setInt(1, a.statusCode());
+            }
+            upd.setString(2, DeliveryTable.truncate(a.error()));
             upd.setString(3, a.deliveryId());
             upd.executeUpdate();
         } catch (SQLException e) {
@@ -250,14 +186,14 @@ public class DeliveryRepository {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, state.name());
-            ps.setObject(2, utc(state == DeliveryState.PENDING ? dueAt : now));
+            ps.setObject(2, Sql.utc(state == DeliveryState.PENDING ? dueAt : now));
             ps.setInt(3, failedRounds);
             if (state == DeliveryState.PENDING) {
                 ps.setNull(4, Types.TIMESTAMP_WITH_TIMEZONE);
             } else {
-                ps.setObject(4, utc(now));
+                ps.setObject(4, Sql.utc(now));
             }
-            ps.setString(5, truncate(error));
+            ps.setString(5, DeliveryTable.truncate(error));
             ps.setString(6, id);
             ps.setString(7, owner);
             return ps.executeUpdate() == 1;
@@ -279,7 +215,7 @@ public class DeliveryRepository {
                 + " AND content_type IS NOT NULL";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, utc(Instant.now()));
+            ps.setObject(1, Sql.utc(Instant.now()));
             ps.setString(2, id);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
@@ -301,9 +237,9 @@ public class DeliveryRepository {
                 + " AND state IN ('FAILED', 'DEAD') AND content_type IS NOT NULL";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, utc(Instant.now()));
+            ps.setObject(1, Sql.utc(Instant.now()));
             ps.setLong(2, webhookId);
-            ps.setObject(3, utc(since));
+            ps.setObject(3, Sql.utc(since));
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not redeliver the failed deliveries of webhook " + webhookId, e);
@@ -323,40 +259,11 @@ public class DeliveryRepository {
                 + " ORDER BY completed_at FETCH FIRST ? ROWS ONLY)";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, utc(cutoff));
+            ps.setObject(1, Sql.utc(cutoff));
             ps.setInt(2, limit);
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not delete finished deliveries", e);
         }
-    }
-
-    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
-        }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.INTEGER);
-        } else {
-            ps.setInt(index, value);
-        }
-    }
-
-    private static String truncate(String text) {
-        return text == null || text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
     }
 }

@@ -1,24 +1,26 @@
 package org.actiontriggers.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import javax.sql.DataSource;
 import org.actiontriggers.trigger.Page;
 
-/** Finds deliveries by any combination of config, webhook, entity, state and time of the change, newest first. */
+/**
+ * Finds deliveries by any combination of config, webhook, entity, state and time of the change, newest first;
+ * plain JDBC through the outbox's data source, in the caller's transaction when there is one.
+ */
 @ApplicationScoped
 public class DeliverySearch {
 
-    @PersistenceContext(unitName = "action-triggers")
-    EntityManager em;
+    @Inject
+    DataSource dataSource;
 
     /**
      * What to look for; {@code null} fields do not filter.
@@ -35,53 +37,77 @@ public class DeliverySearch {
             Instant since,
             Instant until) {}
 
-    @Transactional
     public Page<Delivery> find(Filter filter, int page, int size) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        String where = where(filter, parameters);
-        TypedQuery<Delivery> query = em.createQuery(
-                "select d from Delivery d" + where + " order by d.createdAt desc, d.id desc", Delivery.class);
-        TypedQuery<Long> count = em.createQuery("select count(d) from Delivery d" + where, Long.class);
-        parameters.forEach((name, value) -> {
-            query.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        List<Delivery> deliveries = query.setFirstResult(Page.firstIndex(page, size))
-                .setMaxResults(size)
-                .getResultList();
-        return new Page<>(deliveries, count.getSingleResult(), page, size);
+        List<Object> values = new ArrayList<>();
+        String where = where(filter, values);
+        String count = "SELECT COUNT(*) FROM " + DeliveryTable.TABLE + " d" + where;
+        String select = "SELECT " + DeliveryTable.select("d") + " FROM " + DeliveryTable.TABLE + " d" + where
+                + " ORDER BY d.created_at DESC, d.id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+        try (Connection c = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement(count)) {
+                bind(ps, values);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<Delivery> deliveries = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(select)) {
+                int next = bind(ps, values);
+                ps.setInt(next, Page.firstIndex(page, size));
+                ps.setInt(next + 1, size);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        deliveries.add(DeliveryTable.read(rs));
+                    }
+                }
+            }
+            return new Page<>(deliveries, total, page, size);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not search deliveries", e);
+        }
     }
 
-    private static String where(Filter filter, Map<String, Object> parameters) {
+    /** Binds the filter's values and returns the index of the next parameter. */
+    private static int bind(PreparedStatement ps, List<Object> values) throws SQLException {
+        int index = 1;
+        for (Object value : values) {
+            ps.setObject(index++, value);
+        }
+        return index;
+    }
+
+    private static String where(Filter filter, List<Object> values) {
         List<String> conditions = new ArrayList<>();
         if (filter.configId() != null) {
-            conditions.add("d.configId = :config");
-            parameters.put("config", filter.configId());
+            conditions.add("d.config_id = ?");
+            values.add(filter.configId());
         }
         if (filter.webhookId() != null) {
-            conditions.add("d.webhookId = :webhook");
-            parameters.put("webhook", filter.webhookId());
+            conditions.add("d.webhook_id = ?");
+            values.add(filter.webhookId());
         }
         if (filter.entityType() != null) {
-            conditions.add("d.entityType = :type");
-            parameters.put("type", filter.entityType());
+            conditions.add("d.entity_type = ?");
+            values.add(filter.entityType());
         }
         if (filter.entityId() != null) {
-            conditions.add("d.entityId = :entity");
-            parameters.put("entity", filter.entityId());
+            conditions.add("d.entity_id = ?");
+            values.add(filter.entityId());
         }
         if (filter.state() != null) {
-            conditions.add("d.state = :state");
-            parameters.put("state", filter.state());
+            conditions.add("d.state = ?");
+            values.add(filter.state().name());
         }
         if (filter.since() != null) {
-            conditions.add("d.createdAt >= :since");
-            parameters.put("since", filter.since().atOffset(ZoneOffset.UTC));
+            conditions.add("d.created_at >= ?");
+            values.add(Sql.utc(filter.since()));
         }
         if (filter.until() != null) {
-            conditions.add("d.createdAt < :until");
-            parameters.put("until", filter.until().atOffset(ZoneOffset.UTC));
+            conditions.add("d.created_at < ?");
+            values.add(Sql.utc(filter.until()));
         }
-        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 }

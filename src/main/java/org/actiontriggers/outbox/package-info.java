@@ -1,11 +1,14 @@
 /**
  * The transactional outbox: the only package that reads or writes the {@code action_triggers_delivery} and
- * {@code action_triggers_attempt} tables. {@code DeliveryRepository} inserts pending deliveries, claims due
+ * {@code action_triggers_attempt} tables, all through plain JDBC on the one data source (no persistence unit
+ * of ours). Each table has one column list and one row mapper ({@code DeliveryTable}, {@code AttemptTable});
+ * a delivery's destination fills and reads its own columns ({@code trigger.Destination}), so the outbox
+ * handles every kind of destination alike. {@code DeliveryRepository} inserts pending deliveries, claims due
  * ones and records their attempts ({@code PendingDelivery}, {@code ClaimedDelivery}, {@code AttemptRecord});
- * {@code Delivery} and {@code Attempt} are the JPA read model behind {@code DeliveryLog} and
+ * {@code Delivery} and {@code Attempt} are the read model behind {@code DeliveryLog} and
  * {@code DeliverySearch}; {@code Redelivery} queues a delivery again; {@code DeliveryStatistics} serves the
  * monitoring figures.
  *
- * <p>Depends on {@code trigger} only (the HTTP method, the headers column, paging).
+ * <p>Depends on {@code trigger} only (the destination types, paging).
  */
 package org.actiontriggers.outbox;

@@ -21,8 +21,8 @@ import org.actiontriggers.trigger.ActiveTriggers;
 import org.actiontriggers.trigger.TriggerTarget;
 
 /**
- * Turns a captured change into one pending delivery per matching webhook and broker queue, in the transaction that made the
- * change (a transactional outbox): the rows commit with the change or vanish with its rollback.
+ * Turns a captured change into one pending delivery per matching destination (webhook or broker queue), in
+ * the transaction that made the change (a transactional outbox): the rows commit with the change or vanish with its rollback.
  *
  * <p>When the transaction commits it raises {@link OutboxCommitted} so that the deliveries leave at once; the
  * saving thread itself never waits on the network. A template that cannot be rendered does not fail the
@@ -83,24 +83,16 @@ public class OutboxRecorder {
         return new PendingDelivery(
                 DeliveryIds.next(),
                 target.configId(),
-                target.webhookId(),
                 change.entityType(),
                 change.entityId() == null ? null : change.entityId().toString(),
                 change.signal().value(),
                 change.operation().name().toLowerCase(Locale.ROOT),
-                target.httpMethod(),
-                target.url(),
-                target.headers(),
-                target.timeoutSecs(),
+                target.destination(),
                 payload == null ? null : payload.body(),
                 payload == null ? null : payload.contentType(),
                 change.occurredAt(),
                 error,
-                target.ordered(),
-                target.brokerQueueId(),
-                target.brokerName(),
-                target.connDetails(),
-                target.parameters());
+                target.ordered());
     }
 
     /** Once per transaction: after a successful commit, tell the dispatcher how many rows await it. */

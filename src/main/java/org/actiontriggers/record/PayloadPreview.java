@@ -33,6 +33,11 @@ import org.actiontriggers.trigger.Webhook;
 @ApplicationScoped
 public class PayloadPreview {
 
+    /** The preview request's fields that a violation may point at, besides the config's own. */
+    public static final String ENTITY_TYPE = "entity_type";
+
+    public static final String ENTITY_ID = "entity_id";
+
     @PersistenceContext(unitName = TriggerSettings.APPLICATION_UNIT)
     EntityManager application;
 
@@ -70,7 +75,7 @@ public class PayloadPreview {
                 .filter(t -> t.equalsIgnoreCase(entityType == null ? "" : entityType.trim()))
                 .findFirst()
                 .orElseThrow(() -> refused(
-                        "entity_type",
+                        ENTITY_TYPE,
                         "must be one of the config's content types: " + String.join(", ", config.getContentTypes())));
         Signal chosen = signal;
         if (chosen == null) {
@@ -79,7 +84,7 @@ public class PayloadPreview {
                     : config.getConfigSignals().get(0).getSignal();
         }
         Object entity = find(type, entityId)
-                .orElseThrow(() -> refused("entity_id", "there is no " + type + " with id " + entityId));
+                .orElseThrow(() -> refused(ENTITY_ID, "there is no " + type + " with id " + entityId));
         EntitySnapshot snapshot = snapshotter.snapshot(entity);
         EntityChange.Operation operation = chosen == Signal.PRE_DELETE || chosen == Signal.POST_DELETE
                 ? EntityChange.Operation.DELETE
@@ -109,14 +114,14 @@ public class PayloadPreview {
         EntityType<?> type = application.getMetamodel().getEntities().stream()
                 .filter(e -> e.getName().equals(entityName))
                 .findFirst()
-                .orElseThrow(() -> refused("entity_type", "'" + entityName + "' is not an entity of this application"));
+                .orElseThrow(() -> refused(ENTITY_TYPE, "'" + entityName + "' is not an entity of this application"));
         Object key = key(type.getIdType().getJavaType(), id);
         return Optional.ofNullable(application.find(type.getJavaType(), key));
     }
 
     private static Object key(Class<?> idType, String id) {
         if (id == null || id.isBlank()) {
-            throw refused("entity_id", "is required");
+            throw refused(ENTITY_ID, "is required");
         }
         try {
             if (idType == Long.class || idType == long.class) {
@@ -132,9 +137,9 @@ public class PayloadPreview {
                 return id;
             }
         } catch (IllegalArgumentException e) {
-            throw refused("entity_id", "'" + id + "' is not a valid " + idType.getSimpleName() + " id");
+            throw refused(ENTITY_ID, "'" + id + "' is not a valid " + idType.getSimpleName() + " id");
         }
-        throw refused("entity_id", "entities with a " + idType.getSimpleName() + " id cannot be previewed");
+        throw refused(ENTITY_ID, "entities with a " + idType.getSimpleName() + " id cannot be previewed");
     }
 
     private static InvalidConfigException refused(String field, String reason) {

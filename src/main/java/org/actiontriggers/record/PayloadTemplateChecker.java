@@ -2,8 +2,8 @@ package org.actiontriggers.record;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.actiontriggers.template.References;
+import org.actiontriggers.template.References.Reference;
 import org.actiontriggers.template.TemplateChecker;
 import org.actiontriggers.template.TemplateValidator;
 
@@ -16,17 +16,13 @@ import org.actiontriggers.template.TemplateValidator;
 @ApplicationScoped
 public class PayloadTemplateChecker implements TemplateChecker {
 
-    private static final Pattern BRACES = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
-    private static final Pattern WHOLE_PATH =
-            Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*\\s*");
     private static final TemplateValidator SANDBOX = new TemplateValidator();
 
     @Override
     public Optional<String> problemIn(String template) {
-        Matcher braces = BRACES.matcher(template);
-        while (braces.find()) {
-            if (!WHOLE_PATH.matcher(braces.group(1)).matches()) {
-                return Optional.of("'" + braces.group() + "' at character " + (braces.start() + 1)
+        for (Reference reference : References.in(template)) {
+            if (reference.path().isEmpty()) {
+                return Optional.of("'" + reference.text() + "' at character " + (reference.start() + 1)
                         + " is not a {{ dotted.path }} reference");
             }
         }

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.actiontriggers.template.References;
+import org.actiontriggers.template.References.Reference;
 
 /**
  * Hides credentials in webhook header values before they are shown or logged, while keeping what an admin
@@ -20,7 +22,6 @@ public final class SecretMasker {
     /** What a hidden value is replaced with. */
     public static final String MASK = "****";
 
-    private static final Pattern REFERENCE = Pattern.compile("\\{\\{.*?}}", Pattern.DOTALL);
     private static final Pattern SCHEME = Pattern.compile("(?i)(Bearer|Basic|Token|Digest|ApiKey|Key)\\s+");
     private static final Pattern WORD = Pattern.compile("\\S+");
     private static final Pattern KEY_LIKE = Pattern.compile("[A-Za-z0-9+/=_.~-]{16,}");
@@ -41,11 +42,10 @@ public final class SecretMasker {
         }
         boolean credential = isCredentialHeader(name);
         StringBuilder out = new StringBuilder();
-        Matcher ref = REFERENCE.matcher(value);
         int literalStart = 0;
-        while (ref.find()) {
+        for (Reference ref : References.in(value)) {
             out.append(maskLiteral(value.substring(literalStart, ref.start()), credential, literalStart == 0));
-            out.append(ref.group());
+            out.append(ref.text());
             literalStart = ref.end();
         }
         out.append(maskLiteral(value.substring(literalStart), credential, literalStart == 0));

@@ -30,6 +30,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.actiontriggers.secret.SecretCipher;
+import org.actiontriggers.template.References;
 
 /**
  * Turns raw setting values into {@link Settings}, collecting every problem with the key it concerns.
@@ -42,7 +43,6 @@ public final class SettingsParser {
     static final String DEFAULT_RETRY_SCHEDULE = "0s,5s,5m,30m,2h,5h,10h,10h";
 
     private static final Pattern SIZE = Pattern.compile("(\\d{1,15})\\s*(B|KB|MB)?");
-    private static final Pattern DYNAMIC_PATH = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+");
 
     private static final Pattern BROKER_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
@@ -66,8 +66,8 @@ public final class SettingsParser {
             Set<String> propertyNames,
             BrokerCatalog brokerCatalog) {
         this.lookup = lookup;
-        this.knownEntityNames = knownEntityNames;
-        this.propertyNames = propertyNames;
+        this.knownEntityNames = Set.copyOf(knownEntityNames);
+        this.propertyNames = Set.copyOf(propertyNames);
         this.brokerCatalog = brokerCatalog;
     }
 
@@ -103,7 +103,7 @@ public final class SettingsParser {
 
         Set<String> dynamicPaths = new LinkedHashSet<>();
         for (String path : list(ALLOWED_DYNAMIC_IMPORT_PATHS)) {
-            if (DYNAMIC_PATH.matcher(path).matches()) {
+            if (References.isMemberPath(path)) {
                 dynamicPaths.add(path);
             } else {
                 errors.add(ALLOWED_DYNAMIC_IMPORT_PATHS + ": '" + path

@@ -5,6 +5,7 @@
  * defined by name ({@code BrokerDefinition}; the keys each broker type takes are asked through
  * {@code BrokerCatalog}, which the deliver stage implements).
  *
- * <p>Depends on {@code secret} only (the cipher the encryption key setting yields).
+ * <p>Depends on {@code secret} (the cipher the encryption key setting yields) and {@code template} (what a
+ * member path is, for the allowed dynamic import paths).
  */
 package org.actiontriggers.settings;

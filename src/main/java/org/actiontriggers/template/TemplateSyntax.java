@@ -24,11 +24,13 @@ import java.util.regex.Pattern;
  */
 public record TemplateSyntax(List<String> literals, List<String> paths) {
 
-    static final String PATH = "[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*";
+    private static final String PATH = References.PATH;
 
-    private static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*(" + PATH + ")\\s*}}"
+    /** The three spellings; the first, {@code {{ path }}}, is the one {@link References} reads. */
+    private static final Pattern REFERENCE = Pattern.compile(References.BRACED_PATH
             + "|\\[\\[\\s*\\$\\{\\s*(" + PATH + ")\\s*}\\s*]]"
             + "|\\[\\(\\s*\\$\\{\\s*(" + PATH + ")\\s*}\\s*\\)]");
+
     private static final Pattern FORBIDDEN =
             Pattern.compile("[$*#@~]\\{|\\{\\{|\\{%|\\[\\[|\\[\\(|\\[#|\\[/|/\\*\\[-|-]\\*/");
     private static final int EXCERPT = 40;

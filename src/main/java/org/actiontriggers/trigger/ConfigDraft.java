@@ -63,10 +63,10 @@ public record ConfigDraft(
      * @param field the document field that held the model name: {@code model}, or {@code model_name} as
      *     DAT's documentation writes it; used to point at the right field in a violation
      */
-    public record ContentTypeDraft(String appLabel, String model, String field) {
+    public record ContentTypeDraft(String appLabel, String model, ConfigField field) {
 
         public static ContentTypeDraft of(String model) {
-            return new ContentTypeDraft(null, model, "model");
+            return new ContentTypeDraft(null, model, ConfigField.MODEL);
         }
     }
 }

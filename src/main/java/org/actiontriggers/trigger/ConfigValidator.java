@@ -1,10 +1,26 @@
 package org.actiontriggers.trigger;
 
+import static org.actiontriggers.trigger.ConfigField.CONFIG_SIGNALS;
+import static org.actiontriggers.trigger.ConfigField.CONN_DETAILS;
+import static org.actiontriggers.trigger.ConfigField.CONTENT_TYPES;
+import static org.actiontriggers.trigger.ConfigField.HEADERS;
+import static org.actiontriggers.trigger.ConfigField.HTTP_METHOD;
+import static org.actiontriggers.trigger.ConfigField.MESSAGE_BROKER_QUEUES;
+import static org.actiontriggers.trigger.ConfigField.MODEL;
+import static org.actiontriggers.trigger.ConfigField.NAME;
+import static org.actiontriggers.trigger.ConfigField.PARAMETERS;
+import static org.actiontriggers.trigger.ConfigField.PAYLOAD;
+import static org.actiontriggers.trigger.ConfigField.SIGNAL;
+import static org.actiontriggers.trigger.ConfigField.TIMEOUT_SECS;
+import static org.actiontriggers.trigger.ConfigField.URL;
+import static org.actiontriggers.trigger.ConfigField.WEBHOOKS;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,13 +29,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.actiontriggers.settings.BrokerCatalog;
 import org.actiontriggers.settings.BrokerDefinition;
 import org.actiontriggers.settings.BrokerKeys;
 import org.actiontriggers.settings.Settings;
+import org.actiontriggers.template.References;
+import org.actiontriggers.template.References.Reference;
 import org.actiontriggers.template.TemplateChecker;
 
 /**
@@ -31,24 +48,6 @@ import org.actiontriggers.template.TemplateChecker;
  * learns of a mistake when making it rather than from a failed delivery.
  */
 public class ConfigValidator {
-
-    /** Header names HTTP allows (RFC 9110 token). */
-    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-
-    private static final Pattern REFERENCE_LIKE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
-    private static final Pattern REFERENCE = Pattern.compile("\\s*([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+)\\s*");
-
-    /** Set by the sender itself; a configured value would be dropped or duplicated. */
-    private static final Set<String> RESERVED_HEADERS = Set.of(
-            "connection",
-            "content-length",
-            "expect",
-            "host",
-            "upgrade",
-            "transfer-encoding",
-            "webhook-id",
-            "webhook-timestamp",
-            "webhook-signature");
 
     static final int MAX_URL_LENGTH = 2048;
     static final int MAX_PAYLOAD_LENGTH = 1_048_576;
@@ -98,15 +97,15 @@ public class ConfigValidator {
         }
         if (payload.getValueType() != JsonValue.ValueType.OBJECT
                 && payload.getValueType() != JsonValue.ValueType.STRING) {
-            violations.add(Violation.at(
-                    "must be a JSON object of templates, one text template (a string), or null", "payload"));
+            violations.add(
+                    Violation.at("must be a JSON object of templates, one text template (a string), or null", PAYLOAD));
             return;
         }
         if (payload.toString().length() > MAX_PAYLOAD_LENGTH) {
-            violations.add(Violation.at("is longer than " + MAX_PAYLOAD_LENGTH + " characters", "payload"));
+            violations.add(Violation.at("is longer than " + MAX_PAYLOAD_LENGTH + " characters", PAYLOAD));
             return;
         }
-        checkTemplates(payload, "/payload", violations);
+        checkTemplates(payload, Violation.pointerOf(PAYLOAD), violations);
     }
 
     private void checkTemplates(JsonValue value, String pointer, List<Violation> violations) {
@@ -134,8 +133,7 @@ public class ConfigValidator {
     private void checkSignals(List<String> signals, List<Violation> violations) {
         if (signals.isEmpty()) {
             violations.add(Violation.at(
-                    "at least one signal is required (pre_save, post_save, pre_delete, post_delete)",
-                    "config_signals"));
+                    "at least one signal is required (pre_save, post_save, pre_delete, post_delete)", CONFIG_SIGNALS));
             return;
         }
         Set<Signal> seen = EnumSet.noneOf(Signal.class);
@@ -143,22 +141,19 @@ public class ConfigValidator {
             String name = signals.get(i);
             if (name == null || name.isBlank()) {
                 violations.add(Violation.at(
-                        "is required: one of pre_save, post_save, pre_delete, post_delete",
-                        "config_signals",
-                        i,
-                        "signal"));
+                        "is required: one of pre_save, post_save, pre_delete, post_delete", CONFIG_SIGNALS, i, SIGNAL));
                 continue;
             }
             try {
                 if (!seen.add(Signal.parse(name))) {
                     violations.add(Violation.at(
                             "'" + name + "' is listed twice; each signal would send the event again",
-                            "config_signals",
+                            CONFIG_SIGNALS,
                             i,
-                            "signal"));
+                            SIGNAL));
                 }
             } catch (IllegalArgumentException e) {
-                violations.add(Violation.at(e.getMessage(), "config_signals", i, "signal"));
+                violations.add(Violation.at(e.getMessage(), CONFIG_SIGNALS, i, SIGNAL));
             }
         }
     }
@@ -166,33 +161,33 @@ public class ConfigValidator {
     private void checkContentTypes(List<ConfigDraft.ContentTypeDraft> contentTypes, List<Violation> violations) {
         if (contentTypes.isEmpty()) {
             violations.add(Violation.at(
-                    "at least one content type is required; whitelisted: " + whitelisted(), "content_types"));
+                    "at least one content type is required; whitelisted: " + whitelisted(), CONTENT_TYPES));
             return;
         }
         Set<String> seen = new TreeSet<>();
         for (int i = 0; i < contentTypes.size(); i++) {
             ConfigDraft.ContentTypeDraft type = contentTypes.get(i);
-            String field = type.field() == null ? "model" : type.field();
+            ConfigField field = type.field() == null ? MODEL : type.field();
             if (type.model() == null || type.model().isBlank()) {
-                violations.add(Violation.at("is required: an entity name, e.g. Sale", "content_types", i, field));
+                violations.add(Violation.at("is required: an entity name, e.g. Sale", CONTENT_TYPES, i, field));
                 continue;
             }
             Optional<String> entity = entityName(type.model());
             if (entity.isEmpty()) {
                 violations.add(Violation.at(
                         "'" + type.model() + "' is not an entity of this application; whitelisted: " + whitelisted(),
-                        "content_types",
+                        CONTENT_TYPES,
                         i,
                         field));
             } else if (!settings.isWhitelistedContentType(entity.get())) {
                 violations.add(Violation.at(
                         "'" + entity.get() + "' is not in " + Settings.WHITELISTED_CONTENT_TYPES + "; whitelisted: "
                                 + whitelisted(),
-                        "content_types",
+                        CONTENT_TYPES,
                         i,
                         field));
             } else if (!seen.add(entity.get())) {
-                violations.add(Violation.at("'" + entity.get() + "' is listed twice", "content_types", i, field));
+                violations.add(Violation.at("'" + entity.get() + "' is listed twice", CONTENT_TYPES, i, field));
             }
         }
     }
@@ -204,11 +199,7 @@ public class ConfigValidator {
     }
 
     private void checkWebhooks(List<WebhookDraft> webhooks, List<Violation> violations) {
-        if (webhooks.size() > settings.maxWebhooksPerConfig()) {
-            violations.add(Violation.at(
-                    "has " + webhooks.size() + " webhooks; at most " + settings.maxWebhooksPerConfig()
-                            + " are allowed per config (" + Settings.MAX_WEBHOOKS_PER_CONFIG + ")",
-                    "webhooks"));
+        if (tooMany(webhooks.size(), "webhooks", WEBHOOKS, violations)) {
             return;
         }
         for (int i = 0; i < webhooks.size(); i++) {
@@ -218,27 +209,33 @@ public class ConfigValidator {
                 try {
                     HttpMethod.parse(webhook.httpMethod());
                 } catch (IllegalArgumentException e) {
-                    violations.add(Violation.at(e.getMessage(), "webhooks", i, "http_method"));
+                    violations.add(Violation.at(e.getMessage(), WEBHOOKS, i, HTTP_METHOD));
                 }
             }
             checkHeaders(webhook.headers(), i, violations);
-            checkTimeout(webhook.timeoutSecs(), i, violations);
+            checkTimeout(
+                    webhook.timeoutSecs(),
+                    settings.maxWebhookTimeout(),
+                    "max webhook timeout (" + Settings.MAX_WEBHOOK_TIMEOUT + ")",
+                    WEBHOOKS,
+                    i,
+                    violations);
         }
     }
 
     private void checkUrl(String url, int index, List<Violation> violations) {
         if (url == null || url.isBlank()) {
-            violations.add(Violation.at("is required", "webhooks", index, "url"));
+            violations.add(Violation.at("is required", WEBHOOKS, index, URL));
         } else if (url.length() > MAX_URL_LENGTH) {
-            violations.add(Violation.at("is longer than " + MAX_URL_LENGTH + " characters", "webhooks", index, "url"));
+            violations.add(Violation.at("is longer than " + MAX_URL_LENGTH + " characters", WEBHOOKS, index, URL));
         } else if (!Settings.isHttpUrl(url)) {
-            violations.add(Violation.at("must be an absolute http or https URL with a host", "webhooks", index, "url"));
+            violations.add(Violation.at("must be an absolute http or https URL with a host", WEBHOOKS, index, URL));
         } else if (settings.whitelistedWebhookEndpointPatterns().isEmpty()) {
             violations.add(Violation.at(
                     "no endpoint is whitelisted: " + Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS + " is empty",
-                    "webhooks",
+                    WEBHOOKS,
                     index,
-                    "url"));
+                    URL));
         } else if (!settings.isWhitelistedEndpoint(url)) {
             violations.add(Violation.at(
                     "matches none of " + Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS
@@ -246,65 +243,60 @@ public class ConfigValidator {
                             + settings.whitelistedWebhookEndpointPatterns().stream()
                                     .map(Pattern::pattern)
                                     .collect(Collectors.joining(", ")),
-                    "webhooks",
+                    WEBHOOKS,
                     index,
-                    "url"));
+                    URL));
         }
     }
 
     private void checkHeaders(Map<String, String> headers, int index, List<Violation> violations) {
         if (HeadersConverter.toJson(headers).length() > MAX_HEADERS_LENGTH) {
             violations.add(
-                    Violation.at("take more than " + MAX_HEADERS_LENGTH + " characters", "webhooks", index, "headers"));
+                    Violation.at("take more than " + MAX_HEADERS_LENGTH + " characters", WEBHOOKS, index, HEADERS));
             return;
         }
+        List<String> names = new ArrayList<>();
         headers.forEach((name, value) -> {
-            if (name == null || !HEADER_NAME.matcher(name).matches()) {
-                violations.add(Violation.at(
-                        "'" + name + "' is not a valid HTTP header name", "webhooks", index, "headers", name));
-                return;
+            Optional<String> problem = HeaderRules.nameProblem(name)
+                    .or(() -> HeaderRules.duplicateProblem(name, names))
+                    .or(() -> HeaderRules.valueProblem(value));
+            names.add(name);
+            if (problem.isPresent()) {
+                violations.add(Violation.at(problem.get(), WEBHOOKS, index, HEADERS, name));
+            } else {
+                checkReferences(value, violations, WEBHOOKS, index, HEADERS, name);
             }
-            if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                violations.add(Violation.at(
-                        "'" + name + "' is set by the sender and cannot be configured",
-                        "webhooks",
-                        index,
-                        "headers",
-                        name));
-                return;
-            }
-            if (value == null) {
-                violations.add(Violation.at("must be a string", "webhooks", index, "headers", name));
-                return;
-            }
-            if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-                violations.add(Violation.at("must not contain line breaks", "webhooks", index, "headers", name));
-                return;
-            }
-            checkReferences(value, violations, "webhooks", index, "headers", name);
         });
     }
 
     private void checkReferences(String value, List<Violation> violations, Object... at) {
-        Matcher m = REFERENCE_LIKE.matcher(value);
-        while (m.find()) {
-            Matcher path = REFERENCE.matcher(m.group(1));
-            if (!path.matches()) {
+        for (Reference reference : References.in(value)) {
+            Optional<String> path = reference.memberPath();
+            if (path.isEmpty()) {
+                violations.add(Violation.at(
+                        "'" + reference.text() + "' is not a {{ fully.qualified.Class.member }} reference", at));
+            } else if (!settings.isAllowedDynamicImportPath(path.get())) {
                 violations.add(
-                        Violation.at("'" + m.group() + "' is not a {{ fully.qualified.Class.member }} reference", at));
-            } else if (!settings.isAllowedDynamicImportPath(path.group(1))) {
-                violations.add(
-                        Violation.at("'" + path.group(1) + "' is not in " + Settings.ALLOWED_DYNAMIC_IMPORT_PATHS, at));
+                        Violation.at("'" + path.get() + "' is not in " + Settings.ALLOWED_DYNAMIC_IMPORT_PATHS, at));
             }
         }
     }
 
+    /** Whether a list holds more destinations than one config may send to; reported if so. */
+    private boolean tooMany(int size, String what, ConfigField list, List<Violation> violations) {
+        int max = settings.maxWebhooksPerConfig();
+        if (size <= max) {
+            return false;
+        }
+        violations.add(Violation.at(
+                "has " + size + " " + what + "; at most " + max + " are allowed per config ("
+                        + Settings.MAX_WEBHOOKS_PER_CONFIG + ")",
+                list));
+        return true;
+    }
+
     private void checkBrokerQueues(List<BrokerQueueDraft> queues, List<Violation> violations) {
-        if (queues.size() > settings.maxWebhooksPerConfig()) {
-            violations.add(Violation.at(
-                    "has " + queues.size() + " queues; at most " + settings.maxWebhooksPerConfig()
-                            + " are allowed per config (" + Settings.MAX_WEBHOOKS_PER_CONFIG + ")",
-                    "message_broker_queues"));
+        if (tooMany(queues.size(), "queues", MESSAGE_BROKER_QUEUES, violations)) {
             return;
         }
         String defined = settings.brokers().isEmpty()
@@ -313,12 +305,18 @@ public class ConfigValidator {
         for (int index = 0; index < queues.size(); index++) {
             int i = index;
             BrokerQueueDraft queue = queues.get(i);
-            checkBrokerValues(queue.connDetails(), i, "conn_details", violations);
-            checkBrokerValues(queue.parameters(), i, "parameters", violations);
-            checkBrokerTimeout(queue.timeoutSecs(), i, violations);
+            checkBrokerValues(queue.connDetails(), i, CONN_DETAILS, violations);
+            checkBrokerValues(queue.parameters(), i, PARAMETERS, violations);
+            checkTimeout(
+                    queue.timeoutSecs(),
+                    settings.maxBrokerTimeout(),
+                    "max broker timeout (" + Settings.MAX_BROKER_TIMEOUT + ")",
+                    MESSAGE_BROKER_QUEUES,
+                    i,
+                    violations);
             if (queue.name() == null || queue.name().isBlank()) {
                 violations.add(Violation.at(
-                        "is required: the name of a broker; defined: " + defined, "message_broker_queues", i, "name"));
+                        "is required: the name of a broker; defined: " + defined, MESSAGE_BROKER_QUEUES, i, NAME));
                 continue;
             }
             Optional<BrokerDefinition> broker = settings.broker(queue.name());
@@ -326,9 +324,9 @@ public class ConfigValidator {
                 violations.add(Violation.at(
                         "'" + queue.name() + "' is not a broker defined in " + Settings.BROKERS + "; defined: "
                                 + defined,
-                        "message_broker_queues",
+                        MESSAGE_BROKER_QUEUES,
                         i,
-                        "name"));
+                        NAME));
                 continue;
             }
             Optional<BrokerKeys> keys = brokerCatalog.keys(broker.get().type());
@@ -336,9 +334,9 @@ public class ConfigValidator {
                 violations.add(Violation.at(
                         "broker '" + queue.name() + "' has type '"
                                 + broker.get().type() + "', which this build cannot publish to",
-                        "message_broker_queues",
+                        MESSAGE_BROKER_QUEUES,
                         i,
-                        "name"));
+                        NAME));
                 continue;
             }
             String type = broker.get().type();
@@ -346,85 +344,67 @@ public class ConfigValidator {
                     .unknownConn(queue.connDetails())
                     .forEach((key, problem) -> violations.add(Violation.at(
                             problem + " (broker '" + queue.name() + "' is " + type + ")",
-                            "message_broker_queues",
+                            MESSAGE_BROKER_QUEUES,
                             i,
-                            "conn_details",
+                            CONN_DETAILS,
                             key)));
             Map<String, String> unknownParams = keys.get().unknownParams(queue.parameters());
             unknownParams.forEach((key, problem) -> violations.add(Violation.at(
                     problem + " (broker '" + queue.name() + "' is " + type + ")",
-                    "message_broker_queues",
+                    MESSAGE_BROKER_QUEUES,
                     i,
-                    "parameters",
+                    PARAMETERS,
                     key)));
             String missing = keys.get().missingParams(broker.get().paramsWith(queue.parameters()));
             if (missing != null && unknownParams.isEmpty()) {
                 violations.add(Violation.at(
                         missing + " for broker '" + queue.name() + "' (" + type + "), here or in " + Settings.BROKERS
                                 + "." + queue.name() + ".params",
-                        "message_broker_queues",
+                        MESSAGE_BROKER_QUEUES,
                         i,
-                        "parameters"));
+                        PARAMETERS));
             }
         }
     }
 
-    private void checkBrokerValues(Map<String, String> values, int index, String field, List<Violation> violations) {
+    private void checkBrokerValues(
+            Map<String, String> values, int index, ConfigField field, List<Violation> violations) {
         if (HeadersConverter.toJson(values).length() > MAX_HEADERS_LENGTH) {
             violations.add(Violation.at(
-                    "take more than " + MAX_HEADERS_LENGTH + " characters", "message_broker_queues", index, field));
+                    "take more than " + MAX_HEADERS_LENGTH + " characters", MESSAGE_BROKER_QUEUES, index, field));
             return;
         }
         values.forEach((key, value) -> {
             if (value == null) {
-                violations.add(Violation.at("must be a string", "message_broker_queues", index, field, key));
+                violations.add(Violation.at("must be a string", MESSAGE_BROKER_QUEUES, index, field, key));
             } else {
-                checkReferences(value, violations, "message_broker_queues", index, field, key);
+                checkReferences(value, violations, MESSAGE_BROKER_QUEUES, index, field, key);
             }
         });
     }
 
-    private void checkBrokerTimeout(Double timeoutSecs, int index, List<Violation> violations) {
+    /** A webhook's or queue's own timeout: more than nothing, and no more than the setting allows. */
+    private static void checkTimeout(
+            Double timeoutSecs,
+            Duration maxTimeout,
+            String maxName,
+            ConfigField list,
+            int index,
+            List<Violation> violations) {
         if (timeoutSecs == null) {
             return;
         }
-        double max = settings.maxBrokerTimeout().toMillis() / 1000.0;
+        double max = maxTimeout.toMillis() / 1000.0;
         String maxText = BigDecimal.valueOf(max).stripTrailingZeros().toPlainString();
         if (timeoutSecs.isNaN() || timeoutSecs < 0.001) {
             violations.add(Violation.at(
                     "must be greater than 0 (at least 0.001 seconds) and at most " + maxText,
-                    "message_broker_queues",
+                    list,
                     index,
-                    "timeout_secs"));
+                    TIMEOUT_SECS));
         } else if (timeoutSecs > max) {
-            violations.add(Violation.at(
-                    "must be at most " + maxText + " seconds, the max broker timeout (" + Settings.MAX_BROKER_TIMEOUT
-                            + ")",
-                    "message_broker_queues",
-                    index,
-                    "timeout_secs"));
-        }
-    }
-
-    private void checkTimeout(Double timeoutSecs, int index, List<Violation> violations) {
-        if (timeoutSecs == null) {
-            return;
-        }
-        double max = settings.maxWebhookTimeout().toMillis() / 1000.0;
-        String maxText = BigDecimal.valueOf(max).stripTrailingZeros().toPlainString();
-        if (timeoutSecs.isNaN() || timeoutSecs < 0.001) {
-            violations.add(Violation.at(
-                    "must be greater than 0 (at least 0.001 seconds) and at most " + maxText,
-                    "webhooks",
-                    index,
-                    "timeout_secs"));
-        } else if (timeoutSecs > max) {
-            violations.add(Violation.at(
-                    "must be at most " + maxText + " seconds, the max webhook timeout (" + Settings.MAX_WEBHOOK_TIMEOUT
-                            + ")",
-                    "webhooks",
-                    index,
-                    "timeout_secs"));
+            violations.add(
+                    Violation.at("must be at most " + maxText + " seconds, the " + maxName, list, index, TIMEOUT_SECS));
         }
     }
 }

@@ -4,9 +4,12 @@
  * place that writes the trigger tables, and so the one place that checks limits and templates and encrypts
  * new signing secrets whatever code path saves a config — the write use cases ({@code ConfigService}), the
  * one validation of a config ({@code ConfigValidator}: a {@code ConfigDraft} in, {@code Violation}s with JSON
- * pointers out) that the API, the console and start-up share, the config revision that makes a change take
- * effect on every instance after the commit ({@code ConfigRevision}), and the in-memory
- * {@code ActiveTriggers} cache the saving transaction consults ({@code TriggerTarget}).
+ * pointers out) that the API, the console and start-up share, the field names of the config's document those
+ * pointers step through ({@code ConfigField}), the rules a configured header must meet ({@code HeaderRules}),
+ * which the sender applies again at send time, the config revision that makes a change take effect on every
+ * instance after the commit ({@code ConfigRevision}), the in-memory {@code ActiveTriggers} cache the saving
+ * transaction consults ({@code TriggerTarget}), and where a delivery goes: the sealed {@code Destination} (a
+ * webhook or a broker queue), which also fills and reads its own columns of the outbox row.
  *
  * <p>No JPA: a library that brought its own persistence unit would make a host application's unnamed
  * {@code @PersistenceContext} ambiguous. The trigger tables are read and written through the configured JTA

@@ -58,38 +58,53 @@ class TriggerFormTest {
         TriggerForm form = seedForm();
         form.setPayload("{\"quantity\": ");
         form.getWebhooks().get(0).setTimeout("soon");
-        form.getWebhooks().get(0).getHeaders().get(1).setName("authorization");
+        form.getWebhooks().get(0).getHeaders().get(1).setName("Authorization");
         form.getWebhooks().get(0).getHeaders().get(1).setValue("again");
 
         List<Violation> problems = form.toDraft().problems();
 
         assertThat(problems)
                 .extracting(Violation::pointer)
-                .containsExactlyInAnyOrder("/payload", "/webhooks/0/timeout_secs", "/webhooks/0/headers/authorization");
+                .containsExactlyInAnyOrder("/payload", "/webhooks/0/timeout_secs", "/webhooks/0/headers/Authorization");
         assertThat(problems).allSatisfy(p -> assertThat(p.reason()).isNotBlank());
+    }
+
+    @Test
+    void headerNamesThatDifferInCaseReachTheDraftForTheValidatorToRefuse() {
+        TriggerForm form = seedForm();
+        form.getWebhooks().get(0).getHeaders().get(1).setName("authorization");
+        form.getWebhooks().get(0).getHeaders().get(1).setValue("again");
+
+        TriggerForm.Drafted drafted = form.toDraft();
+
+        assertThat(drafted.problems()).isEmpty();
+        assertThat(drafted.draft().webhooks().get(0).headers()).containsOnlyKeys("Authorization", "authorization");
+        assertThat(FieldPlace.of(form, "/webhooks/0/headers/authorization").field())
+                .isEqualTo("webhooks:0:headers:1:value");
     }
 
     @Test
     void eachPointerFindsItsFieldAndLabel() {
         TriggerForm form = seedForm();
 
-        assertThat(form.fieldOf("/webhooks/0/url")).isEqualTo("webhooks:0:url");
-        assertThat(form.fieldOf("/webhooks/0/http_method")).isEqualTo("webhooks:0:method");
-        assertThat(form.fieldOf("/webhooks/0/timeout_secs")).isEqualTo("webhooks:0:timeout");
-        assertThat(form.fieldOf("/webhooks/0/headers/Authorization")).isEqualTo("webhooks:0:headers:0:value");
-        assertThat(form.fieldOf("/webhooks/0/headers")).isEqualTo("webhooks:0:headerList");
-        assertThat(form.fieldOf("/webhooks")).isEqualTo("webhookList");
-        assertThat(form.fieldOf("/payload/quantity")).isEqualTo("payload");
-        assertThat(form.fieldOf("/config_signals/0/signal")).isEqualTo("signals");
-        assertThat(form.fieldOf("/content_types/0/model")).isEqualTo("contentTypes");
-        assertThat(form.fieldOf("/entity_id")).isEqualTo("previewId");
-        assertThat(form.fieldOf("")).isNull();
-        assertThat(form.fieldOf("/message_broker_queues")).isEqualTo("queueList");
+        assertThat(FieldPlace.of(form, "/webhooks/0/url").field()).isEqualTo("webhooks:0:url");
+        assertThat(FieldPlace.of(form, "/webhooks/0/http_method").field()).isEqualTo("webhooks:0:method");
+        assertThat(FieldPlace.of(form, "/webhooks/0/timeout_secs").field()).isEqualTo("webhooks:0:timeout");
+        assertThat(FieldPlace.of(form, "/webhooks/0/headers/Authorization").field())
+                .isEqualTo("webhooks:0:headers:0:value");
+        assertThat(FieldPlace.of(form, "/webhooks/0/headers").field()).isEqualTo("webhooks:0:headerList");
+        assertThat(FieldPlace.of(form, "/webhooks").field()).isEqualTo("webhookList");
+        assertThat(FieldPlace.of(form, "/payload/quantity").field()).isEqualTo("payload");
+        assertThat(FieldPlace.of(form, "/config_signals/0/signal").field()).isEqualTo("signals");
+        assertThat(FieldPlace.of(form, "/content_types/0/model").field()).isEqualTo("contentTypes");
+        assertThat(FieldPlace.of(form, "/entity_id").field()).isEqualTo("previewId");
+        assertThat(FieldPlace.of(form, "").field()).isNull();
+        assertThat(FieldPlace.of(form, "/message_broker_queues").field()).isEqualTo("queueList");
 
-        assertThat(form.labelOf("/webhooks/0/url")).isEqualTo("Webhook 1: URL");
-        assertThat(form.labelOf("/webhooks/1/headers/X-Key")).isEqualTo("Webhook 2: header 'X-Key'");
-        assertThat(form.labelOf("/payload/quantity")).isEqualTo("Payload field 'quantity'");
-        assertThat(form.labelOf("/content_types/0/model")).isEqualTo("Entity types");
+        assertThat(FieldPlace.of(form, "/webhooks/0/url").label()).isEqualTo("Webhook 1: URL");
+        assertThat(FieldPlace.of(form, "/webhooks/1/headers/X-Key").label()).isEqualTo("Webhook 2: header 'X-Key'");
+        assertThat(FieldPlace.of(form, "/payload/quantity").label()).isEqualTo("Payload field 'quantity'");
+        assertThat(FieldPlace.of(form, "/content_types/0/model").label()).isEqualTo("Entity types");
     }
 
     private static TriggerForm formWithQueue() {
@@ -167,23 +182,38 @@ class TriggerFormTest {
     void eachQueuePointerFindsItsFieldAndLabel() {
         TriggerForm form = formWithQueue();
 
-        assertThat(form.fieldOf("/message_broker_queues/0/name")).isEqualTo("queues:0:name");
-        assertThat(form.fieldOf("/message_broker_queues/0/timeout_secs")).isEqualTo("queues:0:timeout");
-        assertThat(form.fieldOf("/message_broker_queues/0/parameters/queue")).isEqualTo("queues:0:parameters:0:value");
-        assertThat(form.fieldOf("/message_broker_queues/0/parameters/topic")).isEqualTo("queues:0:parameterList");
-        assertThat(form.fieldOf("/message_broker_queues/0/parameters")).isEqualTo("queues:0:parameterList");
-        assertThat(form.fieldOf("/message_broker_queues/0/conn_details/password"))
+        assertThat(FieldPlace.of(form, "/message_broker_queues/0/name").field()).isEqualTo("queues:0:name");
+        assertThat(FieldPlace.of(form, "/message_broker_queues/0/timeout_secs").field())
+                .isEqualTo("queues:0:timeout");
+        assertThat(FieldPlace.of(form, "/message_broker_queues/0/parameters/queue")
+                        .field())
+                .isEqualTo("queues:0:parameters:0:value");
+        assertThat(FieldPlace.of(form, "/message_broker_queues/0/parameters/topic")
+                        .field())
+                .isEqualTo("queues:0:parameterList");
+        assertThat(FieldPlace.of(form, "/message_broker_queues/0/parameters").field())
+                .isEqualTo("queues:0:parameterList");
+        assertThat(FieldPlace.of(form, "/message_broker_queues/0/conn_details/password")
+                        .field())
                 .isEqualTo("queues:0:connDetails:0:value");
-        assertThat(form.fieldOf("/message_broker_queues/0/conn_details")).isEqualTo("queues:0:connDetailList");
-        assertThat(form.fieldOf("/message_broker_queues/7/parameters/queue")).isEqualTo("queues:7:parameterList");
+        assertThat(FieldPlace.of(form, "/message_broker_queues/0/conn_details").field())
+                .isEqualTo("queues:0:connDetailList");
+        assertThat(FieldPlace.of(form, "/message_broker_queues/7/parameters/queue")
+                        .field())
+                .isEqualTo("queues:7:parameterList");
 
-        assertThat(form.labelOf("/message_broker_queues/0/name")).isEqualTo("Queue 1: broker");
-        assertThat(form.labelOf("/message_broker_queues/0/timeout_secs")).isEqualTo("Queue 1: timeout");
-        assertThat(form.labelOf("/message_broker_queues/1/parameters/topic")).isEqualTo("Queue 2: parameter 'topic'");
-        assertThat(form.labelOf("/message_broker_queues/0/parameters")).isEqualTo("Queue 1: parameters");
-        assertThat(form.labelOf("/message_broker_queues/0/conn_details/password"))
+        assertThat(FieldPlace.of(form, "/message_broker_queues/0/name").label()).isEqualTo("Queue 1: broker");
+        assertThat(FieldPlace.of(form, "/message_broker_queues/0/timeout_secs").label())
+                .isEqualTo("Queue 1: timeout");
+        assertThat(FieldPlace.of(form, "/message_broker_queues/1/parameters/topic")
+                        .label())
+                .isEqualTo("Queue 2: parameter 'topic'");
+        assertThat(FieldPlace.of(form, "/message_broker_queues/0/parameters").label())
+                .isEqualTo("Queue 1: parameters");
+        assertThat(FieldPlace.of(form, "/message_broker_queues/0/conn_details/password")
+                        .label())
                 .isEqualTo("Queue 1: connection detail 'password'");
-        assertThat(form.labelOf("/message_broker_queues")).isEqualTo("Message broker queues");
+        assertThat(FieldPlace.of(form, "/message_broker_queues").label()).isEqualTo("Message broker queues");
     }
 
     @Test

@@ -772,6 +772,30 @@ class AdminApiIT extends ApiFixture {
         softly.assertAll();
     }
 
+    /**
+     * A header the sender would drop is refused when written, at its own pointer, instead of being stored and
+     * silently not sent; so is a second spelling of one header name.
+     */
+    @Test
+    void aHeaderTheSenderWouldNotSendAsWrittenIsRefusedAtItsPointer() {
+        long before = configCount();
+        for (String name : List.of("Proxy-Authorization", "TE", "Keep-Alive")) {
+            String document = seedDocument().replace("\"headers\": {", "\"headers\": {\"" + name + "\": \"x\", ");
+
+            HttpResponse<String> response = admin.post(TRIGGERS, document);
+
+            assertProblem(response, 422, "/webhooks/0/headers/" + name);
+            assertThat(response.body()).as(name).contains("cannot be configured");
+        }
+        String twice = seedDocument().replace("\"headers\": {", "\"headers\": {\"authorization\": \"Bearer x\", ");
+
+        HttpResponse<String> response = admin.post(TRIGGERS, twice);
+
+        assertProblem(response, 422, "/webhooks/0/headers/Authorization");
+        assertThat(response.body()).contains("is the same header as 'authorization' (header names ignore case)");
+        assertThat(configCount()).as("nothing stored").isEqualTo(before);
+    }
+
     @Test
     void malformedJsonIsA400SayingWhere() {
         HttpResponse<String> response = admin.post(TRIGGERS, "{\"active\": true,\n \"payload\": }");

@@ -40,6 +40,7 @@ import org.actiontriggers.outbox.Attempt;
 import org.actiontriggers.outbox.Delivery;
 import org.actiontriggers.outbox.DeliveryState;
 import org.actiontriggers.secret.SecretMasker;
+import org.actiontriggers.trigger.BrokerQueueDestination;
 import org.actiontriggers.trigger.BrokerQueueDraft;
 import org.actiontriggers.trigger.Config;
 import org.actiontriggers.trigger.ConfigDraft;
@@ -482,8 +483,11 @@ class BrokerDeliveryIT extends ShopFixture {
             assertThat(message.entityId()).isEqualTo(sale.getId().toString());
             assertThat(message.contentType()).startsWith("application/json");
         }
-        assertThat(delivery.getKind()).isEqualTo("BROKER");
-        assertThat(delivery.getBrokerName()).isEqualTo(queue.getName());
+        assertThat(delivery.getDestination()).isInstanceOfSatisfying(BrokerQueueDestination.class, destination -> {
+            assertThat(destination.kind()).isEqualTo("BROKER");
+            assertThat(destination.brokerName()).isEqualTo(queue.getName());
+            assertThat(destination.brokerQueueId()).isEqualTo(queue.getId());
+        });
         assertThat(delivery.getUrl()).isEqualTo("broker:" + queue.getName());
         assertThat(attemptsOf(delivery)).singleElement().satisfies(a -> {
             assertThat(a.getErrorKind()).isNull();

@@ -120,7 +120,7 @@ class ConfigValidatorTest {
                 true,
                 null,
                 List.of("post_save"),
-                List.of(ContentTypeDraft.of("Sale"), new ContentTypeDraft("shop", "Invoice", "model_name")),
+                List.of(ContentTypeDraft.of("Sale"), new ContentTypeDraft("shop", "Invoice", ConfigField.MODEL_NAME)),
                 List.of(webhook(URL)),
                 List.of());
 
@@ -329,6 +329,85 @@ class ConfigValidatorTest {
                         "/webhooks/0/headers/Host",
                         "/webhooks/0/headers/webhook-id",
                         "/webhooks/0/headers/X-Split");
+    }
+
+    /** Every header the sender drops at send time; listed here, not read from HeaderRules, to pin the rule. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Connection",
+                "Content-Length",
+                "Expect",
+                "Host",
+                "Keep-Alive",
+                "Proxy-Authorization",
+                "Proxy-Connection",
+                "TE",
+                "Trailer",
+                "Transfer-Encoding",
+                "Upgrade",
+                "Webhook-Id",
+                "webhook-timestamp",
+                "WEBHOOK-SIGNATURE"
+            })
+    void aHeaderTheSenderWouldDropIsRefusedAtItsPointer(String name) {
+        WebhookDraft hook = new WebhookDraft(URL, "POST", Map.of(name, "mine"), null);
+
+        Violation v = onlyViolationOf(draft(null, List.of("post_save"), List.of("Sale"), hook));
+
+        assertThat(v.pointer()).isEqualTo("/webhooks/0/headers/" + name);
+        assertThat(v.reason())
+                .startsWith("'" + name + "' cannot be configured: ")
+                .endsWith("would drop it");
+        assertThat(HeaderRules.isSetBySender(name)).as("the sender drops it").isTrue();
+    }
+
+    @Test
+    void theValidatorRefusesEveryNameTheSenderDrops() {
+        for (String name : HeaderRules.setBySender()) {
+            WebhookDraft hook = new WebhookDraft(URL, "POST", Map.of(name, "mine"), null);
+            assertThat(violationsOf(draft(null, List.of("post_save"), List.of("Sale"), hook)))
+                    .as(name)
+                    .extracting(Violation::pointer)
+                    .containsExactly("/webhooks/0/headers/" + name);
+        }
+    }
+
+    @Test
+    void twoHeaderNamesThatDifferOnlyInCaseAreRefusedAtTheSecond() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Tenant", "a");
+        headers.put("x-tenant", "b");
+        WebhookDraft hook = new WebhookDraft(URL, "POST", headers, null);
+
+        Violation v = onlyViolationOf(draft(null, List.of("post_save"), List.of("Sale"), hook));
+
+        assertThat(v)
+                .isEqualTo(new Violation(
+                        "/webhooks/0/headers/x-tenant", "is the same header as 'X-Tenant' (header names ignore case)"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\rb", "a\nb", "a\u0000b", "a\u0007b", "a\u007fb"})
+    void aHeaderValueWithAControlCharacterIsRefused(String value) {
+        WebhookDraft hook = new WebhookDraft(URL, "POST", Map.of("X-Value", value), null);
+
+        Violation v = onlyViolationOf(draft(null, List.of("post_save"), List.of("Sale"), hook));
+
+        assertThat(v)
+                .isEqualTo(new Violation(
+                        "/webhooks/0/headers/X-Value", "must not contain line breaks or other control characters"));
+        assertThat(HeaderRules.isValidValue(value))
+                .as("the sender would refuse it too")
+                .isFalse();
+    }
+
+    @Test
+    void aTabOrNonAsciiTextInAHeaderValueIsFine() {
+        WebhookDraft hook = new WebhookDraft(URL, "POST", Map.of("X-Value", "a\tb ü €"), null);
+
+        assertThat(violationsOf(draft(null, List.of("post_save"), List.of("Sale"), hook)))
+                .isEmpty();
     }
 
     @ParameterizedTest

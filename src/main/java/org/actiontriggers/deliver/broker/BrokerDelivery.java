@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.actiontriggers.deliver.DeliveryChannel;
 import org.actiontriggers.deliver.DeliveryOutcome;
 import org.actiontriggers.deliver.DynamicValueException;
 import org.actiontriggers.deliver.DynamicValueResolver;
@@ -14,16 +15,17 @@ import org.actiontriggers.outbox.ClaimedDelivery;
 import org.actiontriggers.settings.BrokerDefinition;
 import org.actiontriggers.settings.Settings;
 import org.actiontriggers.settings.TriggerSettings;
+import org.actiontriggers.trigger.BrokerQueueDestination;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
- * One delivery round of a claimed broker message, the counterpart of {@code WebhookDelivery}: the broker
+ * The channel of broker queue deliveries: one round of a claimed broker message, the counterpart of {@code WebhookDelivery}: the broker
  * definition is looked up in the settings in force, the queue's overrides are laid over it with their
  * dynamic values resolved just now (never stored or logged), and the message is published with the
  * delivery's stable id. The outcome feeds the same retry schedule and dead letter as a webhook's.
  */
 @ApplicationScoped
-public class BrokerDelivery {
+public class BrokerDelivery implements DeliveryChannel<BrokerQueueDestination> {
 
     private static final Logger LOG = Logger.getLogger(BrokerDelivery.class.getName());
 
@@ -36,24 +38,29 @@ public class BrokerDelivery {
     @Inject
     BrokerPublisher publisher;
 
-    /** Runs one round; never throws for a delivery problem, it reports it as the outcome. */
-    public DeliveryOutcome deliver(ClaimedDelivery delivery) {
+    @Override
+    public Class<BrokerQueueDestination> destinationType() {
+        return BrokerQueueDestination.class;
+    }
+
+    @Override
+    public DeliveryOutcome deliver(ClaimedDelivery delivery, BrokerQueueDestination queue) {
         Settings current = settings.current();
-        Optional<BrokerDefinition> broker = current.broker(delivery.brokerName());
+        Optional<BrokerDefinition> broker = current.broker(queue.brokerName());
         if (broker.isEmpty()) {
             return failed(
                     delivery,
-                    "broker '" + delivery.brokerName() + "' is not defined in " + Settings.BROKERS + " any more");
+                    "broker '" + queue.brokerName() + "' is not defined in " + Settings.BROKERS + " any more");
         }
         Optional<BrokerType> type = BrokerType.parse(broker.get().type());
         if (type.isEmpty()) {
-            return failed(delivery, "broker '" + delivery.brokerName() + "' has an unknown type");
+            return failed(delivery, "broker '" + queue.brokerName() + "' has an unknown type");
         }
         Map<String, String> conn;
         Map<String, String> parameters;
         try {
-            conn = broker.get().connWith(resolve(delivery.connDetails()));
-            parameters = broker.get().paramsWith(resolve(delivery.parameters()));
+            conn = broker.get().connWith(resolve(queue.connDetails()));
+            parameters = broker.get().paramsWith(resolve(queue.parameters()));
         } catch (DynamicValueException e) {
             LOG.warning(() -> "Delivery " + delivery.id() + " not sent: " + e.getMessage());
             return e.isPermanent()
@@ -68,9 +75,9 @@ public class BrokerDelivery {
                 delivery.contentType(),
                 delivery.body() == null ? new byte[0] : delivery.body().getBytes(StandardCharsets.UTF_8),
                 Map.copyOf(parameters),
-                current.effectiveBrokerTimeout(delivery.timeoutSecs()));
+                current.effectiveBrokerTimeout(queue.timeoutSecs()));
         try {
-            publisher.publish(delivery.brokerName(), delivery.url(), type.get(), conn, message);
+            publisher.publish(queue.brokerName(), queue.address(), type.get(), conn, message);
             return DeliveryOutcome.succeeded();
         } catch (BrokerRefusedException e) {
             LOG.warning(() -> "Delivery " + delivery.id() + " refused: " + e.getMessage());

@@ -21,7 +21,6 @@ import org.actiontriggers.trigger.Config;
 import org.actiontriggers.trigger.ConfigRepository;
 import org.actiontriggers.trigger.HttpMethod;
 import org.actiontriggers.trigger.Signal;
-import org.actiontriggers.trigger.TriggerTarget;
 import org.actiontriggers.trigger.Webhook;
 
 /**
@@ -78,7 +77,7 @@ public class DrillControlResource {
     @Path("triggers/{entity}/{signal}")
     public List<String> triggers(@PathParam("entity") String entity, @PathParam("signal") String signal) {
         return activeTriggers.matching(entity, Signal.parse(signal)).stream()
-                .map(TriggerTarget::url)
+                .map(target -> target.destination().address())
                 .toList();
     }
 
