@@ -9,9 +9,9 @@ import org.actiontriggers.settings.Settings;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The JTA DataSource of the {@code action-triggers} persistence unit, for the few places that must use JDBC:
- * the outbox insert inside entity callbacks (where JPA forbids the EntityManager) and the
- * {@code FOR UPDATE SKIP LOCKED} claim, which JPQL cannot express.
+ * The JTA DataSource through which all of Action Triggers' tables are read and written with plain JDBC —
+ * there is no persistence unit of ours, which would make a host's unnamed {@code @PersistenceContext}
+ * ambiguous. Inside a transaction its connections are enlisted in it, so our rows commit with the caller's.
  *
  * <p>Looked up by global JNDI name rather than injected with {@code @Resource(lookup = …)}: servers resolve a
  * relative name differently (Payara globally, WildFly in {@code java:module/env}), so the name is a setting
