@@ -30,10 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * {@code /api/action-triggers}: trigger configs as Django Action Triggers' API documents them — list,
+ * {@code /action-triggers/api/action-triggers}: trigger configs as Django Action Triggers' API documents them — list,
  * create, read, replace, switch on or off, delete.
  */
 @Path("action-triggers")
+@AdminApi
 @Tag(name = "Trigger configs", description = "Django Action Triggers' config documents")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class ActionTriggersResource {

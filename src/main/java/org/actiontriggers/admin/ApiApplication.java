@@ -2,23 +2,28 @@ package org.actiontriggers.admin;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
-import org.eclipse.microprofile.openapi.annotations.info.Info;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import java.util.Set;
 
-/** Mounts the REST resources under {@code /api}; its OpenAPI description is served at {@code /openapi}. */
-@ApplicationPath("api")
-@OpenAPIDefinition(
-        info =
-                @Info(
-                        title = "Action Triggers admin API",
-                        version = "1",
-                        description = "Trigger configs in Django Action Triggers' JSON shape, their deliveries,"
-                                + " redelivery and preview. Every call but /api/demo/** needs HTTP Basic credentials"
-                                + " of the role action-triggers-admin; action-triggers-viewer may GET."
-                                + " Refusals are RFC 9457 problem documents naming each field by JSON pointer."),
-        security = @SecurityRequirement(name = "basic"))
-@SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
-public class ApiApplication extends Application {}
+/**
+ * The admin API's own JAX-RS application, at {@code /action-triggers/api}. A host moves it with a {@code
+ * servlet-mapping} for the servlet named after this class in its {@code web.xml}, which wins over the path here
+ * (Jakarta REST 3.1, 2.3.2). It names its classes, so it serves nothing of the host's and no provider of the
+ * host's changes its answers.
+ *
+ * <p>(Mapping it only from the library's {@code web-fragment.xml}, without a path here, does not work: Payara
+ * takes a servlet declared there without a class for a JSP, and Jersey cannot start it.)
+ */
+@ApplicationPath("action-triggers/api")
+public class ApiApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                ActionTriggersResource.class,
+                DeliveriesResource.class,
+                WebhooksResource.class,
+                MergePatchAsJson.class,
+                ApiAccessFilter.class,
+                ProblemResponses.class);
+    }
+}

@@ -24,8 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code /api/deliveries}: what was sent for which change, every attempt, and sending one again. */
-@Path("deliveries")
+/** {@code /action-triggers/api/action-triggers/deliveries}: what was sent for which change, every attempt, and sending one again. */
+@Path("action-triggers/deliveries")
+@AdminApi
 @Tag(name = "Deliveries", description = "What was sent for which change, with every attempt")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class DeliveriesResource {

@@ -28,6 +28,8 @@ public record Problem(String type, String title, int status, String detail, List
     public static final String NOT_FOUND = PREFIX + "not-found";
     public static final String CONFLICT = PREFIX + "conflict";
     public static final String SERVER_ERROR = PREFIX + "server-error";
+    public static final String UNAUTHENTICATED = PREFIX + "unauthenticated";
+    public static final String FORBIDDEN = PREFIX + "forbidden";
 
     /**
      * One located problem.
@@ -100,10 +102,11 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     Response toResponse() {
-        return Response.status(statusType(status))
-                .type(MEDIA_TYPE)
-                .entity(toJson().toString())
-                .build();
+        return toResponseBuilder().build();
+    }
+
+    Response.ResponseBuilder toResponseBuilder() {
+        return Response.status(statusType(status)).type(MEDIA_TYPE).entity(toJson().toString());
     }
 
     /** The status with its reason phrase; JAX-RS knows none for 422, which would go out as "CUSTOM". */

@@ -6,7 +6,6 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -19,8 +18,10 @@ import org.actiontriggers.trigger.InvalidConfigException;
  * input keep their status (400, 404, 413, 415, 422, …); what is left is a 500 that reveals nothing but an id
  * to find the logged cause by. A {@link WebApplicationException} that already carries a body (the demo's
  * plain-text answers) is left as it is.
+ *
+ * <p>Registered by {@link ApiApplication} alone, not a discoverable {@code @Provider}: a host {@code
+ * Application} that publishes every provider of the WAR would otherwise map the host's own exceptions too.
  */
-@Provider
 public class ProblemResponses implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemResponses.class.getName());

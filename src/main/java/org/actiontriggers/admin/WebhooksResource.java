@@ -15,8 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code /api/webhooks/{id}/recover}: after a receiver's outage, send again what failed since a time. */
-@Path("webhooks")
+/** {@code /action-triggers/api/action-triggers/webhooks/{id}/recover}: after a receiver's outage, send again what failed since a time. */
+@Path("action-triggers/webhooks")
+@AdminApi
 @Tag(name = "Deliveries")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class WebhooksResource {

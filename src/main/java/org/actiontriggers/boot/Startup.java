@@ -4,22 +4,22 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.actiontriggers.secret.SigningSecrets;
 import org.actiontriggers.settings.Settings;
 import org.actiontriggers.settings.TriggerSettings;
 import org.actiontriggers.trigger.ActiveTriggers;
 
 /**
- * Brings the application up in order: validate settings (a malformed one fails the deployment, naming the
- * key), migrate the schema, give older webhooks a signing secret, load the active configs, keep them fresh, then announce
- * {@link ActionTriggersStarted}.
+ * Brings Action Triggers up when the application starts ({@link StartupListener}), in order: validate settings
+ * (a malformed one fails the deployment, naming the key), check that the datasource is JTA-enlisted, migrate the
+ * schema, give older webhooks a signing secret, load the active configs, keep them fresh, then announce {@link
+ * ActionTriggersStarted}.
  */
 @ApplicationScoped
 public class Startup {
@@ -41,13 +41,20 @@ public class Startup {
     @Inject
     Event<ActionTriggersStarted> started;
 
+    @Inject
+    DataSourceProducer dataSources;
+
+    @Inject
+    DataSource dataSource;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     private ScheduledFuture<?> refresh;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    void start() {
         Settings current = settings.load();
+        dataSources.requireJta(dataSource);
         schema.migrate();
         signingSecrets.generateMissing();
         activeTriggers.refreshIfChanged();

@@ -14,7 +14,7 @@ import org.actiontriggers.trigger.ActiveTriggers;
 import org.actiontriggers.trigger.Signal;
 
 /**
- * The one default entity listener, declared in {@code META-INF/orm.xml}: it sees every persist, update and
+ * The one default entity listener, declared in {@code META-INF/action-triggers-orm.xml}: it sees every persist, update and
  * remove of every entity, so the application's entity classes need nothing of ours.
  *
  * <p>For a change some active config watches it takes a snapshot and raises an {@link EntityChange}; for any

@@ -1,11 +1,10 @@
 package org.actiontriggers.capture;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
-import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Id;
-import jakarta.persistence.PersistenceUnit;
 import jakarta.persistence.PersistenceUnitUtil;
 import jakarta.persistence.Transient;
 import java.lang.reflect.Field;
@@ -23,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.actiontriggers.settings.TriggerSettings;
+import org.actiontriggers.settings.ApplicationUnit;
 
 /**
  * Copies an entity's persistent state into an {@link EntitySnapshot} of plain values.
@@ -42,8 +41,8 @@ public class EntitySnapshotter {
     private static final Object SKIP = new Object();
     private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
 
-    @PersistenceUnit(unitName = TriggerSettings.APPLICATION_UNIT)
-    EntityManagerFactory applicationUnit;
+    @Inject
+    ApplicationUnit applicationUnit;
 
     /** A snapshot of the entity, its references read to the depth limit. */
     public EntitySnapshot snapshot(Object entity) {
@@ -162,7 +161,7 @@ public class EntitySnapshotter {
     }
 
     private PersistenceUnitUtil util() {
-        return applicationUnit.getPersistenceUnitUtil();
+        return applicationUnit.util();
     }
 
     private static Object get(Field field, Object owner) {

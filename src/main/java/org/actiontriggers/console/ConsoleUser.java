@@ -3,7 +3,10 @@ package org.actiontriggers.console;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import org.actiontriggers.access.Caller;
 
 /**
  * Who is using the console and whether they may change things. Pages hide the changing controls from a
@@ -14,15 +17,19 @@ import jakarta.inject.Named;
 @RequestScoped
 public class ConsoleUser {
 
-    static final String ADMIN_ROLE = "action-triggers-admin";
+    @Inject
+    Caller caller;
 
     public String getName() {
         var principal = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal();
         return principal == null ? "" : principal.getName();
     }
 
+    /** Whether the caller has the admin role (see {@link Caller}); asked several times per page. */
     public boolean isAdmin() {
-        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(ADMIN_ROLE);
+        return caller.grantOf((HttpServletRequest)
+                        FacesContext.getCurrentInstance().getExternalContext().getRequest())
+                .mayChange();
     }
 
     public String getRole() {

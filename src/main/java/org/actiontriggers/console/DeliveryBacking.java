@@ -12,7 +12,7 @@ import org.actiontriggers.outbox.DeliveryState;
 import org.actiontriggers.outbox.Redelivery;
 
 /**
- * One delivery ({@code /console/delivery.xhtml?id=…}): what was sent where, every attempt with its status,
+ * One delivery ({@code /action-triggers/console/delivery.xhtml?id=…}): what was sent where, every attempt with its status,
  * latency, error and (capped) response — the answer to "did it arrive, and if not, why?" — and, for an admin,
  * the button that sends it again. View-scoped, so that the button, shown only for a finished delivery, is
  * still there when its click is decoded.
@@ -58,7 +58,7 @@ public class DeliveryBacking implements Serializable {
         };
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
         faces.getExternalContext().getFlash().setKeepMessages(true);
-        return "/console/delivery?faces-redirect=true&id=" + id;
+        return "/action-triggers/console/delivery?faces-redirect=true&id=" + id;
     }
 
     public String getId() {

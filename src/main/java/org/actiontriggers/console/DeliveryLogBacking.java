@@ -19,7 +19,7 @@ import org.actiontriggers.outbox.Redelivery;
 import org.actiontriggers.trigger.Page;
 
 /**
- * The delivery log ({@code /console/deliveries.xhtml}): deliveries filtered by state, trigger, webhook,
+ * The delivery log ({@code /action-triggers/console/deliveries.xhtml}): deliveries filtered by state, trigger, webhook,
  * entity and time — the filter lives in the URL, so a view can be bookmarked or sent to a colleague — and,
  * for an admin, "send again everything of this webhook that failed since …" after a receiver's outage.
  */
@@ -106,7 +106,7 @@ public class DeliveryLogBacking {
                                 + " since " + from + " will be sent again.",
                         null));
         faces.getExternalContext().getFlash().setKeepMessages(true);
-        return "/console/deliveries?faces-redirect=true&webhook=" + id;
+        return "/action-triggers/console/deliveries?faces-redirect=true&webhook=" + id;
     }
 
     private <T> T read(String field, String text, Function<String, T> parse, String reason) {

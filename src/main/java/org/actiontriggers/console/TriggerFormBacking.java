@@ -22,7 +22,7 @@ import org.actiontriggers.trigger.Signal;
 import org.actiontriggers.trigger.Violation;
 
 /**
- * The trigger form ({@code /console/edit/trigger.xhtml}, admins only): create or edit one trigger, with a
+ * The trigger form ({@code /action-triggers/console/edit/trigger.xhtml}, admins only): create or edit one trigger, with a
  * preview of its payload for a real entity; it sends to webhooks and to message broker queues. Saving goes
  * through {@link ConfigService}, which validates the whole trigger and saves all of it or nothing; each
  * {@link Violation} is shown next to its field.
@@ -101,7 +101,7 @@ public class TriggerFormBacking implements Serializable {
                             "Trigger " + saved.getId() + " was " + (id == null ? "created" : "saved") + ".",
                             null));
             faces.getExternalContext().getFlash().setKeepMessages(true);
-            return "/console/index?faces-redirect=true";
+            return "/action-triggers/console/index?faces-redirect=true";
         } catch (InvalidConfigException e) {
             show(e.violations());
             return null;

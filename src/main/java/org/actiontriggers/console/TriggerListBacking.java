@@ -18,7 +18,7 @@ import org.actiontriggers.trigger.ConfigService;
 import org.actiontriggers.trigger.Page;
 
 /**
- * The triggers page ({@code /console/index.xhtml}): every trigger at a glance, switch on or off, delete.
+ * The triggers page ({@code /action-triggers/console/index.xhtml}): every trigger at a glance, switch on or off, delete.
  * View-scoped, so that a button's click is decoded against the rows the page showed.
  */
 @Named
@@ -147,7 +147,7 @@ public class TriggerListBacking implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
         faces.getExternalContext().getFlash().setKeepMessages(true);
-        return "/console/index?faces-redirect=true";
+        return "/action-triggers/console/index?faces-redirect=true";
     }
 
     public int getPage() {

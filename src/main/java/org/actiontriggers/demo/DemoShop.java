@@ -7,13 +7,12 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.actiontriggers.settings.TriggerSettings;
 
 /** Plain application code over the demo entities: it saves and deletes, and triggers nothing on purpose. */
 @ApplicationScoped
 public class DemoShop {
 
-    @PersistenceContext(unitName = TriggerSettings.APPLICATION_UNIT)
+    @PersistenceContext
     EntityManager em;
 
     @Transactional

@@ -34,8 +34,9 @@ public class OutboxMetrics {
 
     void register(@Observes ActionTriggersStarted started) {
         if (exports.isUnsatisfied()) {
-            LOG.warning("This server offers neither MicroProfile Metrics nor Micrometer: no outbox metrics."
-                    + " The same figures are in /api/deliveries and the readiness check.");
+            LOG.warning(
+                    "This server offers neither MicroProfile Metrics nor Micrometer: no outbox metrics."
+                            + " The same figures are in /action-triggers/api/action-triggers/deliveries and the readiness check.");
         }
         exports.forEach(this::register);
     }

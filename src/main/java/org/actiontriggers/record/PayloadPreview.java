@@ -3,7 +3,6 @@ package org.actiontriggers.record;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -16,7 +15,7 @@ import org.actiontriggers.capture.EntityChange;
 import org.actiontriggers.capture.EntitySnapshot;
 import org.actiontriggers.capture.EntitySnapshotter;
 import org.actiontriggers.secret.SecretMasker;
-import org.actiontriggers.settings.TriggerSettings;
+import org.actiontriggers.settings.ApplicationUnit;
 import org.actiontriggers.trigger.Config;
 import org.actiontriggers.trigger.HttpMethod;
 import org.actiontriggers.trigger.InvalidConfigException;
@@ -38,8 +37,8 @@ public class PayloadPreview {
 
     public static final String ENTITY_ID = "entity_id";
 
-    @PersistenceContext(unitName = TriggerSettings.APPLICATION_UNIT)
-    EntityManager application;
+    @Inject
+    ApplicationUnit applicationUnit;
 
     @Inject
     EntitySnapshotter snapshotter;
@@ -111,12 +110,14 @@ public class PayloadPreview {
     }
 
     private Optional<Object> find(String entityName, String id) {
-        EntityType<?> type = application.getMetamodel().getEntities().stream()
+        EntityType<?> type = applicationUnit.metamodel().getEntities().stream()
                 .filter(e -> e.getName().equals(entityName))
                 .findFirst()
                 .orElseThrow(() -> refused(ENTITY_TYPE, "'" + entityName + "' is not an entity of this application"));
         Object key = key(type.getIdType().getJavaType(), id);
-        return Optional.ofNullable(application.find(type.getJavaType(), key));
+        try (EntityManager application = applicationUnit.createEntityManager()) {
+            return Optional.ofNullable(application.find(type.getJavaType(), key));
+        }
     }
 
     private static Object key(Class<?> idType, String id) {

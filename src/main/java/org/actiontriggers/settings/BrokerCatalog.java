@@ -26,6 +26,14 @@ public interface BrokerCatalog {
     /** The type names as written in {@code action-triggers.brokers.<name>.type}, in lower case. */
     Set<String> types();
 
-    /** The keys of one type; empty for a name that is not a type. */
+    /** The keys of one type; empty for a name that is not a type. Ask only when its client is present. */
     Optional<BrokerKeys> keys(String type);
+
+    /**
+     * Empty when the client library of this type is in the application; otherwise the Maven coordinates to
+     * add. Broker clients are optional dependencies of the library.
+     */
+    default Optional<String> missingClient(String type) {
+        return Optional.empty();
+    }
 }

@@ -231,6 +231,17 @@ public final class SettingsParser {
                 errors.add(base + "type is required: one of " + known);
                 continue;
             }
+            if (!brokerCatalog.types().contains(type.trim().toLowerCase(Locale.ROOT))) {
+                errors.add(base + "type: '" + type + "' is not a broker type; known: " + known);
+                continue;
+            }
+            Optional<String> missingClient = brokerCatalog.missingClient(type);
+            if (missingClient.isPresent()) {
+                errors.add(
+                        base + "type: a " + type.trim().toLowerCase(Locale.ROOT) + " broker needs its client library,"
+                                + " which is not in the application; add the dependency " + missingClient.get());
+                continue;
+            }
             Optional<BrokerKeys> keys = brokerCatalog.keys(type);
             if (keys.isEmpty()) {
                 errors.add(base + "type: '" + type + "' is not a broker type; known: " + known);

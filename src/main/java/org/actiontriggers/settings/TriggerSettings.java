@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceUnit;
 import jakarta.persistence.metamodel.EntityType;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -24,11 +22,8 @@ public class TriggerSettings {
 
     private static final Logger LOG = Logger.getLogger(TriggerSettings.class.getName());
 
-    /** The persistence unit that holds the application's own entities, the ones that may trigger. */
-    public static final String APPLICATION_UNIT = "application";
-
-    @PersistenceUnit(unitName = APPLICATION_UNIT)
-    EntityManagerFactory applicationUnit;
+    @Inject
+    ApplicationUnit applicationUnit;
 
     @Inject
     BrokerCatalog brokerCatalog;
@@ -54,7 +49,7 @@ public class TriggerSettings {
 
     /** The names of the application's entities, the ones a config may name as content types. */
     public Set<String> entityNames() {
-        return applicationUnit.getMetamodel().getEntities().stream()
+        return applicationUnit.metamodel().getEntities().stream()
                 .map(EntityType::getName)
                 .collect(Collectors.toSet());
     }

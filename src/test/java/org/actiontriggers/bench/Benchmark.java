@@ -219,6 +219,7 @@ public final class Benchmark {
     /** Settings of the bench app, as system properties (they override the WAR's defaults). */
     private Path settings(int hookPort) throws IOException {
         Properties p = new Properties();
+        p.setProperty("action-triggers.datasource", "jdbc/action-triggers");
         p.setProperty("action-triggers.whitelisted-content-types", "Sale,Customer");
         p.setProperty(
                 "action-triggers.whitelisted-webhook-endpoint-patterns",

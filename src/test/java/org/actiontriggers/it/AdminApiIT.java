@@ -102,7 +102,7 @@ class AdminApiIT extends ApiFixture {
         JsonObject doc = json(created);
         long id = doc.getJsonNumber("id").longValue();
         assertThat(created.headers().firstValue("Location"))
-                .hasValueSatisfying(location -> assertThat(location).endsWith("/api/action-triggers/" + id));
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/" + TRIGGERS + "/" + id));
         assertThat(doc.getBoolean("active")).isTrue();
         assertThat(doc.getJsonObject("payload").getString("quantity")).isEqualTo("{{ quantity }}");
         assertThat(doc.getJsonArray("config_signals").getJsonObject(0).getString("signal"))
@@ -266,52 +266,52 @@ class AdminApiIT extends ApiFixture {
         JsonObject second =
                 awaitDelivery("webhook=" + webhookId + "&entity_type=Sale&entity_id=" + secondSale, "failed");
 
-        JsonObject detail = json(admin.get("api/deliveries/" + first.getString("id")));
+        JsonObject detail = json(admin.get(DELIVERIES + "/" + first.getString("id")));
         assertThat(detail.getString("state")).isEqualTo("failed");
         assertThat(detail.getInt("last_status")).isEqualTo(400);
         assertThat(detail.getString("body")).contains("\"quantity\":1");
         assertThat(detail.getJsonArray("attempt_log")).hasSize(1);
         assertThat(detail.getJsonArray("attempt_log").getJsonObject(0).getInt("status_code"))
                 .isEqualTo(400);
-        assertThat(json(admin.get("api/deliveries?state=FAILED&config=" + configId))
+        assertThat(json(admin.get(DELIVERIES + "?state=FAILED&config=" + configId))
                         .getInt("count"))
                 .isEqualTo(2);
-        assertThat(json(admin.get("api/deliveries?state=succeeded&config=" + configId))
+        assertThat(json(admin.get(DELIVERIES + "?state=succeeded&config=" + configId))
                         .getInt("count"))
                 .isZero();
-        assertThat(json(admin.get("api/deliveries?config=" + configId + "&since=" + since))
+        assertThat(json(admin.get(DELIVERIES + "?config=" + configId + "&since=" + since))
                         .getInt("count"))
                 .isEqualTo(2);
-        assertThat(json(admin.get("api/deliveries?config=" + configId + "&until=" + since))
+        assertThat(json(admin.get(DELIVERIES + "?config=" + configId + "&until=" + since))
                         .getInt("count"))
                 .isZero();
 
-        HttpResponse<String> again = admin.post("api/deliveries/" + first.getString("id") + "/redeliver", "");
+        HttpResponse<String> again = admin.post(DELIVERIES + "/" + first.getString("id") + "/redeliver", "");
         assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
         await().atMost(DELIVERED)
-                .until(() -> json(admin.get("api/deliveries/" + first.getString("id")))
+                .until(() -> json(admin.get(DELIVERIES + "/" + first.getString("id")))
                         .getString("state")
                         .equals("succeeded"));
         List<TestReceiver.Received> arrived = receiver.at(hookPath);
         assertThat(arrived.get(arrived.size() - 1).headers()).containsEntry("webhook-id", first.getString("id"));
 
-        HttpResponse<String> recovered = admin.post("api/webhooks/" + webhookId + "/recover?since=" + since, "");
+        HttpResponse<String> recovered = admin.post(WEBHOOKS + "/" + webhookId + "/recover?since=" + since, "");
         assertThat(recovered.statusCode()).as(recovered.body()).isEqualTo(202);
         assertThat(json(recovered).getInt("redelivered")).isEqualTo(1);
         await().atMost(DELIVERED)
-                .until(() -> json(admin.get("api/deliveries/" + second.getString("id")))
+                .until(() -> json(admin.get(DELIVERIES + "/" + second.getString("id")))
                         .getString("state")
                         .equals("succeeded"));
-        assertThat(json(admin.get("api/deliveries/" + second.getString("id"))).getJsonArray("attempt_log"))
+        assertThat(json(admin.get(DELIVERIES + "/" + second.getString("id"))).getJsonArray("attempt_log"))
                 .hasSize(2);
 
-        assertThat(admin.get("api/deliveries/no-such-delivery").statusCode()).isEqualTo(404);
-        assertThat(admin.post("api/deliveries/no-such-delivery/redeliver", "").statusCode())
+        assertThat(admin.get(DELIVERIES + "/no-such-delivery").statusCode()).isEqualTo(404);
+        assertThat(admin.post(DELIVERIES + "/no-such-delivery/redeliver", "").statusCode())
                 .isEqualTo(404);
-        assertParameterProblem(admin.get("api/deliveries?state=lost"), "state");
-        assertParameterProblem(admin.get("api/deliveries?since=yesterday"), "since");
-        assertParameterProblem(admin.get("api/deliveries?config=abc"), "config");
-        assertParameterProblem(admin.post("api/webhooks/" + webhookId + "/recover", ""), "since");
+        assertParameterProblem(admin.get(DELIVERIES + "?state=lost"), "state");
+        assertParameterProblem(admin.get(DELIVERIES + "?since=yesterday"), "since");
+        assertParameterProblem(admin.get(DELIVERIES + "?config=abc"), "config");
+        assertParameterProblem(admin.post(WEBHOOKS + "/" + webhookId + "/recover", ""), "since");
     }
 
     @Test
@@ -375,7 +375,7 @@ class AdminApiIT extends ApiFixture {
                         .statusCode())
                 .isEqualTo(404);
         assertThat(configCount()).isEqualTo(1);
-        assertThat(json(admin.get("api/deliveries?config=" + id)).getInt("count"))
+        assertThat(json(admin.get(DELIVERIES + "?config=" + id)).getInt("count"))
                 .isZero();
         assertThat(receiver.at(hookPath)).isEmpty();
     }
@@ -406,12 +406,12 @@ class AdminApiIT extends ApiFixture {
                 TRIGGERS + "/" + id + "/preview", "{\"entity_type\": \"Sale\", \"entity_id\": " + sale + "}"));
         await().atMost(DELIVERED).until(() -> receiver.at(hookPath).size() == 1);
         await().atMost(DELIVERED)
-                .until(() -> json(admin.get("api/deliveries?config=" + id)).getInt("count") == 1);
-        JsonObject delivery = json(admin.get("api/deliveries?config=" + id))
+                .until(() -> json(admin.get(DELIVERIES + "?config=" + id)).getInt("count") == 1);
+        JsonObject delivery = json(admin.get(DELIVERIES + "?config=" + id))
                 .getJsonArray("results")
                 .getJsonObject(0);
-        responses.add(admin.get("api/deliveries?config=" + id));
-        responses.add(admin.get("api/deliveries/" + delivery.getString("id")));
+        responses.add(admin.get(DELIVERIES + "?config=" + id));
+        responses.add(admin.get(DELIVERIES + "/" + delivery.getString("id")));
 
         assertThat(writtenBack.statusCode()).as(writtenBack.body()).isEqualTo(200);
         for (HttpResponse<String> response : responses) {
@@ -432,13 +432,11 @@ class AdminApiIT extends ApiFixture {
 
     private JsonObject awaitDelivery(String query, String state) {
         await().atMost(DELIVERED).until(() -> {
-            JsonArray results = json(admin.get("api/deliveries?" + query)).getJsonArray("results");
+            JsonArray results = json(admin.get(DELIVERIES + "?" + query)).getJsonArray("results");
             return results.size() == 1
                     && results.getJsonObject(0).getString("state").equals(state);
         });
-        return json(admin.get("api/deliveries?" + query))
-                .getJsonArray("results")
-                .getJsonObject(0);
+        return json(admin.get(DELIVERIES + "?" + query)).getJsonArray("results").getJsonObject(0);
     }
 
     @Test
@@ -452,9 +450,9 @@ class AdminApiIT extends ApiFixture {
                 anonymous.patch(TRIGGERS + "/" + id, "{\"active\": true}"),
                 anonymous.delete(TRIGGERS + "/" + id),
                 anonymous.post(TRIGGERS + "/" + id + "/preview", "{}"),
-                anonymous.get("api/deliveries"),
-                anonymous.post("api/deliveries/x/redeliver", ""),
-                anonymous.post("api/webhooks/1/recover?since=2026-01-01T00:00:00Z", ""),
+                anonymous.get(DELIVERIES),
+                anonymous.post(DELIVERIES + "/x/redeliver", ""),
+                anonymous.post(WEBHOOKS + "/1/recover?since=2026-01-01T00:00:00Z", ""),
                 admin.as("it-admin", "wrong-password").get(TRIGGERS),
                 admin.as("nobody", "it-admin-password").get(TRIGGERS));
 
@@ -468,6 +466,19 @@ class AdminApiIT extends ApiFixture {
         }
         assertThat(json(admin.get(TRIGGERS + "/" + id)).getBoolean("active")).isFalse();
         assertThat(configCount()).isEqualTo(1);
+        // The demo's own Application at /api publishes every root resource of the WAR, ours too: no way in there.
+        for (HttpResponse<String> response : List.of(
+                anonymous.get("api/action-triggers"),
+                anonymous.post("api/action-triggers", seedDocument()),
+                anonymous.delete("api/action-triggers/" + id),
+                anonymous.get("api/action-triggers/deliveries"),
+                viewer.delete("api/action-triggers/" + id),
+                admin.post("api/action-triggers/webhooks/1/recover?since=2026-01-01T00:00:00Z", ""))) {
+            assertThat(response.statusCode())
+                    .as(response.request().method() + " " + response.uri())
+                    .isIn(401, 403);
+        }
+        assertThat(configCount()).isEqualTo(1);
         assertThat(anonymous.get("api/demo/received").statusCode()).isEqualTo(200);
         assertThat(anonymous.post("api/demo/customers", "{\"name\":\"Open\"}").statusCode())
                 .isEqualTo(201);
@@ -479,15 +490,15 @@ class AdminApiIT extends ApiFixture {
 
         assertThat(viewer.get(TRIGGERS).statusCode()).isEqualTo(200);
         assertThat(viewer.get(TRIGGERS + "/" + id).statusCode()).isEqualTo(200);
-        assertThat(viewer.get("api/deliveries").statusCode()).isEqualTo(200);
+        assertThat(viewer.get(DELIVERIES).statusCode()).isEqualTo(200);
         List<HttpResponse<String>> refused = List.of(
                 viewer.post(TRIGGERS, seedDocument()),
                 viewer.put(TRIGGERS + "/" + id, seedDocument()),
                 viewer.patch(TRIGGERS + "/" + id, "{\"active\": true}"),
                 viewer.delete(TRIGGERS + "/" + id),
                 viewer.post(TRIGGERS + "/" + id + "/preview", "{\"entity_type\": \"Sale\", \"entity_id\": 1}"),
-                viewer.post("api/deliveries/x/redeliver", ""),
-                viewer.post("api/webhooks/1/recover?since=2026-01-01T00:00:00Z", ""));
+                viewer.post(DELIVERIES + "/x/redeliver", ""),
+                viewer.post(WEBHOOKS + "/1/recover?since=2026-01-01T00:00:00Z", ""));
         for (HttpResponse<String> response : refused) {
             assertThat(response.statusCode())
                     .as(response.request().method() + " " + response.uri())
@@ -509,8 +520,8 @@ class AdminApiIT extends ApiFixture {
         HttpResponse<String> openapi = server.get("openapi");
         assertThat(openapi.statusCode()).isEqualTo(200);
         assertThat(openapi.body())
-                .contains("/api/action-triggers", "/api/action-triggers/{id}/preview", "/api/deliveries")
-                .contains("/api/webhooks/{id}/recover", "Action Triggers admin API", "customer_name");
+                .contains("/action-triggers/{id}/preview", "/action-triggers/deliveries")
+                .contains("/action-triggers/webhooks/{id}/recover", "Action Triggers admin API", "customer_name");
 
         HttpResponse<String> ready = management.get("health/ready");
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);

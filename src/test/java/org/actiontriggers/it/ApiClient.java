@@ -13,9 +13,17 @@ import java.time.Duration;
 import java.util.Base64;
 
 /** Talks to the deployed application over real HTTP, as curl would, optionally with Basic credentials. */
-final class ApiClient {
+public final class ApiClient {
 
     static final String LOOPBACK = "127.0.0.1";
+
+    /** Where Action Triggers answers in the application, relative to its root: one base for all of it. */
+    public static final String BASE = "action-triggers/";
+
+    public static final String TRIGGERS = BASE + "api/action-triggers";
+    public static final String DELIVERIES = TRIGGERS + "/deliveries";
+    public static final String WEBHOOKS = TRIGGERS + "/webhooks";
+    public static final String CONSOLE = BASE + "console/";
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -33,7 +41,7 @@ final class ApiClient {
      * @param base the application's URL on loopback (see {@link ApiFixture#loopback}): tests reach the server
      *     as a user on this machine would, never through a network address
      */
-    static ApiClient anonymous(URI base) {
+    public static ApiClient anonymous(URI base) {
         if (!LOOPBACK.equals(base.getHost())) {
             throw new IllegalArgumentException("not a loopback URL: " + base);
         }
@@ -41,32 +49,32 @@ final class ApiClient {
     }
 
     /** A client sending these Basic credentials. */
-    ApiClient as(String user, String password) {
+    public ApiClient as(String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new ApiClient(base, "Basic " + token);
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send("GET", path, null, null);
     }
 
-    HttpResponse<String> delete(String path) {
+    public HttpResponse<String> delete(String path) {
         return send("DELETE", path, null, null);
     }
 
-    HttpResponse<String> post(String path, String json) {
+    public HttpResponse<String> post(String path, String json) {
         return send("POST", path, json, "application/json");
     }
 
-    HttpResponse<String> put(String path, String json) {
+    public HttpResponse<String> put(String path, String json) {
         return send("PUT", path, json, "application/json");
     }
 
-    HttpResponse<String> patch(String path, String json) {
+    public HttpResponse<String> patch(String path, String json) {
         return send("PATCH", path, json, "application/merge-patch+json");
     }
 
-    HttpResponse<String> send(String method, String path, String body, String contentType) {
+    public HttpResponse<String> send(String method, String path, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(60))
                 .method(
@@ -90,17 +98,17 @@ final class ApiClient {
         }
     }
 
-    static JsonObject json(HttpResponse<String> response) {
+    public static JsonObject json(HttpResponse<String> response) {
         return json(response.body());
     }
 
-    static JsonObject json(String body) {
+    public static JsonObject json(String body) {
         try (var reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();
         }
     }
 
-    static JsonStructure structure(String body) {
+    public static JsonStructure structure(String body) {
         try (var reader = Json.createReader(new StringReader(body))) {
             return reader.read();
         }

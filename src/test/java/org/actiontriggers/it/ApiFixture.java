@@ -23,7 +23,10 @@ abstract class ApiFixture {
     /** Generous: Awaitility returns as soon as the condition holds; only a failure waits this long. */
     static final Duration DELIVERED = Duration.ofSeconds(60);
 
-    static final String TRIGGERS = "api/action-triggers";
+    static final String TRIGGERS = ApiClient.TRIGGERS;
+    static final String DELIVERIES = ApiClient.DELIVERIES;
+    static final String WEBHOOKS = ApiClient.WEBHOOKS;
+    static final String CONSOLE = ApiClient.CONSOLE;
 
     /** The deployment's URL as Arquillian hands it over: on this machine's network address. */
     @ArquillianResource

@@ -76,7 +76,7 @@ class ConsoleIT extends ApiFixture {
         assertThat(row.findElement(By.className("webhook-count")).getText()).isEqualTo("1");
 
         long sale = demoSale(3);
-        driver.get(base + "console/deliveries.xhtml?entity_type=Sale&entity_id=" + sale);
+        driver.get(base + CONSOLE + "deliveries.xhtml?entity_type=Sale&entity_id=" + sale);
         awaitState("succeeded");
         assertThat(driver.findElement(By.id("log")).getText()).contains("Sale " + sale, "200");
 
@@ -90,13 +90,13 @@ class ConsoleIT extends ApiFixture {
                 .as("the Authorization header carries the token its reference resolved to")
                 .isTrue();
 
-        driver.get(base + "console/");
+        driver.get(base + CONSOLE);
         assertThat(driver.findElement(By.className("last-state")).getText()).isEqualTo("succeeded");
         browser.save(README_SHOTS.resolve("triggers.png"));
 
         receiver.respond(hookPath, 400);
         anonymous.put("api/demo/sales/" + sale, "{\"quantity\":5}");
-        driver.get(base + "console/deliveries.xhtml?state=failed&config=" + configId);
+        driver.get(base + CONSOLE + "deliveries.xhtml?state=failed&config=" + configId);
         awaitState("failed");
         browser.clickAndWait(By.className("delivery-link"), By.id("delivery-state"));
         assertThat(texts(By.className("attempt-status"))).containsExactly("400");
@@ -113,7 +113,7 @@ class ConsoleIT extends ApiFixture {
 
         receiver.respond(hookPath, 400);
         anonymous.put("api/demo/sales/" + sale, "{\"quantity\":7}");
-        driver.get(base + "console/deliveries.xhtml?config=" + configId);
+        driver.get(base + CONSOLE + "deliveries.xhtml?config=" + configId);
         awaitState("failed");
         receiver.respond(hookPath, 200);
         long webhookId = json(admin.get(TRIGGERS + "/" + configId))
@@ -126,7 +126,7 @@ class ConsoleIT extends ApiFixture {
         browser.clickAndWait(By.id("recover:go"), MESSAGES);
         assertThat(driver.findElement(By.id("messages")).getText())
                 .contains("1 failed delivery of webhook " + webhookId);
-        driver.get(base + "console/deliveries.xhtml?config=" + configId);
+        driver.get(base + CONSOLE + "deliveries.xhtml?config=" + configId);
         awaitState("succeeded");
         assertThat(texts(By.className("delivery-state"))).containsExactly("succeeded", "succeeded", "succeeded");
         assertThat(receiver.at(hookPath)).hasSize(5);
@@ -136,7 +136,7 @@ class ConsoleIT extends ApiFixture {
     @Test
     void aNonWhitelistedUrlIsShownNextToItsFieldAndNothingIsSaved() {
         signIn("it-admin", "it-admin-password");
-        driver.get(base + "console/edit/trigger.xhtml");
+        driver.get(base + CONSOLE + "edit/trigger.xhtml");
 
         fillTrigger("https://elsewhere.example/hook", "soon");
         browser.clickAndWait(By.id("form:save"), MESSAGES);
@@ -164,7 +164,7 @@ class ConsoleIT extends ApiFixture {
     void aSavedSecretIsShownMaskedPreviewedMaskedAndKeptWhenTheFormIsSavedAgain() {
         String secret = "Bearer " + "k" + Long.toString(System.nanoTime(), 36) + "Zq7Lw9";
         signIn("it-admin", "it-admin-password");
-        driver.get(base + "console/edit/trigger.xhtml");
+        driver.get(base + CONSOLE + "edit/trigger.xhtml");
         fillTrigger(hook, "");
         type(By.id("form:webhooks:0:headers:0:name"), "Authorization");
         type(By.id("form:webhooks:0:headers:0:value"), secret);
@@ -207,7 +207,7 @@ class ConsoleIT extends ApiFixture {
     void anAdminAddsABrokerQueueSeesItListedAndAParameterItsBrokerRefusesNextToItsField() {
         String queueName = "console-it-" + Long.toString(System.nanoTime(), 36);
         signIn("it-admin", "it-admin-password");
-        driver.get(base + "console/edit/trigger.xhtml");
+        driver.get(base + CONSOLE + "edit/trigger.xhtml");
         fillTrigger(hook, "");
         browser.clickAndWait(By.id("form:addQueue"), By.id("form:queues:0:name"));
         new Select(driver.findElement(By.id("form:queues:0:name"))).selectByValue("it-rabbit");
@@ -296,8 +296,8 @@ class ConsoleIT extends ApiFixture {
 
     @Test
     void theSignInPageRefusesAWrongPasswordAndLeadsBackToTheWantedPage() {
-        driver.get(base + "console/deliveries.xhtml?entity_type=Sale");
-        assertThat(driver.getCurrentUrl()).contains("/console/login.xhtml");
+        driver.get(base + CONSOLE + "deliveries.xhtml?entity_type=Sale");
+        assertThat(driver.getCurrentUrl()).contains("/" + CONSOLE + "login.xhtml");
 
         type(By.id("username"), "it-admin");
         type(By.id("password"), "wrong-password");
@@ -307,7 +307,7 @@ class ConsoleIT extends ApiFixture {
         type(By.id("username"), "it-admin");
         type(By.id("password"), "it-admin-password");
         browser.clickAndWait(By.id("sign-in"), SIGNED_IN);
-        assertThat(driver.getCurrentUrl()).endsWith("/console/deliveries.xhtml?entity_type=Sale");
+        assertThat(driver.getCurrentUrl()).endsWith("/" + CONSOLE + "deliveries.xhtml?entity_type=Sale");
         assertThat(driver.findElement(By.id("user")).getText()).contains("it-admin", "admin");
     }
 
@@ -317,7 +317,7 @@ class ConsoleIT extends ApiFixture {
                 json(admin.post(TRIGGERS, seedDocument())).getJsonNumber("id").longValue();
         long sale = demoSale(2);
         await().atMost(DELIVERED)
-                .until(() -> json(admin.get("api/deliveries?config=" + configId + "&state=succeeded"))
+                .until(() -> json(admin.get(DELIVERIES + "?config=" + configId + "&state=succeeded"))
                                 .getInt("count")
                         == 1);
         signIn("it-viewer", "it-viewer-password");
@@ -339,27 +339,27 @@ class ConsoleIT extends ApiFixture {
         assertThat(json(admin.get(TRIGGERS + "/" + configId)).getBoolean("active"))
                 .isTrue();
 
-        driver.get(base + "console/deliveries.xhtml?entity_type=Sale&entity_id=" + sale);
+        driver.get(base + CONSOLE + "deliveries.xhtml?entity_type=Sale&entity_id=" + sale);
         assertThat(driver.findElement(By.className("delivery-state")).getText()).isEqualTo("succeeded");
         assertThat(driver.findElements(By.id("recover"))).isEmpty();
         browser.clickAndWait(By.className("delivery-link"), By.id("delivery-state"));
         assertThat(texts(By.className("attempt-status"))).containsExactly("200");
         assertThat(driver.findElements(By.id("actions:redeliver"))).isEmpty();
 
-        driver.get(base + "console/deliveries.xhtml?config=x&since=yesterday");
+        driver.get(base + CONSOLE + "deliveries.xhtml?config=x&since=yesterday");
         assertThat(driver.findElement(By.id("error-config")).getText())
                 .isEqualTo("Trigger must be a trigger number, e.g. 3");
         assertThat(driver.findElement(By.id("error-since")).getText()).startsWith("Since 'yesterday' is not a time");
 
-        driver.get(base + "console/edit/trigger.xhtml?id=" + configId);
+        driver.get(base + CONSOLE + "edit/trigger.xhtml?id=" + configId);
         assertThat(driver.findElement(By.id("forbidden")).getText()).contains("may only read");
         assertThat(json(admin.get(TRIGGERS + "/" + configId)).getBoolean("active"))
                 .isTrue();
     }
 
     private void signIn(String user, String password) {
-        driver.get(base + "console/");
-        assertThat(driver.getCurrentUrl()).contains("/console/login.xhtml");
+        driver.get(base + CONSOLE);
+        assertThat(driver.getCurrentUrl()).contains("/" + CONSOLE + "login.xhtml");
         type(By.id("username"), user);
         type(By.id("password"), password);
         browser.clickAndWait(By.id("sign-in"), SIGNED_IN);

@@ -56,6 +56,27 @@ class BrokerSettingsTest {
     }
 
     @Test
+    void aBrokerWhoseClientIsNotInTheApplicationNamesTheKeyAndTheDependencyToAdd() {
+        raw.put("action-triggers.brokers.events.type", "Kafka");
+        raw.put("action-triggers.brokers.events.conn.bootstrap_servers", "127.0.0.1:9092");
+        BrokerTypeCatalog withoutKafka = new BrokerTypeCatalog() {
+            @Override
+            public Optional<String> missingClient(String type) {
+                return type.equalsIgnoreCase("kafka")
+                        ? Optional.of("org.apache.kafka:kafka-clients:4.1.1")
+                        : Optional.empty();
+            }
+        };
+
+        Throwable thrown = catchThrowable(new SettingsParser(
+                key -> Optional.ofNullable(raw.get(key)), Set.of("Sale"), raw.keySet(), withoutKafka)::parse);
+
+        assertThat(((InvalidSettingsException) thrown).problems())
+                .containsExactly("action-triggers.brokers.events.type: a kafka broker needs its client library, which"
+                        + " is not in the application; add the dependency org.apache.kafka:kafka-clients:4.1.1");
+    }
+
+    @Test
     void noBrokerIsFine() {
         assertThat(parser().parse().brokers()).isEmpty();
     }

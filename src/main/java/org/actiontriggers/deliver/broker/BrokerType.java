@@ -1,60 +1,91 @@
 package org.actiontriggers.deliver.broker;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.actiontriggers.settings.BrokerKeys;
 
 /**
  * The broker types a queue may publish to: per type, the {@code conn} and {@code params} keys it takes (checked
  * at start-up and when a queue is saved) and how its client is made from the effective connection details.
+ *
+ * <p>The broker clients are optional dependencies: a host adds only those it uses. So nothing here touches a
+ * client class before a broker of that type is configured — the keys are read on first ask and the clients made
+ * in lambdas, never method references, which would resolve the client class when this enum initialises — and
+ * {@link #missingClient()} says which Maven artifact to add when the client library is absent.
  */
 public enum BrokerType {
     RABBITMQ(
-            new BrokerKeys(
+            "com.rabbitmq.client.ConnectionFactory",
+            "amqp-client",
+            () -> new BrokerKeys(
                     RabbitMqBrokerClient.CONN_KEYS,
                     List.of("host"),
                     Set.of("exchange", "routing_key", "queue"),
                     List.of("exchange", "queue")),
-            RabbitMqBrokerClient::new),
+            conn -> new RabbitMqBrokerClient(conn)),
     KAFKA(
-            keysOf(
+            "org.apache.kafka.clients.producer.KafkaProducer",
+            "kafka-clients",
+            () -> keysOf(
                     KafkaBrokerClient.ALLOWED_CONN,
                     KafkaBrokerClient.REQUIRED_CONN,
                     KafkaBrokerClient.ALLOWED_PARAMS,
                     KafkaBrokerClient.REQUIRED_PARAMS),
-            KafkaBrokerClient::new),
+            conn -> new KafkaBrokerClient(conn)),
     REDIS(
-            new BrokerKeys(
+            "redis.clients.jedis.JedisPooled",
+            "jedis",
+            () -> new BrokerKeys(
                     RedisBrokerClient.CONN_KEYS,
                     List.of("url", "host"),
                     Set.of("channel", "stream", "maxlen"),
                     List.of("channel", "stream")),
-            RedisBrokerClient::new),
+            conn -> new RedisBrokerClient(conn)),
     NATS(
-            keysOf(
+            "io.nats.client.Nats",
+            "jnats",
+            () -> keysOf(
                     NatsBrokerClient.ALLOWED_CONN,
                     NatsBrokerClient.REQUIRED_CONN,
                     NatsBrokerClient.ALLOWED_PARAMS,
                     NatsBrokerClient.REQUIRED_PARAMS),
-            NatsBrokerClient::new),
+            conn -> new NatsBrokerClient(conn)),
     MQTT(
-            keysOf(
+            "org.eclipse.paho.mqttv5.client.MqttAsyncClient",
+            "org.eclipse.paho.mqttv5.client",
+            () -> keysOf(
                     MqttBrokerClient.ALLOWED_CONN,
                     MqttBrokerClient.REQUIRED_CONN,
                     MqttBrokerClient.ALLOWED_PARAMS,
                     MqttBrokerClient.REQUIRED_PARAMS),
-            MqttBrokerClient::new);
+            conn -> new MqttBrokerClient(conn));
 
-    private final BrokerKeys keys;
+    /** The versions of the clients this build was made and tested with, by artifact id (from the pom). */
+    private static final String CLIENT_VERSIONS = "/META-INF/action-triggers/broker-clients.properties";
+
+    private final String clientClass;
+    private final String clientArtifact;
+    private final Supplier<BrokerKeys> keySource;
     private final Function<Map<String, String>, BrokerClient> factory;
+    private volatile BrokerKeys keys;
 
-    BrokerType(BrokerKeys keys, Function<Map<String, String>, BrokerClient> factory) {
-        this.keys = keys;
+    BrokerType(
+            String clientClass,
+            String clientArtifact,
+            Supplier<BrokerKeys> keySource,
+            Function<Map<String, String>, BrokerClient> factory) {
+        this.clientClass = clientClass;
+        this.clientArtifact = clientArtifact;
+        this.keySource = keySource;
         this.factory = factory;
     }
 
@@ -63,11 +94,43 @@ public enum BrokerType {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The keys this type takes. */
+    /** The keys this type takes. Loads the client class: ask only when {@link #missingClient()} is empty. */
     public BrokerKeys keys() {
-        return keys;
+        BrokerKeys k = keys;
+        if (k == null) {
+            k = keySource.get();
+            keys = k;
+        }
+        return k;
     }
 
+    /**
+     * Empty when the client library of this type is in the application; otherwise the Maven coordinates to add,
+     * as {@code groupId:artifactId:version}.
+     */
+    public Optional<String> missingClient() {
+        try {
+            Class.forName(clientClass, false, BrokerType.class.getClassLoader());
+            return Optional.empty();
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.of(coordinates());
+        }
+    }
+
+    /** The Maven coordinates of this type's client library. */
+    String coordinates() {
+        Properties versions = new Properties();
+        try (InputStream in = BrokerType.class.getResourceAsStream(CLIENT_VERSIONS)) {
+            if (in != null) {
+                versions.load(in);
+            }
+        } catch (IOException e) {
+            // the coordinates then go without a version
+        }
+        String group = versions.getProperty(clientArtifact + ".group", "");
+        String version = versions.getProperty(clientArtifact + ".version", "");
+        return (group.isEmpty() ? "" : group + ":") + clientArtifact + (version.isEmpty() ? "" : ":" + version);
+    }
     /**
      * Opens a client for the effective connection details.
      *

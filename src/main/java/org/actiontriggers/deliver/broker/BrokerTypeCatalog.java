@@ -18,6 +18,11 @@ public class BrokerTypeCatalog implements BrokerCatalog {
     }
 
     @Override
+    public Optional<String> missingClient(String type) {
+        return BrokerType.parse(type).flatMap(BrokerType::missingClient);
+    }
+
+    @Override
     public Optional<BrokerKeys> keys(String type) {
         return BrokerType.parse(type).map(BrokerType::keys);
     }

@@ -93,6 +93,7 @@ class ClusterDrillsIT {
                 settings,
                 String.join(
                         "\n",
+                        "action-triggers.datasource=jdbc/action-triggers",
                         "action-triggers.whitelisted-content-types=Customer,Sale",
                         "action-triggers.whitelisted-webhook-endpoint-patterns=http://127\\\\.0\\\\.0\\\\.1:"
                                 + receiverPort + "/drill/.*",
