@@ -2,7 +2,6 @@ package org.actiontriggers.admin;
 
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.actiontriggers.trigger.ConfigChangedMeanwhileException;
 import org.actiontriggers.trigger.InvalidConfigException;
 
 /**
@@ -35,7 +35,7 @@ public class ProblemResponses implements ExceptionMapper<Throwable> {
             if (t instanceof InvalidConfigException invalid) {
                 return Problem.invalidConfig(invalid.violations()).toResponse();
             }
-            if (t instanceof OptimisticLockException) {
+            if (t instanceof ConfigChangedMeanwhileException) {
                 return new Problem(
                                 Problem.CONFLICT,
                                 "Changed meanwhile",

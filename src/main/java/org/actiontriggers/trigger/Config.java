@@ -4,26 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
-import jakarta.persistence.ExcludeDefaultListeners;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
-import jakarta.persistence.SequenceGenerator;
-import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import jakarta.persistence.Version;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,59 +22,25 @@ import org.actiontriggers.template.TemplateValidator;
  *
  * <p>Mirrors Django Action Triggers' {@code Config}. The payload template is kept as JSON text: a JSON
  * object whose string values are templates, or a JSON string holding one text template, or nothing (the
- * entity's own fields are sent). Saving a Config, Webhook or ConfigSignal takes effect as soon as the
- * transaction commits, on every instance ({@link ConfigChangeListener}).
+ * entity's own fields are sent). A plain object: {@link ConfigRepository} saves it with its children, and a
+ * saved change takes effect as soon as the transaction commits, on every instance ({@link ConfigRevision}).
+ * Children are listed in id order, as stored.
  */
-@Entity
-@Table(name = "action_triggers_config")
-@ExcludeDefaultListeners
-@EntityListeners(ConfigChangeListener.class)
 public class Config {
 
-    @Id
-    @SequenceGenerator(name = "config_seq", sequenceName = "action_triggers_config_seq", allocationSize = 1)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "config_seq")
     private Long id;
-
-    @Column(name = "payload", length = 1_048_576)
     private String payload;
-
-    @Column(name = "active", nullable = false)
     private boolean active = true;
-
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "action_triggers_config_content_type", joinColumns = @JoinColumn(name = "config_id"))
-    @Column(name = "content_type", nullable = false)
-    private Set<String> contentTypes = new LinkedHashSet<>();
-
-    @OneToMany(mappedBy = "config", cascade = jakarta.persistence.CascadeType.ALL, orphanRemoval = true)
-    @OrderBy("id")
-    private List<Webhook> webhooks = new ArrayList<>();
-
-    @OneToMany(mappedBy = "config", cascade = jakarta.persistence.CascadeType.ALL, orphanRemoval = true)
-    @OrderBy("id")
-    private List<MessageBrokerQueue> brokerQueues = new ArrayList<>();
-
-    @OneToMany(mappedBy = "config", cascade = jakarta.persistence.CascadeType.ALL, orphanRemoval = true)
-    @OrderBy("id")
-    private List<ConfigSignal> configSignals = new ArrayList<>();
-
-    @Column(name = "ordered", nullable = false)
+    private final Set<String> contentTypes = new LinkedHashSet<>();
+    private final List<Webhook> webhooks = new ArrayList<>();
+    private final List<MessageBrokerQueue> brokerQueues = new ArrayList<>();
+    private final List<ConfigSignal> configSignals = new ArrayList<>();
     private boolean ordered;
-
-    @Column(name = "created_on", nullable = false)
     private OffsetDateTime createdOn;
-
-    @Column(name = "created_by")
     private String createdBy;
 
-    @Version
-    @Column(name = "version", nullable = false)
+    /** Bumped by every update of the config's row; an update of a copy loaded before another one is refused. */
     private long version;
-
-    /** The payload as loaded, so that only a changed template is checked (a stored bad one can still be turned off). */
-    @Transient
-    private String loadedPayload;
 
     public Config() {}
 
@@ -105,25 +51,20 @@ public class Config {
         this.contentTypes.addAll(contentTypes);
     }
 
-    @PostLoad
-    void rememberLoadedPayload() {
-        loadedPayload = payload;
-    }
-
     /**
      * Stamps the creation time and refuses a new or changed payload template that is more than value
-     * references, whatever code path saves the config; callers that want the message first ask {@link
-     * TemplateValidator}.
+     * references, whatever code path saves the config ({@link ConfigRepository} calls it before every write);
+     * callers that want the message first ask {@link TemplateValidator}. Only a changed template is checked,
+     * so that a bad one already stored can still be turned off.
      *
+     * @param storedPayload the payload as stored now, {@code null} for a new config
      * @throws InvalidTemplateException naming each refused template string and why
      */
-    @PrePersist
-    @PreUpdate
-    void beforeWrite() {
+    void beforeWrite(String storedPayload) {
         if (createdOn == null) {
             createdOn = OffsetDateTime.now(ZoneOffset.UTC);
         }
-        if (Objects.equals(payload, loadedPayload)) {
+        if (Objects.equals(payload, storedPayload)) {
             return;
         }
         List<String> problems = new TemplateValidator().problems(payloadTemplate());
@@ -132,8 +73,13 @@ public class Config {
         }
     }
 
+    /** {@code null} until the config is saved. */
     public Long getId() {
         return id;
+    }
+
+    void setId(Long id) {
+        this.id = id;
     }
 
     /** The payload template as JSON text, or {@code null} when the entity's fields are sent. */
@@ -230,6 +176,10 @@ public class Config {
         return createdOn;
     }
 
+    void setCreatedOn(OffsetDateTime createdOn) {
+        this.createdOn = createdOn;
+    }
+
     public String getCreatedBy() {
         return createdBy;
     }
@@ -240,5 +190,20 @@ public class Config {
 
     public long getVersion() {
         return version;
+    }
+
+    void setVersion(long version) {
+        this.version = version;
+    }
+
+    /** Sets the payload text as stored, without parsing it: a stored template is shown even when it is refused. */
+    void setStoredPayload(String payload) {
+        this.payload = payload;
+    }
+
+    /** Adds a stored signal, as the row mapper reads it. */
+    void attach(ConfigSignal signal) {
+        signal.setConfig(this);
+        configSignals.add(signal);
     }
 }

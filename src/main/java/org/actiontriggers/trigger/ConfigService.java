@@ -3,9 +3,6 @@ package org.actiontriggers.trigger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,9 +23,6 @@ import org.actiontriggers.secret.SecretMasker;
 @ApplicationScoped
 public class ConfigService {
 
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
     ConfigRepository repository;
 
@@ -38,11 +32,7 @@ public class ConfigService {
     /** The config with its webhooks, signals and content types loaded. */
     @Transactional
     public Optional<Config> find(long id) {
-        Config config = em.find(Config.class, id);
-        if (config != null) {
-            loadChildren(config);
-        }
-        return Optional.ofNullable(config);
+        return repository.find(id);
     }
 
     /**
@@ -52,29 +42,9 @@ public class ConfigService {
      */
     @Transactional
     public Page<Config> list(Boolean active, String contentType, int page, int size) {
-        List<String> conditions = new ArrayList<>();
-        if (active != null) {
-            // a literal: EclipseLink binds a Boolean parameter as a number, which H2 refuses to compare
-            conditions.add(active ? "c.active = true" : "c.active = false");
-        }
-        String from = "from Config c";
-        if (contentType != null) {
-            from += " join c.contentTypes t";
-            conditions.add("t = :type");
-        }
-        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        TypedQuery<Config> query = em.createQuery("select distinct c " + from + where + " order by c.id", Config.class);
-        TypedQuery<Long> count = em.createQuery("select count(distinct c) " + from + where, Long.class);
-        if (contentType != null) {
-            String type = validator.entityName(contentType).orElse(contentType);
-            query.setParameter("type", type);
-            count.setParameter("type", type);
-        }
-        List<Config> configs = query.setFirstResult(Page.firstIndex(page, size))
-                .setMaxResults(size)
-                .getResultList();
-        configs.forEach(ConfigService::loadChildren);
-        return new Page<>(configs, count.getSingleResult(), page, size);
+        String type =
+                contentType == null ? null : validator.entityName(contentType).orElse(contentType);
+        return repository.page(active, type, page, size);
     }
 
     /**
@@ -88,10 +58,8 @@ public class ConfigService {
         Config config = new Config();
         config.setCreatedBy(createdBy);
         apply(draft, config);
-        em.persist(config);
-        em.flush();
-        em.refresh(config);
-        return config;
+        repository.save(config);
+        return repository.find(config.getId()).orElseThrow();
     }
 
     /**
@@ -102,29 +70,28 @@ public class ConfigService {
      */
     @Transactional
     public Optional<Config> replace(long id, ConfigDraft draft) {
-        Config config = em.find(Config.class, id);
-        if (config == null) {
+        Optional<Config> found = repository.find(id);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
+        Config config = found.get();
         ConfigDraft resolved = keepMaskedSecrets(config, draft);
         requireValid(resolved);
         apply(resolved, config);
-        em.flush();
-        loadChildren(config);
-        return Optional.of(config);
+        repository.save(config);
+        return repository.find(id);
     }
 
     /** Switches a config on or off; empty when there is none with this id. */
     @Transactional
     public Optional<Config> setActive(long id, boolean active) {
-        Config config = em.find(Config.class, id);
-        if (config == null) {
+        Optional<Config> found = repository.find(id);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        config.setActive(active);
-        em.flush();
-        loadChildren(config);
-        return Optional.of(config);
+        found.get().setActive(active);
+        repository.save(found.get());
+        return repository.find(id);
     }
 
     /** Deletes a config with its webhooks and signals; its deliveries stay on record. */
@@ -240,12 +207,5 @@ public class ConfigService {
             values.put(name, masked ? old : value);
         });
         return values;
-    }
-
-    private static void loadChildren(Config config) {
-        config.getWebhooks().size();
-        config.getBrokerQueues().size();
-        config.getConfigSignals().size();
-        config.getContentTypes().size();
     }
 }

@@ -3,28 +3,20 @@ package org.actiontriggers.trigger;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
-import jakarta.persistence.AttributeConverter;
-import jakarta.persistence.Converter;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Stores a webhook's headers as one JSON object, keeping their order. */
-@Converter
-public class HeadersConverter implements AttributeConverter<Map<String, String>, String> {
+/**
+ * Stores a webhook's headers (and a queue's overrides) as one JSON object text, keeping their order: the
+ * form of the {@code headers}, {@code conn_details} and {@code parameters} columns.
+ */
+public final class HeadersConverter {
 
     /** Resolved once: every {@code Json.create…} call looks the provider up again through the class loader. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    @Override
-    public String convertToDatabaseColumn(Map<String, String> headers) {
-        return toJson(headers);
-    }
-
-    @Override
-    public Map<String, String> convertToEntityAttribute(String json) {
-        return fromJson(json);
-    }
+    private HeadersConverter() {}
 
     /** The headers as a JSON object text; an empty object for none. */
     public static String toJson(Map<String, String> headers) {

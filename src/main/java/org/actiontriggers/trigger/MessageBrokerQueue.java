@@ -1,17 +1,5 @@
 package org.actiontriggers.trigger;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
-import jakarta.persistence.ExcludeDefaultListeners;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
-import jakarta.persistence.SequenceGenerator;
-import jakarta.persistence.Table;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.actiontriggers.settings.BrokerDefinition;
@@ -21,35 +9,16 @@ import org.actiontriggers.settings.BrokerDefinition;
  * MessageBrokerQueue}: {@code name} refers to a broker defined in MicroProfile Config ({@link
  * BrokerDefinition}); {@code connDetails} and {@code parameters} override that definition's values for this
  * queue, and their values may hold {@code {{ fully.qualified.Class.member }}} references, resolved only when
- * a message is published (so secrets need not be stored).
+ * a message is published (so secrets need not be stored). A plain object, saved with its config by {@link
+ * ConfigRepository}.
  */
-@Entity
-@Table(name = "action_triggers_broker_queue")
-@ExcludeDefaultListeners
-@EntityListeners(ConfigChangeListener.class)
 public class MessageBrokerQueue {
 
-    @Id
-    @SequenceGenerator(name = "broker_queue_seq", sequenceName = "action_triggers_broker_queue_seq", allocationSize = 1)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "broker_queue_seq")
     private Long id;
-
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "config_id", nullable = false)
     private Config config;
-
-    @Column(name = "name", nullable = false, length = 255)
     private String name;
-
-    @Convert(converter = HeadersConverter.class)
-    @Column(name = "conn_details", length = 65_536)
     private Map<String, String> connDetails = new LinkedHashMap<>();
-
-    @Convert(converter = HeadersConverter.class)
-    @Column(name = "parameters", length = 65_536)
     private Map<String, String> parameters = new LinkedHashMap<>();
-
-    @Column(name = "timeout_secs")
     private Double timeoutSecs;
 
     public MessageBrokerQueue() {}
@@ -70,8 +39,13 @@ public class MessageBrokerQueue {
         }
     }
 
+    /** {@code null} until the queue is saved. */
     public Long getId() {
         return id;
+    }
+
+    void setId(Long id) {
+        this.id = id;
     }
 
     public Config getConfig() {

@@ -1,20 +1,5 @@
 package org.actiontriggers.trigger;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.ExcludeDefaultListeners;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
-import jakarta.persistence.SequenceGenerator;
-import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.actiontriggers.secret.SecretCipher;
@@ -29,49 +14,26 @@ import org.actiontriggers.secret.SigningSecrets;
  *
  * <p>Every request is signed per the Standard Webhooks spec unless signing is turned off. The signing secret
  * is stored only encrypted ({@link SecretCipher}); the plain secret is handed out once, by {@link
- * #issuedSigningSecret()} right after the webhook was saved, or by {@link SigningSecrets#rotate}.
+ * #issuedSigningSecret()} right after the webhook was saved, or by {@link SigningSecrets#rotate}. A plain
+ * object, saved with its config by {@link ConfigRepository}.
  */
-@Entity
-@Table(name = "action_triggers_webhook")
-@ExcludeDefaultListeners
-@EntityListeners({LimitsListener.class, SigningSecretListener.class, ConfigChangeListener.class})
 public class Webhook {
 
-    @Id
-    @SequenceGenerator(name = "webhook_seq", sequenceName = "action_triggers_webhook_seq", allocationSize = 1)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "webhook_seq")
     private Long id;
-
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "config_id", nullable = false)
     private Config config;
-
-    @Column(name = "url", nullable = false, length = 2048)
     private String url;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "http_method", nullable = false, length = 10)
     private HttpMethod httpMethod = HttpMethod.POST;
-
-    @Convert(converter = HeadersConverter.class)
-    @Column(name = "headers", length = 65_536)
     private Map<String, String> headers = new LinkedHashMap<>();
-
-    @Column(name = "timeout_secs")
     private Double timeoutSecs;
-
-    @Column(name = "signing_enabled", nullable = false)
     private boolean signingEnabled = true;
 
     /**
      * Written once, when the webhook is inserted; never by an update, so that saving a copy loaded before a
      * rotation cannot put the old secret back. Rotation ({@link SigningSecrets}) writes the column directly.
      */
-    @Column(name = "signing_secret", length = 512, updatable = false)
     private String encryptedSigningSecret;
 
-    /** The plain secret chosen by the caller or generated on persist; never stored, handed out once. */
-    @Transient
+    /** The plain secret chosen by the caller or generated when first saved; never stored, handed out once. */
     private SigningSecret issuedSigningSecret;
 
     public Webhook() {}
@@ -87,8 +49,13 @@ public class Webhook {
         }
     }
 
+    /** {@code null} until the webhook is saved. */
     public Long getId() {
         return id;
+    }
+
+    void setId(Long id) {
+        this.id = id;
     }
 
     public Config getConfig() {
@@ -158,7 +125,7 @@ public class Webhook {
     }
 
     /**
-     * The plain signing secret, once: after this webhook was persisted through this very instance (chosen or
+     * The plain signing secret, once: after this webhook was saved through this very instance (chosen or
      * generated), else {@code null}. It is not stored in plain text and cannot be read back later.
      */
     public String issuedSigningSecret() {

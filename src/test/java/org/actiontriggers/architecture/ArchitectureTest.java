@@ -87,6 +87,19 @@ class ArchitectureTest {
         rule.check(main);
     }
 
+    @Test
+    void theTriggerTablesNeedNoPersistenceUnit() {
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".trigger..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("jakarta.persistence..")
+                .because("a library jar with its own persistence unit makes a host's unnamed @PersistenceContext"
+                        + " ambiguous; the trigger tables are read and written through JDBC")
+                .check(main);
+    }
+
     static Stream<Arguments> packageRules() {
         return MAY_DEPEND_ON.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())

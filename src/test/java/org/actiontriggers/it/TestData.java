@@ -14,19 +14,25 @@ import javax.sql.DataSource;
 import org.actiontriggers.demo.DemoShop;
 import org.actiontriggers.demo.Sale;
 import org.actiontriggers.trigger.Config;
+import org.actiontriggers.trigger.ConfigRepository;
 
-/** Test-side data access: clears the configs between tests (through the EntityManager, so listeners run). */
+/** Test-side data access: clears the configs between tests (through the repository, so every cache hears of it). */
 @ApplicationScoped
 public class TestData {
 
-    @PersistenceContext
-    EntityManager triggers;
+    @PersistenceContext(unitName = "application")
+    EntityManager application;
+
+    @Inject
+    ConfigRepository configs;
 
     @Transactional
     public void deleteAllConfigs() {
-        triggers.createQuery("select c from Config c", Config.class)
-                .getResultList()
-                .forEach(triggers::remove);
+        for (var page = configs.page(null, null, 1, 100);
+                !page.items().isEmpty();
+                page = configs.page(null, null, 1, 100)) {
+            page.items().stream().map(Config::getId).forEach(configs::delete);
+        }
     }
 
     @Inject
@@ -104,7 +110,7 @@ public class TestData {
     @Transactional
     public void saleThenFail(long customerId, long productId, int quantity, Consumer<Sale> whileOpen) {
         Sale sale = shop.addSale(customerId, productId, quantity).orElseThrow();
-        triggers.flush();
+        application.flush();
         whileOpen.accept(sale);
         throw new RolledBack(sale.getId());
     }

@@ -2,8 +2,6 @@ package org.actiontriggers.it.cluster;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,6 +18,7 @@ import java.util.Map;
 import org.actiontriggers.outbox.DeliveryRepository;
 import org.actiontriggers.trigger.ActiveTriggers;
 import org.actiontriggers.trigger.Config;
+import org.actiontriggers.trigger.ConfigRepository;
 import org.actiontriggers.trigger.HttpMethod;
 import org.actiontriggers.trigger.Signal;
 import org.actiontriggers.trigger.Webhook;
@@ -38,8 +37,8 @@ public class DrillControlResource {
     /** A config with one webhook and one signal. */
     public record TriggerForm(String entity, String signal, String url, boolean ordered, boolean active) {}
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    ConfigRepository configs;
 
     @Inject
     ActiveTriggers activeTriggers;
@@ -56,8 +55,7 @@ public class DrillControlResource {
         config.setOrdered(form.ordered());
         new Webhook(config, form.url(), HttpMethod.POST, Map.of(), null);
         config.addSignal(Signal.parse(form.signal()));
-        em.persist(config);
-        em.flush();
+        configs.save(config);
         return Map.of("id", config.getId());
     }
 
@@ -67,12 +65,10 @@ public class DrillControlResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     public Response change(@PathParam("id") long id, TriggerForm form) {
-        Config config = em.find(Config.class, id);
-        if (config == null) {
-            throw new NotFoundException();
-        }
+        Config config = configs.find(id).orElseThrow(NotFoundException::new);
         config.getWebhooks().get(0).setUrl(form.url());
         config.setActive(form.active());
+        configs.save(config);
         return Response.noContent().build();
     }
 

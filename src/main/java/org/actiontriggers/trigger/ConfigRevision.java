@@ -2,10 +2,8 @@ package org.actiontriggers.trigger;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PostPersist;
-import jakarta.persistence.PostRemove;
-import jakarta.persistence.PostUpdate;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -17,24 +15,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
- * Makes a change of a {@link Config}, {@link Webhook} or {@link ConfigSignal} take effect when its
- * transaction commits, on every instance.
+ * Makes a change of the trigger tables take effect when its transaction commits, on every instance.
  *
- * <p>In the changing transaction it bumps the config revision through JDBC (the EntityManager is off limits
- * in callbacks); other instances notice the new revision on their next refresh. After the commit it
- * refreshes this instance's {@link ActiveTriggers} before the committing thread returns, so code that saves
- * a config and then an entity sees the trigger fire — as the seed page's steps promise.
+ * <p>{@link ConfigRepository} calls {@link #bump} in the changing transaction, on its own connection: the
+ * config revision — a counter other instances poll ({@link ActiveTriggers#refreshIfChanged}) — moves with the
+ * change, or not at all if it rolls back. After the commit this instance's {@link ActiveTriggers} is
+ * reloaded before the committing thread returns, so code that saves a config and then an entity sees the
+ * trigger fire — as the seed page's steps promise. The after-commit hook is an interposed JTA
+ * synchronization, the portable one (CDI {@code AFTER_SUCCESS} observers lose events on WildFly).
  */
-public class ConfigChangeListener {
+@ApplicationScoped
+public class ConfigRevision {
 
-    private static final Logger LOG = Logger.getLogger(ConfigChangeListener.class.getName());
-    private static final Object TX_KEY = ConfigChangeListener.class.getName() + ".registered";
-
-    @Inject
-    DataSource dataSource;
+    private static final Logger LOG = Logger.getLogger(ConfigRevision.class.getName());
+    private static final Object TX_KEY = ConfigRevision.class.getName() + ".registered";
 
     @Inject
     ActiveTriggers activeTriggers;
@@ -45,20 +41,18 @@ public class ConfigChangeListener {
     @Resource
     ManagedExecutorService executor;
 
-    @PostPersist
-    @PostUpdate
-    @PostRemove
-    void configChanged(Object entity) {
+    /** Bumps the revision once per transaction and reloads this instance's triggers after the commit. */
+    void bump(Connection connection) throws SQLException {
         if (transactions.getTransactionKey() == null) {
-            bumpRevision();
-            refreshAndWait();
+            increment(connection);
+            reloadAfterCommit();
             return;
         }
         if (transactions.getResource(TX_KEY) != null) {
             return;
         }
         transactions.putResource(TX_KEY, Boolean.TRUE);
-        bumpRevision();
+        increment(connection);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {}
@@ -66,24 +60,21 @@ public class ConfigChangeListener {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    refreshAndWait();
+                    reloadAfterCommit();
                 }
             }
         });
     }
 
-    private void bumpRevision() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "UPDATE action_triggers_config_revision SET revision = revision + 1 WHERE id = 1")) {
+    static void increment(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE action_triggers_config_revision SET revision = revision + 1 WHERE id = 1")) {
             ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not record the config change", e);
         }
     }
 
-    /** Runs the refresh on another thread: this one is finishing a transaction and must not start one. */
-    private void refreshAndWait() {
+    /** Runs the reload on another thread: this one is finishing a transaction and must not start one. */
+    void reloadAfterCommit() {
         try {
             executor.submit(activeTriggers::reloadNow).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
