@@ -185,61 +185,6 @@ public class DeliveryRepository {
         return ClaimGroups.take(ordered, limit, windowFull);
     }
 
-    /** Puts one attempt on record and counts it on its delivery. */
-    @Transactional(TxType.REQUIRES_NEW)
-    public void recordAttempt(AttemptRecord a) {
-        String count = "UPDATE action_triggers_delivery SET attempts = attempts + 1, last_status = ?, last_error = ?"
-                + " WHERE id = ?";
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ins = c.prepareStatement(AttemptTable.INSERT);
-                PreparedStatement upd = c.prepareStatement(count)) {
-            Sql.bind(ins, AttemptTable.INSERTED, AttemptTable.values(a));
-            ins.executeUpdate();
-            if (a.statusCode() == null) {
-                upd.setNull(1, Types.INTEGER);
-            } else {
-                upd.setInt(1, a.statusCode());
-            }
-            upd.setString(2, DeliveryTable.truncate(a.error()));
-            upd.setString(3, a.deliveryId());
-            upd.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not record an attempt of delivery " + a.deliveryId(), e);
-        }
-    }
-
-    /**
-     * Ends this instance's claim on a delivery with its new state; a no-op when the lease was lost meanwhile
-     * and another instance now owns the row.
-     *
-     * @param dueAt when a {@link DeliveryState#PENDING} row is next due; ignored for final states
-     * @return whether the row was still this owner's
-     */
-    @Transactional(TxType.REQUIRES_NEW)
-    public boolean finish(String id, String owner, DeliveryState state, Instant dueAt, int failedRounds, String error) {
-        String sql = "UPDATE action_triggers_delivery SET state = ?, due_at = ?, failed_rounds = ?, claimed_by = NULL,"
-                + " completed_at = ?, last_error = COALESCE(?, last_error) WHERE id = ? AND claimed_by = ?"
-                + " AND state = 'IN_FLIGHT'";
-        Instant now = Instant.now();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, state.name());
-            ps.setObject(2, Sql.utc(state == DeliveryState.PENDING ? dueAt : now));
-            ps.setInt(3, failedRounds);
-            if (state == DeliveryState.PENDING) {
-                ps.setNull(4, Types.TIMESTAMP_WITH_TIMEZONE);
-            } else {
-                ps.setObject(4, Sql.utc(now));
-            }
-            ps.setString(5, DeliveryTable.truncate(error));
-            ps.setString(6, id);
-            ps.setString(7, owner);
-            return ps.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not update delivery " + id, e);
-        }
-    }
-
     /**
      * Puts many finished rounds on record in one transaction, all or nothing: their attempts, the attempt
      * counts, and each delivery's new state where this owner still holds its claim; then {@code step} runs on
