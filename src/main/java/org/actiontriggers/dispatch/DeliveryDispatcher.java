@@ -26,6 +26,7 @@ import java.util.logging.Logger;
 import org.actiontriggers.boot.ActionTriggersStarted;
 import org.actiontriggers.deliver.DeliveryChannels;
 import org.actiontriggers.deliver.DeliveryOutcome;
+import org.actiontriggers.outbox.ClaimedBatch;
 import org.actiontriggers.outbox.ClaimedDelivery;
 import org.actiontriggers.outbox.DeliveryRepository;
 import org.actiontriggers.record.OutboxCommitted;
@@ -155,13 +156,14 @@ public class DeliveryDispatcher {
             }
             int asked = Math.min(free, MAX_CLAIM);
             Instant now = Instant.now();
-            List<ClaimedDelivery> claimed = outbox.claimDue(
+            ClaimedBatch batch = outbox.claimDue(
                     owner, now, settings.lease(), asked, hooks.candidateCondition(), hooks.claimStep(now));
-            for (ClaimedDelivery delivery : claimed) {
+            for (ClaimedDelivery delivery : batch.claimed()) {
                 senders.acquireUninterruptibly();
                 pool.execute(() -> process(delivery));
             }
-            if (claimed.size() < asked) {
+            // go on while rows were left out of a batch that took some; stop when nothing more was due
+            if (batch.claimed().isEmpty() || (batch.claimed().size() < asked && !batch.moreDue())) {
                 return;
             }
         }

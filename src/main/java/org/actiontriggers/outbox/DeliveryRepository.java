@@ -71,12 +71,14 @@ public class DeliveryRepository {
      * @param step decides, on the claim's connection, which of the locked rows are claimed
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public List<ClaimedDelivery> claimDue(
+    public ClaimedBatch claimDue(
             String owner, Instant now, Duration lease, int limit, String candidateCondition, ClaimStep step) {
-        List<String> ids = dueCandidates(now, limit, candidateCondition);
-        if (ids.isEmpty()) {
-            return List.of();
+        List<String> due = new ArrayList<>();
+        boolean moreDue = dueCandidates(now, limit, candidateCondition, due);
+        if (due.isEmpty()) {
+            return new ClaimedBatch(List.of(), false);
         }
+        List<String> ids = due;
         // Only the chosen rows are locked (with the lock on the ordered scan itself, H2 locks every matching
         // row, not the first n), by id: bound values, because H2 evaluates an IN (subquery) again for each
         // row. The conditions are checked again on the locked rows.
@@ -101,7 +103,7 @@ public class DeliveryRepository {
                 }
             }
             if (locked.isEmpty()) {
-                return List.of();
+                return new ClaimedBatch(List.of(), moreDue);
             }
             List<ClaimedDelivery> claimed = step.admit(c, ClaimGroups.grouped(locked));
             if (!claimed.isEmpty()) {
@@ -115,7 +117,7 @@ public class DeliveryRepository {
                     ps.executeBatch();
                 }
             }
-            return claimed;
+            return new ClaimedBatch(claimed, moreDue || claimed.size() < locked.size());
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim due deliveries", e);
         }
@@ -141,8 +143,11 @@ public class DeliveryRepository {
      * stop early; with both states in one query it reads and sorts the whole backlog). A row of an ordered
      * config waits while an older change of the same entity to the same destination is still pending or in
      * flight. The scan reads twice {@code limit} rows so that a change cut by the window can be seen as such.
+     *
+     * @param taken receives the ids to claim
+     * @return whether more rows are due than were taken
      */
-    private List<String> dueCandidates(Instant now, int limit, String candidateCondition) {
+    private boolean dueCandidates(Instant now, int limit, String candidateCondition, List<String> taken) {
         String extra =
                 candidateCondition == null || candidateCondition.isBlank() ? "" : " AND (" + candidateCondition + ")";
         String candidates = "SELECT c.id, c.due_at, c.entity_type, c.entity_id, c.created_at"
@@ -182,7 +187,8 @@ public class DeliveryRepository {
                 .sorted(Comparator.comparing(Due::dueAt))
                 .map(Due::candidate)
                 .toList();
-        return ClaimGroups.take(ordered, limit, windowFull);
+        taken.addAll(ClaimGroups.take(ordered, limit, windowFull));
+        return ordered.size() > taken.size();
     }
 
     /**
