@@ -45,10 +45,12 @@ final class PostgresCeilings {
     /**
      * Rows/s of {@code workers} threads, each on its own connection, claiming and updating a backlog of {@code
      * rows} due rows until none is left. One transaction per claim: {@code SELECT id … WHERE state = 'PENDING'
-     * AND due_at <= now ORDER BY due_at LIMIT 100 FOR UPDATE SKIP LOCKED}, then one {@code UPDATE … WHERE id =
-     * ANY(?)} that marks them delivered (state, attempts, completed_at, last_status), then commit.
+     * AND due_at <= now ORDER BY due_at LIMIT 100 FOR UPDATE SKIP LOCKED}, then the claimed rows marked
+     * delivered (state, attempts, completed_at, last_status) — {@code perRow}: one {@code UPDATE … WHERE id = ?}
+     * per row, as a loop that finishes each delivery on its own does (the loop behind issue 15's reference
+     * figures); else one {@code UPDATE … WHERE id = ANY(?)} for all of them — then commit.
      */
-    double claimAndUpdate(int rows, int workers) throws Exception {
+    double claimAndUpdate(int rows, int workers, boolean perRow) throws Exception {
         createTables();
         try (Connection c = connect();
                 PreparedStatement fill = c.prepareStatement("INSERT INTO " + DELIVERY
@@ -69,7 +71,7 @@ final class PostgresCeilings {
         List<Future<Integer>> done = new ArrayList<>();
         try {
             for (int w = 0; w < workers; w++) {
-                done.add(pool.submit(() -> claimUntilEmpty(ready, go)));
+                done.add(pool.submit(() -> claimUntilEmpty(ready, go, perRow)));
             }
             ready.await(60, TimeUnit.SECONDS);
             long t0 = System.nanoTime();
@@ -88,14 +90,15 @@ final class PostgresCeilings {
         }
     }
 
-    private int claimUntilEmpty(CountDownLatch ready, CountDownLatch go) throws Exception {
+    private int claimUntilEmpty(CountDownLatch ready, CountDownLatch go, boolean perRow) throws Exception {
+        String set = "UPDATE " + DELIVERY + " SET state = 'SUCCEEDED', attempts = attempts + 1, claimed_by = NULL,"
+                + " completed_at = ?, last_status = 200";
         try (Connection c = connect();
                 PreparedStatement claim = c.prepareStatement("SELECT id FROM " + DELIVERY
                         + " WHERE state = 'PENDING' AND due_at <= ? ORDER BY due_at LIMIT " + CLAIM
                         + " FOR UPDATE SKIP LOCKED");
-                PreparedStatement update = c.prepareStatement("UPDATE " + DELIVERY
-                        + " SET state = 'SUCCEEDED', attempts = attempts + 1, claimed_by = NULL, completed_at = ?,"
-                        + " last_status = 200 WHERE id = ANY (?)")) {
+                PreparedStatement update =
+                        c.prepareStatement(set + (perRow ? " WHERE id = ?" : " WHERE id = ANY (?)"))) {
             c.setAutoCommit(false);
             ready.countDown();
             go.await();
@@ -114,12 +117,19 @@ final class PostgresCeilings {
                     c.commit();
                     return total;
                 }
-                Array array = c.createArrayOf("varchar", ids.toArray());
                 update.setObject(1, now);
-                update.setArray(2, array);
-                total += update.executeUpdate();
+                if (perRow) {
+                    for (String id : ids) {
+                        update.setString(2, id);
+                        total += update.executeUpdate();
+                    }
+                } else {
+                    Array array = c.createArrayOf("varchar", ids.toArray());
+                    update.setArray(2, array);
+                    total += update.executeUpdate();
+                    array.free();
+                }
                 c.commit();
-                array.free();
             }
         }
     }
