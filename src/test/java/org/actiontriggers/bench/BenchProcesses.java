@@ -5,13 +5,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.StringWriter;
 import java.net.ServerSocket;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Driver;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -25,9 +23,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * Starts and stops the two processes the benchmark drives — the receiver and Payara Micro — and prepares
- * their database. Whatever happens, both end with the driver: a shutdown hook destroys them, and the
- * receiver also quits when its stdin (a pipe from the driver) closes.
+ * Starts and stops the processes the benchmark drives — the receiver and one Payara Micro per database —
+ * and prepares their databases. Whatever happens, they end with the driver: a shutdown hook destroys them,
+ * and the receiver also quits when its stdin (a pipe from the driver) closes.
  */
 final class BenchProcesses implements AutoCloseable {
 
@@ -38,7 +36,7 @@ final class BenchProcesses implements AutoCloseable {
     private final List<Process> started = new ArrayList<>();
     private final Thread hook = new Thread(this::destroyAll, "bench-cleanup");
     private String pgAdminUrl;
-    private ClassLoader driverLoader;
+    private String pgUser;
 
     BenchProcesses(Path dir) {
         this.dir = dir;
@@ -81,46 +79,66 @@ final class BenchProcesses implements AutoCloseable {
         return new Receiver(p, Integer.parseInt(parts[1]), Integer.parseInt(parts[3]));
     }
 
+    /** An H2 file database under the bench directory, created afresh; answers its asadmin command file. */
+    Path h2Datasource() throws IOException {
+        Path file = dir.resolve("datasource-h2.asadmin");
+        Path h2 = dir.resolve("h2");
+        deleteTree(h2);
+        String url = "jdbc:h2:file:" + h2.toAbsolutePath().resolve("bench");
+        Files.writeString(
+                file,
+                "create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource"
+                        + " --restype javax.sql.DataSource --steadypoolsize 4 --maxpoolsize 64"
+                        + " --property url=" + url.replace(":", "\\:") + " action-triggers-pool\n"
+                        + "create-jdbc-resource --connectionpoolid action-triggers-pool jdbc/action-triggers\n");
+        return file;
+    }
+
     /**
-     * The asadmin command file for the datasource: the one given (a PostgreSQL one is pointed at
-     * {@value #PG_DATABASE}, which is created afresh), or else an H2 file database under the bench directory.
+     * The given PostgreSQL asadmin command file pointed at {@value #PG_DATABASE}, which is dropped and created
+     * afresh through {@code adminUrl} (a database of the same server that always exists, e.g. {@code postgres}).
      */
-    Path datasource(String given, String addlibs) throws IOException, SQLException {
-        Path file = dir.resolve("datasource.asadmin");
-        if (given == null || given.isBlank()) {
-            Path h2 = dir.resolve("h2");
-            deleteTree(h2);
-            String url = "jdbc:h2:file:" + h2.toAbsolutePath().resolve("bench");
-            Files.writeString(
-                    file,
-                    "create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource"
-                            + " --restype javax.sql.DataSource --steadypoolsize 4 --maxpoolsize 64"
-                            + " --property url=" + url.replace(":", "\\:") + " action-triggers-pool\n"
-                            + "create-jdbc-resource --connectionpoolid action-triggers-pool jdbc/action-triggers\n");
-            return file;
-        }
-        String commands = Files.readString(Path.of(given));
-        if (!commands.toLowerCase().contains("postgresql")) {
-            Files.writeString(file, commands);
-            return file;
-        }
-        commands = commands.replaceAll("databaseName=[^:\\s]+", "databaseName=" + PG_DATABASE)
+    Path postgresDatasource(Path given, String adminUrl, String user) throws IOException, SQLException {
+        Path file = dir.resolve("datasource-postgresql.asadmin");
+        String commands = Files.readString(given)
+                .replaceAll("databaseName=[^:\\s]+", "databaseName=" + PG_DATABASE)
                 .replaceAll("(jdbc\\\\?:postgresql\\\\?://[^/\\s]+/)[^?:;\\s]+", "$1" + PG_DATABASE);
         Files.writeString(file, commands);
-        pgAdminUrl = System.getProperty("bench.pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
-        driverLoader = loaderOf(addlibs);
-        pgAdmin("DROP DATABASE IF EXISTS " + PG_DATABASE);
+        pgAdminUrl = adminUrl;
+        pgUser = user;
+        pgAdmin("DROP DATABASE IF EXISTS " + PG_DATABASE + " WITH (FORCE)");
         pgAdmin("CREATE DATABASE " + PG_DATABASE);
         return file;
     }
 
-    /** Starts Payara Micro with the bench WAR; returns once it is started, not once the app answers. */
-    Process startPayara(Path war, Path properties, Path datasource, String addlibs, int port, boolean jfr)
+    /** The JDBC URL of {@value #PG_DATABASE} on the admin URL's server. */
+    String postgresBenchUrl() {
+        return pgAdminUrl.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + PG_DATABASE);
+    }
+
+    /** Drops {@value #PG_DATABASE} when this run created it. */
+    void dropPostgresDatabase() {
+        if (pgAdminUrl != null) {
+            try {
+                pgAdmin("DROP DATABASE IF EXISTS " + PG_DATABASE + " WITH (FORCE)");
+            } catch (SQLException e) {
+                System.err.println("Could not drop " + PG_DATABASE + ": " + e.getMessage());
+            }
+            pgAdminUrl = null;
+        }
+    }
+
+    /**
+     * Starts Payara Micro with the bench WAR, its output in {@code <dir>/payara-<name>.log} (and a Flight
+     * Recording in {@code payara-<name>.jfr} when {@code jfr}); returns once it is started, not once the app
+     * answers.
+     */
+    Process startPayara(Path war, Path properties, Path datasource, String addlibs, int port, String name, boolean jfr)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(java(), "-Xms1g", "-Xmx1g"));
         if (jfr) {
             command.add("-XX:StartFlightRecording=filename="
-                    + dir.resolve("payara.jfr").toAbsolutePath() + ",settings=profile,dumponexit=true");
+                    + dir.resolve("payara-" + name + ".jfr").toAbsolutePath() + ",settings=profile,dumponexit=true");
         }
         command.addAll(List.of(
                 "-jar",
@@ -141,10 +159,15 @@ final class BenchProcesses implements AutoCloseable {
         command.addAll(List.of("--deploy", war.toAbsolutePath().toString()));
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("payara.log").toFile())
+                .redirectOutput(payaraLog(name).toFile())
                 .start();
         started.add(p);
         return p;
+    }
+
+    /** Where the output of the server started under {@code name} goes. */
+    Path payaraLog(String name) {
+        return dir.resolve("payara-" + name + ".log");
     }
 
     /** A port that was free a moment ago. */
@@ -164,13 +187,22 @@ final class BenchProcesses implements AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             // the hook runs anyway
         }
-        if (pgAdminUrl != null) {
-            try {
-                pgAdmin("DROP DATABASE IF EXISTS " + PG_DATABASE);
-            } catch (SQLException e) {
-                System.err.println("Could not drop " + PG_DATABASE + ": " + e.getMessage());
+        dropPostgresDatabase();
+    }
+
+    /** Stops one server (a normal shutdown first, so a JFR recording is written). */
+    synchronized void stop(Process p) {
+        p.destroy();
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(30, TimeUnit.SECONDS);
             }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
+        started.remove(p);
     }
 
     private synchronized void destroyAll() {
@@ -192,34 +224,11 @@ final class BenchProcesses implements AutoCloseable {
 
     private void pgAdmin(String sql) throws SQLException {
         Properties credentials = new Properties();
-        credentials.setProperty("user", System.getProperty("bench.pg.user", "postgres"));
-        try (Connection c = pgDriver().connect(pgAdminUrl, credentials);
+        credentials.setProperty("user", pgUser);
+        try (Connection c = DriverManager.getConnection(pgAdminUrl, credentials);
                 Statement s = c.createStatement()) {
             s.execute(sql);
         }
-    }
-
-    private Driver pgDriver() throws SQLException {
-        try {
-            return (Driver) Class.forName("org.postgresql.Driver", true, driverLoader)
-                    .getDeclaredConstructor()
-                    .newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new SQLException("no PostgreSQL driver in bench.addlibs", e);
-        }
-    }
-
-    private static ClassLoader loaderOf(String addlibs) throws IOException {
-        if (addlibs == null || addlibs.isBlank()) {
-            throw new IllegalArgumentException("a PostgreSQL datasource needs -Dbench.addlibs=<dir with the driver>");
-        }
-        List<URL> jars = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of(addlibs))) {
-            for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).toList()) {
-                jars.add(jar.toUri().toURL());
-            }
-        }
-        return new URLClassLoader(jars.toArray(URL[]::new), BenchProcesses.class.getClassLoader());
     }
 
     private static void deleteTree(Path root) throws IOException {

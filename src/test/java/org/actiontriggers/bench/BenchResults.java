@@ -14,10 +14,11 @@ final class BenchResults {
      * One figure.
      *
      * @param ratio the figure against what it is compared with, or empty
-     * @param target what issue 7 asks of the ratio or the figure, or empty
+     * @param target what issues 7 and 15 ask of the ratio or the figure, or empty
      * @param met {@code "yes"}, {@code "NO"} or empty when there is no target
      */
     record Row(
+            String database,
             String section,
             String figure,
             String value,
@@ -28,17 +29,28 @@ final class BenchResults {
 
     private final List<String> header = new ArrayList<>();
     private final List<Row> rows = new ArrayList<>();
+    private String database = "";
 
     void header(String line) {
         header.add(line);
     }
 
+    /** The database the following rows were measured on. */
+    void database(String name) {
+        database = name;
+    }
+
+    /** A row with a target of its own (not a ratio): met when {@code met}. */
+    void check(String section, String figure, String value, String target, boolean met) {
+        rows.add(new Row(database, section, figure, value, "", "", target, met ? "yes" : "NO"));
+    }
+
     void add(String section, String figure, String value) {
-        rows.add(new Row(section, figure, value, "", "", "", ""));
+        rows.add(new Row(database, section, figure, value, "", "", "", ""));
     }
 
     void ratio(String section, String figure, double value, String comparedWith, double reference, String unit) {
-        rows.add(new Row(section, figure, fmt(value) + unit, comparedWith, ratio(value, reference), "", ""));
+        rows.add(new Row(database, section, figure, fmt(value) + unit, comparedWith, ratio(value, reference), "", ""));
     }
 
     /** A ratio with a target: met when the ratio is at most {@code max} (or at least, when {@code atLeast}). */
@@ -54,6 +66,7 @@ final class BenchResults {
         double r = value / reference;
         boolean met = atLeast ? r >= bound : r <= bound;
         rows.add(new Row(
+                database,
                 section,
                 figure,
                 fmt(value) + unit,
@@ -67,6 +80,7 @@ final class BenchResults {
     void bound(String section, String figure, double value, String unit, boolean atLeast, double bound) {
         boolean met = atLeast ? value >= bound : value < bound;
         rows.add(new Row(
+                database,
                 section,
                 figure,
                 fmt(value) + unit,
@@ -76,16 +90,31 @@ final class BenchResults {
                 met ? "yes" : "NO"));
     }
 
+    /** The header, every figure, then the rows with a target again, so met/NO can be read at a glance. */
     String markdown() {
         StringBuilder out = new StringBuilder();
         header.forEach(h -> out.append(h).append("  \n"));
         out.append('\n');
-        out.append("| case | figure | value | compared with | ratio | target | met |\n");
-        out.append("|---|---|---:|---|---:|---|---|\n");
+        table(out, rows);
+        List<Row> targets = rows.stream().filter(r -> !r.target().isEmpty()).toList();
+        long met = targets.stream().filter(r -> r.met().equals("yes")).count();
+        out.append("\nTargets: ")
+                .append(met)
+                .append(" of ")
+                .append(targets.size())
+                .append(" met\n\n");
+        table(out, targets);
+        return out.toString();
+    }
+
+    private static void table(StringBuilder out, List<Row> rows) {
+        out.append("| database | case | figure | value | compared with | ratio | target | met |\n");
+        out.append("|---|---|---|---:|---|---:|---|---|\n");
         for (Row r : rows) {
             out.append("| ")
                     .append(String.join(
                             " | ",
+                            r.database(),
                             r.section(),
                             r.figure(),
                             r.value(),
@@ -95,14 +124,14 @@ final class BenchResults {
                             r.met()))
                     .append(" |\n");
         }
-        return out.toString();
     }
 
     String csv() {
-        StringBuilder out = new StringBuilder("case,figure,value,compared_with,ratio,target,met\n");
+        StringBuilder out = new StringBuilder("database,case,figure,value,compared_with,ratio,target,met\n");
         for (Row r : rows) {
             out.append(String.join(
                             ",",
+                            csv(r.database()),
                             csv(r.section()),
                             csv(r.figure()),
                             csv(r.value()),
