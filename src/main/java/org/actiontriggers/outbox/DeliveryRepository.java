@@ -13,9 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.actiontriggers.trigger.Destination;
@@ -457,24 +460,61 @@ public class DeliveryRepository {
     }
 
     /**
-     * Makes the pending deliveries of one destination due now, in the caller's transaction: when its breaker
-     * closes or it is re-enabled, what waited goes at once (in order, for ordered configs), not at the end of
-     * a backoff planned while it was down.
+     * Puts the pending deliveries of one destination back in recording order and due at once, on the caller's
+     * connection (the policy's transaction): when its breaker closes or it is re-enabled, what waited goes now
+     * and oldest first, not at the end of a backoff planned while it was down.
      *
      * @return how many were pending
      */
-    @Transactional
-    public int pendingDueNow(Long webhookId, String brokerName, Instant now) {
-        String sql = "UPDATE action_triggers_delivery SET due_at = ? WHERE state = 'PENDING' AND due_at > ? AND "
+    public int pendingDueNow(Connection c, Long webhookId, String brokerName) throws SQLException {
+        String sql = "UPDATE action_triggers_delivery SET due_at = created_at WHERE state = 'PENDING' AND "
                 + (webhookId != null ? "webhook_id = ?" : "broker_name = ?");
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, Sql.utc(now));
-            ps.setObject(2, Sql.utc(now));
-            bindDestination(ps, 3, webhookId, brokerName);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bindDestination(ps, 1, webhookId, brokerName);
             return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not make the pending deliveries of a destination due", e);
+        }
+    }
+
+    /** Inserts a delivery on the caller's connection: the policy's alerts, in the transaction that decided them. */
+    public void insert(Connection c, PendingDelivery d) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(DeliveryTable.INSERT)) {
+            Sql.bind(ps, DeliveryTable.COLUMNS, DeliveryTable.values(d));
+            ps.executeUpdate();
+        }
+    }
+
+    /** The HTTP status of the last attempt of each delivery that has one, on the caller's connection. */
+    public Map<String, Integer> lastStatuses(Connection c, Collection<String> ids) throws SQLException {
+        Map<String, Integer> statuses = new HashMap<>();
+        if (ids.isEmpty()) {
+            return statuses;
+        }
+        String sql = "SELECT id, last_status FROM action_triggers_delivery WHERE last_status IS NOT NULL AND id IN ("
+                + String.join(",", Collections.nCopies(ids.size(), "?")) + ")";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (String id : ids) {
+                ps.setString(i++, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    statuses.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return statuses;
+    }
+
+    /** How many deliveries of a webhook are in flight under a running lease, on the caller's connection. */
+    public int inFlight(Connection c, long webhookId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM action_triggers_delivery"
+                + " WHERE webhook_id = ? AND state = 'IN_FLIGHT' AND due_at > ?")) {
+            ps.setLong(1, webhookId);
+            ps.setObject(2, Sql.utc(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 
