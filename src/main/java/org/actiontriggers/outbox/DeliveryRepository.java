@@ -518,6 +518,21 @@ public class DeliveryRepository {
         }
     }
 
+    /**
+     * Makes a delivery whose round just ended wait again as if that round had not been: pending, with its
+     * earlier count of failed rounds, due at {@code dueAt}. For the probe of an open breaker and the delivery
+     * that met {@code 410 Gone}: the destination failed, not the delivery, so it is kept, not burned.
+     */
+    public void keepWaiting(Connection c, String id, int failedRounds, Instant dueAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE action_triggers_delivery SET state = 'PENDING',"
+                + " failed_rounds = ?, due_at = ?, completed_at = NULL WHERE id = ? AND state <> 'IN_FLIGHT'")) {
+            ps.setInt(1, failedRounds);
+            ps.setObject(2, Sql.utc(dueAt));
+            ps.setString(3, id);
+            ps.executeUpdate();
+        }
+    }
+
     private static void bindDestination(PreparedStatement ps, int index, Long webhookId, String brokerName)
             throws SQLException {
         if (webhookId != null) {

@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.actiontriggers.deliver.DeliveryOutcome;
 import org.actiontriggers.dispatch.FinishedDelivery;
@@ -46,21 +48,15 @@ public class PolicyOutcomeObserver implements OutcomeObserver {
     public void recorded(Connection c, List<FinishedDelivery> outcomes, Instant now) throws SQLException {
         Map<DestinationKey, List<FinishedDelivery>> failed = new TreeMap<>(PolicyOutcomeObserver::byText);
         Map<DestinationKey, List<FinishedDelivery>> succeeded = new TreeMap<>(PolicyOutcomeObserver::byText);
-        List<String> refused = new ArrayList<>();
+        List<FinishedDelivery> dead = new ArrayList<>();
+        Set<String> kept = new HashSet<>();
         for (FinishedDelivery f : outcomes) {
             DestinationKey key = PolicyKeys.of(f.delivery().destination());
             if (key == null) {
                 continue;
             }
             if (f.state() == DeliveryState.DEAD && f.written()) {
-                events.record(
-                        c,
-                        new PolicyEvent(
-                                PolicyEvent.Type.DEAD_LETTERED,
-                                key,
-                                now,
-                                f.outcome().reason(),
-                                f.delivery().id()));
+                dead.add(f);
             }
             switch (f.outcome().kind()) {
                 case SUCCEEDED ->
@@ -69,7 +65,6 @@ public class PolicyOutcomeObserver implements OutcomeObserver {
                     failed.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
                 case FAILED -> {
                     if (key.isWebhook()) {
-                        refused.add(f.delivery().id());
                         failed.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
                     }
                 }
@@ -99,9 +94,19 @@ public class PolicyOutcomeObserver implements OutcomeObserver {
                     // a 4xx other than 410 says the receiver is up and refused this one delivery
                     continue;
                 }
+                boolean probe = f.delivery().id().equals(row.probeId);
                 for (PolicyEvent.Type type : machine.failed(
                         row, now, f.delivery().id(), status, f.outcome().reason(), isRefusal)) {
                     raised.add(new PolicyEvent(type, key, now, detail(type, row, f), null));
+                }
+                if (f.written() && (probe || row.breaker == Breaker.DISABLED)) {
+                    // the destination failed, not this delivery: it waits again, its round not counted
+                    outbox.keepWaiting(
+                            c,
+                            f.delivery().id(),
+                            f.delivery().failedRounds(),
+                            row.nextProbeAt == null ? now : row.nextProbeAt);
+                    kept.add(f.delivery().id());
                 }
             }
             for (FinishedDelivery f : succeeded.getOrDefault(key, List.of())) {
@@ -116,6 +121,18 @@ public class PolicyOutcomeObserver implements OutcomeObserver {
             }
             for (PolicyEvent event : raised) {
                 events.record(c, event);
+            }
+        }
+        for (FinishedDelivery f : dead) {
+            if (!kept.contains(f.delivery().id())) {
+                events.record(
+                        c,
+                        new PolicyEvent(
+                                PolicyEvent.Type.DEAD_LETTERED,
+                                PolicyKeys.of(f.delivery().destination()),
+                                now,
+                                f.outcome().reason(),
+                                f.delivery().id()));
             }
         }
     }
