@@ -1,8 +1,5 @@
 package org.actiontriggers.monitoring;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -10,7 +7,6 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import java.util.logging.Level;
@@ -22,9 +18,11 @@ import org.actiontriggers.policy.DestinationState;
 /**
  * The delivery policy's gauges per destination ({@code destination="webhook:12"}):
  * {@code action_triggers_destination_state} (0 closed, 1 open, 2 disabled),
- * {@code action_triggers_destination_failed_rounds} and {@code action_triggers_destination_waiting}. The
- * destinations are read every {@value OutboxFigures#FRESH_SECONDS} seconds; gauges of a destination that
- * appeared since are registered then.
+ * {@code action_triggers_destination_failed_rounds} and {@code action_triggers_destination_waiting}, and
+ * {@code action_triggers_destinations_unhealthy} (breaker open or disabled, or failing). The destinations are
+ * read when a gauge is read and the last reading is older than {@value OutboxFigures#FRESH_SECONDS} seconds —
+ * nothing is read while nobody scrapes; gauges of a destination that appeared since are registered then, so
+ * they show from the next scrape on.
  */
 @ApplicationScoped
 public class DestinationMetrics {
@@ -34,6 +32,7 @@ public class DestinationMetrics {
     static final String STATE = "action_triggers_destination_state";
     static final String FAILED_ROUNDS = "action_triggers_destination_failed_rounds";
     static final String WAITING = "action_triggers_destination_waiting";
+    static final String UNHEALTHY = "action_triggers_destinations_unhealthy";
 
     @Inject
     Instance<GaugeExport> exports;
@@ -41,21 +40,24 @@ public class DestinationMetrics {
     @Inject
     DestinationPolicy policy;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
     private final Map<String, DestinationState> current = new ConcurrentHashMap<>();
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
-    private ScheduledFuture<?> refresh;
+    private volatile long readAt;
 
     void start(@Observes ActionTriggersStarted started) {
-        if (exports.isUnsatisfied()) {
-            return;
-        }
-        refresh = scheduler.scheduleWithFixedDelay(this::refresh, 0, OutboxFigures.FRESH_SECONDS, TimeUnit.SECONDS);
+        exports.forEach(export -> export.gauge(
+                UNHEALTHY, "Destinations whose breaker is open or that are disabled or failing", null, Map.of(), () -> {
+                    refreshIfStale();
+                    return current.values().stream().filter(s -> !s.healthy()).count();
+                }));
     }
 
-    void refresh() {
+    private void refreshIfStale() {
+        long now = System.nanoTime();
+        if (readAt != 0 && now - readAt < TimeUnit.SECONDS.toNanos(OutboxFigures.FRESH_SECONDS)) {
+            return;
+        }
+        readAt = now;
         try {
             for (DestinationState state : policy.list()) {
                 String name = state.key().toString();
@@ -65,7 +67,7 @@ public class DestinationMetrics {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Reading the destinations for their gauges failed; the next refresh tries again", e);
+            LOG.log(Level.FINE, "Reading the destinations for their gauges failed; the next scrape tries again", e);
         }
     }
 
@@ -96,15 +98,9 @@ public class DestinationMetrics {
             String destination,
             ToDoubleFunction<DestinationState> value) {
         export.gauge(name, description, null, tags, () -> {
+            refreshIfStale();
             DestinationState state = current.get(destination);
             return state == null ? 0 : value.applyAsDouble(state);
         });
-    }
-
-    @PreDestroy
-    void stop() {
-        if (refresh != null) {
-            refresh.cancel(false);
-        }
     }
 }
