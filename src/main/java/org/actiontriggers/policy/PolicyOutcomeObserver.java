@@ -49,6 +49,7 @@ public class PolicyOutcomeObserver implements OutcomeObserver {
         Map<DestinationKey, List<FinishedDelivery>> failed = new TreeMap<>(PolicyOutcomeObserver::byText);
         Map<DestinationKey, List<FinishedDelivery>> succeeded = new TreeMap<>(PolicyOutcomeObserver::byText);
         List<FinishedDelivery> dead = new ArrayList<>();
+        List<FinishedDelivery> refusals = new ArrayList<>();
         Set<String> kept = new HashSet<>();
         for (FinishedDelivery f : outcomes) {
             DestinationKey key = PolicyKeys.of(f.delivery().destination());
@@ -65,19 +66,20 @@ public class PolicyOutcomeObserver implements OutcomeObserver {
                     failed.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
                 case FAILED -> {
                     if (key.isWebhook()) {
-                        failed.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+                        refusals.add(f);
                     }
                 }
             }
         }
-        Map<String, Integer> statuses = failed.isEmpty()
-                ? Map.of()
-                : outbox.lastStatuses(
-                        c,
-                        failed.values().stream()
-                                .flatMap(List::stream)
-                                .map(f -> f.delivery().id())
-                                .toList());
+        // a 4xx other than 410 says the receiver is up and refused one delivery: only 410 Gone counts
+        Map<String, Integer> statuses = statuses(c, refusals);
+        for (FinishedDelivery f : refusals) {
+            Integer status = statuses.get(f.delivery().id());
+            if (status != null && status == GONE) {
+                failed.computeIfAbsent(PolicyKeys.of(f.delivery().destination()), k -> new ArrayList<>())
+                        .add(f);
+            }
+        }
         Map<DestinationKey, DestinationRow> unhealthy = succeeded.isEmpty() ? Map.of() : states.unhealthy(c);
         BreakerMachine machine = new BreakerMachine(settings.current().policy());
         TreeMap<DestinationKey, Boolean> touched = new TreeMap<>(PolicyOutcomeObserver::byText);
@@ -88,12 +90,8 @@ public class PolicyOutcomeObserver implements OutcomeObserver {
             boolean closed = false;
             DestinationRow row = row(c, key);
             for (FinishedDelivery f : failed.getOrDefault(key, List.of())) {
-                Integer status = statuses.get(f.delivery().id());
                 boolean isRefusal = f.outcome().kind() == DeliveryOutcome.Kind.FAILED;
-                if (isRefusal && (status == null || status != GONE)) {
-                    // a 4xx other than 410 says the receiver is up and refused this one delivery
-                    continue;
-                }
+                Integer status = isRefusal ? Integer.valueOf(GONE) : lastStatus(f);
                 boolean probe = f.delivery().id().equals(row.probeId);
                 for (PolicyEvent.Type type : machine.failed(
                         row, now, f.delivery().id(), status, f.outcome().reason(), isRefusal)) {
@@ -135,6 +133,33 @@ public class PolicyOutcomeObserver implements OutcomeObserver {
                                 f.delivery().id()));
             }
         }
+    }
+
+    /**
+     * The final HTTP status of each refused round: its last attempt's, or — when the channel recorded the
+     * attempts itself — the one on the delivery's row.
+     */
+    private Map<String, Integer> statuses(Connection c, List<FinishedDelivery> refusals) throws SQLException {
+        Map<String, Integer> statuses = new java.util.HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (FinishedDelivery f : refusals) {
+            Integer status = lastStatus(f);
+            if (status != null) {
+                statuses.put(f.delivery().id(), status);
+            } else if (f.attempts().isEmpty()) {
+                unknown.add(f.delivery().id());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            statuses.putAll(outbox.lastStatuses(c, unknown));
+        }
+        return statuses;
+    }
+
+    private static Integer lastStatus(FinishedDelivery f) {
+        return f.attempts().isEmpty()
+                ? null
+                : f.attempts().get(f.attempts().size() - 1).statusCode();
     }
 
     private DestinationRow row(Connection c, DestinationKey key) throws SQLException {
