@@ -62,7 +62,7 @@ public class PolicyEvents {
         if (!policy.alerts()) {
             return;
         }
-        String body = document(event).toString();
+        String body = document(event).build().toString();
         outbox.insert(
                 c,
                 new PendingDelivery(

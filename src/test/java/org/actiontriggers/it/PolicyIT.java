@@ -95,14 +95,13 @@ class PolicyIT extends ShopFixture {
         Instant openedAt = state(key).openedAt();
         // rounds in flight as it opened may still end; after that only probes may reach the receiver
         Instant watchFrom = openedAt.plusMillis(500);
-        await().atMost(DELIVERED).until(() -> roundsSince(watchFrom).size() >= 3);
+        await().atMost(DELIVERED)
+                .until(() -> roundsBetween(watchFrom, Instant.now()).size() >= 3);
         receiver.respond(path, 200);
         Instant recovered = Instant.now();
 
         await().atMost(DELIVERED).until(() -> everyDelivery(ordered, others, DeliveryState.SUCCEEDED));
-        List<List<TestReceiver.Received>> probes = roundsSince(watchFrom).stream()
-                .filter(round -> round.get(0).at().isBefore(recovered))
-                .toList();
+        List<List<TestReceiver.Received>> probes = roundsBetween(watchFrom, recovered);
         assertThat(probes).as("probe rounds while open").hasSizeBetween(3, 6);
         for (List<TestReceiver.Received> probe : probes) {
             assertThat(probe)
@@ -233,12 +232,15 @@ class PolicyIT extends ShopFixture {
         return all.size() == 9 && all.stream().allMatch(d -> d.getState() == state);
     }
 
-    /** The requests at this test's path since a time, cut into rounds where more than 500 ms pass between two. */
-    private List<List<TestReceiver.Received>> roundsSince(Instant since) {
+    /**
+     * The requests at this test's path from one time until another, cut into rounds where more than 500 ms
+     * pass between two.
+     */
+    private List<List<TestReceiver.Received>> roundsBetween(Instant since, Instant until) {
         List<List<TestReceiver.Received>> rounds = new ArrayList<>();
         Instant last = null;
         for (TestReceiver.Received r : receiver.at(path)) {
-            if (r.at().isBefore(since)) {
+            if (r.at().isBefore(since) || !r.at().isBefore(until)) {
                 continue;
             }
             if (last == null || Duration.between(last, r.at()).toMillis() > 500) {
