@@ -13,9 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.actiontriggers.trigger.Destination;
@@ -380,6 +383,113 @@ public class DeliveryRepository {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not delete finished deliveries", e);
+        }
+    }
+
+    /**
+     * Gives up the pending deliveries of one destination (a webhook, or every queue of a broker): they become
+     * {@link DeliveryState#FAILED} with the reason, kept on record and redeliverable. In-flight ones finish as
+     * they will.
+     *
+     * @param webhookId the webhook, or {@code null} for a broker
+     * @param brokerName the broker, or {@code null} for a webhook
+     * @return how many were dropped
+     */
+    @Transactional
+    public int dropPending(Long webhookId, String brokerName, String reason) {
+        String sql = "UPDATE action_triggers_delivery SET state = 'FAILED', completed_at = ?, last_error = ?"
+                + " WHERE state = 'PENDING' AND " + (webhookId != null ? "webhook_id = ?" : "broker_name = ?");
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, Sql.utc(Instant.now()));
+            ps.setString(2, DeliveryTable.truncate(reason));
+            bindDestination(ps, 3, webhookId, brokerName);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not drop the pending deliveries of a destination", e);
+        }
+    }
+
+    /**
+     * Puts the pending deliveries of one destination back in recording order and due at once, on the caller's
+     * connection (the policy's transaction): when its breaker closes or it is re-enabled, what waited goes now
+     * and oldest first, not at the end of a backoff planned while it was down.
+     *
+     * @return how many were pending
+     */
+    public int pendingDueNow(Connection c, Long webhookId, String brokerName) throws SQLException {
+        String sql = "UPDATE action_triggers_delivery SET due_at = created_at WHERE state = 'PENDING' AND "
+                + (webhookId != null ? "webhook_id = ?" : "broker_name = ?");
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bindDestination(ps, 1, webhookId, brokerName);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Inserts a delivery on the caller's connection: the policy's alerts, in the transaction that decided them. */
+    public void insert(Connection c, PendingDelivery d) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(DeliveryTable.INSERT)) {
+            Sql.bind(ps, DeliveryTable.COLUMNS, DeliveryTable.values(d));
+            ps.executeUpdate();
+        }
+    }
+
+    /** The HTTP status of the last attempt of each delivery that has one, on the caller's connection. */
+    public Map<String, Integer> lastStatuses(Connection c, Collection<String> ids) throws SQLException {
+        Map<String, Integer> statuses = new HashMap<>();
+        if (ids.isEmpty()) {
+            return statuses;
+        }
+        String sql = "SELECT id, last_status FROM action_triggers_delivery WHERE last_status IS NOT NULL AND id IN ("
+                + String.join(",", Collections.nCopies(ids.size(), "?")) + ")";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (String id : ids) {
+                ps.setString(i++, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    statuses.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return statuses;
+    }
+
+    /** How many deliveries of a webhook are in flight under a running lease, on the caller's connection. */
+    public int inFlight(Connection c, long webhookId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM action_triggers_delivery"
+                + " WHERE webhook_id = ? AND state = 'IN_FLIGHT' AND due_at > ?")) {
+            ps.setLong(1, webhookId);
+            ps.setObject(2, Sql.utc(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /**
+     * Makes a delivery whose round just ended wait again as if that round had not been: pending, with its
+     * earlier count of failed rounds, due at {@code dueAt}. For the probe of an open breaker and the delivery
+     * that met {@code 410 Gone}: the destination failed, not the delivery, so it is kept, not burned.
+     */
+    public void keepWaiting(Connection c, String id, int failedRounds, Instant dueAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE action_triggers_delivery SET state = 'PENDING',"
+                + " failed_rounds = ?, due_at = ?, completed_at = NULL WHERE id = ? AND state <> 'IN_FLIGHT'")) {
+            ps.setInt(1, failedRounds);
+            ps.setObject(2, Sql.utc(dueAt));
+            ps.setString(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void bindDestination(PreparedStatement ps, int index, Long webhookId, String brokerName)
+            throws SQLException {
+        if (webhookId != null) {
+            ps.setLong(index, webhookId);
+        } else {
+            ps.setString(index, brokerName);
         }
     }
 }

@@ -37,6 +37,7 @@ class ArchitectureTest {
             "outbox",
             "dispatch",
             "deliver",
+            "policy",
             "trigger",
             "settings",
             "secret",
@@ -64,7 +65,10 @@ class ArchitectureTest {
             Map.entry("boot", List.of("trigger", "settings", "secret")),
             Map.entry("deliver", List.of("trigger", "settings", "secret", "template", "outbox")),
             Map.entry("dispatch", List.of("settings", "boot", "outbox", "record", "deliver")),
-            Map.entry("access", List.of("settings", "boot")));
+            Map.entry("access", List.of("settings", "boot")),
+            // the policy implements the dispatcher's hooks (dispatch), sees outcomes (deliver), reads its settings
+            // and the webhooks' limits, and inserts alerts and makes waiting deliveries due or drops them (outbox)
+            Map.entry("policy", List.of("settings", "trigger", "outbox", "dispatch", "deliver")));
 
     private static final Path MAIN_SOURCES = Path.of("src/main/java");
 

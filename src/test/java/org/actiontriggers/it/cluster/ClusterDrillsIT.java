@@ -314,6 +314,81 @@ class ClusterDrillsIT {
         awaitOnSecondWithinTwoSeconds(urls -> !urls.contains(after));
     }
 
+    /**
+     * A webhook limited to R requests per second, fed from both instances at once: the receiver sees at most
+     * 1.1 × R in any one second of a 20-second window (sliding, by arrival), and every delivery arrives.
+     */
+    @Test
+    @Order(5)
+    void aRateLimitIsHeldAcrossBothInstancesAndEveryDeliveryArrives() throws Exception {
+        double rate = 20;
+        String path = "/drill/limited";
+        if (!second.isRunning()) {
+            // run on its own (-Dit.test=ClusterDrillsIT#aRateLimit*), the pair's drill has not started it
+            LOG.info("second instance ready after " + second.startAndAwaitReady(BOOT));
+        }
+        id(post(
+                first,
+                "api/demo/it-drill/configs",
+                Json.createObjectBuilder()
+                        .add("entity", "Sale")
+                        .add("signal", "post_save")
+                        .add("url", receiver.url(path))
+                        .add("ordered", false)
+                        .add("active", true)
+                        .add("rateLimit", rate)
+                        .build()
+                        .toString()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> triggers(second, "Sale").contains(receiver.url(path)));
+        int perInstance = (int) (rate * 30) / 2; // 30 s of work at the limit, so the window is saturated
+
+        CompletableFuture<Set<Long>> onFirst = CompletableFuture.supplyAsync(() -> bulkSalesOrFail(first, perInstance));
+        CompletableFuture<Set<Long>> onSecond =
+                CompletableFuture.supplyAsync(() -> bulkSalesOrFail(second, perInstance));
+        Set<Long> committed = new HashSet<>(onFirst.get());
+        committed.addAll(onSecond.get());
+        assertThat(committed).hasSize(2 * perInstance);
+
+        await().atMost(Duration.ofMinutes(3)).until(() -> saleIds(path).containsAll(committed));
+        await().atMost(Duration.ofMinutes(1)).until(() -> unfinishedDeliveriesTo(path) == 0);
+        List<Instant> arrivals = receiver.at(path).stream()
+                .map(TestReceiver.Received::at)
+                .sorted()
+                .toList();
+        assertThat(receiver.at(path).stream()
+                        .map(r -> r.headers().get("webhook-id"))
+                        .distinct())
+                .hasSize(committed.size());
+        Instant from = arrivals.get(0).plusSeconds(2);
+        Instant to = from.plusSeconds(20);
+        List<Instant> window = arrivals.stream()
+                .filter(t -> !t.isBefore(from) && t.isBefore(to))
+                .toList();
+        int busiestSecond = 0;
+        for (int i = 0; i < window.size(); i++) {
+            Instant end = window.get(i).plusSeconds(1);
+            int inSecond = 0;
+            for (int j = i; j < window.size() && window.get(j).isBefore(end); j++) {
+                inSecond++;
+            }
+            busiestSecond = Math.max(busiestSecond, inSecond);
+        }
+        LOG.info("rate limit " + rate + "/s: " + window.size() + " requests in 20 s, busiest second " + busiestSecond);
+        assertThat(busiestSecond).as("requests in the busiest second").isLessThanOrEqualTo((int) (rate * 1.1));
+        assertThat(window.size())
+                .as("requests in the 20 s window: limited, not starved")
+                .isBetween((int) (rate * 20 * 0.8), (int) (rate * 20 * 1.1));
+    }
+
+    private Set<Long> bulkSalesOrFail(PayaraMicroProcess on, int count) {
+        try {
+            return new HashSet<>(bulkSales(on, count));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void awaitOnSecondWithinTwoSeconds(java.util.function.Predicate<List<String>> inEffect) {
         long t0 = System.nanoTime();
         await().atMost(Duration.ofSeconds(2))
@@ -333,6 +408,7 @@ class ClusterDrillsIT {
                 .add("url", url)
                 .add("ordered", false)
                 .add("active", active)
+                .addNull("rateLimit")
                 .build()
                 .toString();
     }
