@@ -7,7 +7,9 @@
  * ones and records their attempts ({@code PendingDelivery}, {@code ClaimedDelivery}, {@code AttemptRecord});
  * {@code Delivery} and {@code Attempt} are the read model behind {@code DeliveryLog} and
  * {@code DeliverySearch}; {@code Redelivery} queues a delivery again; {@code DeliveryStatistics} serves the
- * monitoring figures.
+ * monitoring figures; {@code DestinationFigures} each destination's health in figures ({@code Figures} per
+ * {@code FigureWindow}, computed in Java over a bounded number of the newest attempts) for the console's health
+ * pages and the admin API.
  *
  * <p>Depends on {@code trigger} only (the destination types, paging).
  */
