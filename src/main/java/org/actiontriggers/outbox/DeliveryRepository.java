@@ -266,4 +266,59 @@ public class DeliveryRepository {
             throw new IllegalStateException("Could not delete finished deliveries", e);
         }
     }
+
+    /**
+     * Gives up the pending deliveries of one destination (a webhook, or every queue of a broker): they become
+     * {@link DeliveryState#FAILED} with the reason, kept on record and redeliverable. In-flight ones finish as
+     * they will.
+     *
+     * @param webhookId the webhook, or {@code null} for a broker
+     * @param brokerName the broker, or {@code null} for a webhook
+     * @return how many were dropped
+     */
+    @Transactional
+    public int dropPending(Long webhookId, String brokerName, String reason) {
+        String sql = "UPDATE action_triggers_delivery SET state = 'FAILED', completed_at = ?, last_error = ?"
+                + " WHERE state = 'PENDING' AND " + (webhookId != null ? "webhook_id = ?" : "broker_name = ?");
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, Sql.utc(Instant.now()));
+            ps.setString(2, DeliveryTable.truncate(reason));
+            bindDestination(ps, 3, webhookId, brokerName);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not drop the pending deliveries of a destination", e);
+        }
+    }
+
+    /**
+     * Makes the pending deliveries of one destination due now, in the caller's transaction: when its breaker
+     * closes or it is re-enabled, what waited goes at once (in order, for ordered configs), not at the end of
+     * a backoff planned while it was down.
+     *
+     * @return how many were pending
+     */
+    @Transactional
+    public int pendingDueNow(Long webhookId, String brokerName, Instant now) {
+        String sql = "UPDATE action_triggers_delivery SET due_at = ? WHERE state = 'PENDING' AND due_at > ? AND "
+                + (webhookId != null ? "webhook_id = ?" : "broker_name = ?");
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, Sql.utc(now));
+            ps.setObject(2, Sql.utc(now));
+            bindDestination(ps, 3, webhookId, brokerName);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not make the pending deliveries of a destination due", e);
+        }
+    }
+
+    private static void bindDestination(PreparedStatement ps, int index, Long webhookId, String brokerName)
+            throws SQLException {
+        if (webhookId != null) {
+            ps.setLong(index, webhookId);
+        } else {
+            ps.setString(index, brokerName);
+        }
+    }
 }

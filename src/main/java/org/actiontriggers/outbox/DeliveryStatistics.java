@@ -71,4 +71,40 @@ public class DeliveryStatistics {
         }
         return latencies;
     }
+
+    /** Pending deliveries (due or waiting) per webhook id, for the destination policy's read model. */
+    public Map<Long, Long> pendingByWebhook() {
+        Map<Long, Long> counts = new HashMap<>();
+        query(
+                "SELECT webhook_id, COUNT(*) FROM action_triggers_delivery WHERE state = 'PENDING'"
+                        + " AND webhook_id IS NOT NULL GROUP BY webhook_id",
+                rs -> counts.put(rs.getLong(1), rs.getLong(2)));
+        return counts;
+    }
+
+    /** Pending deliveries (due or waiting) per broker name, all its queues together. */
+    public Map<String, Long> pendingByBroker() {
+        Map<String, Long> counts = new HashMap<>();
+        query(
+                "SELECT broker_name, COUNT(*) FROM action_triggers_delivery WHERE state = 'PENDING'"
+                        + " AND broker_name IS NOT NULL GROUP BY broker_name",
+                rs -> counts.put(rs.getString(1), rs.getLong(2)));
+        return counts;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, RowReader reader) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                reader.read(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count pending deliveries", e);
+        }
+    }
 }

@@ -37,6 +37,7 @@ class ArchitectureTest {
             "outbox",
             "dispatch",
             "deliver",
+            "policy",
             "trigger",
             "settings",
             "secret",
@@ -64,7 +65,9 @@ class ArchitectureTest {
             Map.entry("boot", List.of("trigger", "settings", "secret")),
             Map.entry("deliver", List.of("trigger", "settings", "secret", "template", "outbox")),
             Map.entry("dispatch", List.of("settings", "boot", "outbox", "record", "deliver")),
-            Map.entry("access", List.of("settings", "boot")));
+            Map.entry("access", List.of("settings", "boot")),
+            // the policy reads its settings, the webhooks' limits, and makes waiting deliveries due or drops them
+            Map.entry("policy", List.of("settings", "trigger", "outbox")));
 
     private static final Path MAIN_SOURCES = Path.of("src/main/java");
 
