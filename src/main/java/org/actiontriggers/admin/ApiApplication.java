@@ -22,6 +22,8 @@ public class ApiApplication extends Application {
                 ActionTriggersResource.class,
                 DeliveriesResource.class,
                 WebhooksResource.class,
+                DestinationFiguresResource.class,
+                TestEventResource.class,
                 MergePatchAsJson.class,
                 ApiAccessFilter.class,
                 ProblemResponses.class);

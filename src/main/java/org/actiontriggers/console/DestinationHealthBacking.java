@@ -18,7 +18,6 @@ import org.actiontriggers.outbox.DestinationRef;
 import org.actiontriggers.outbox.FigureWindow;
 import org.actiontriggers.outbox.Figures;
 import org.actiontriggers.record.TestEvents;
-import org.actiontriggers.trigger.ConfigService;
 
 /**
  * One destination's health ({@code /action-triggers/console/destination.xhtml?webhook=12} or
@@ -37,10 +36,7 @@ public class DestinationHealthBacking implements Serializable {
     DestinationFigures figures;
 
     @Inject
-    DestinationStates states;
-
-    @Inject
-    ConfigService configs;
+    HealthStates states;
 
     @Inject
     TestEvents testEvents;
@@ -51,7 +47,7 @@ public class DestinationHealthBacking implements Serializable {
     private Long webhook;
     private String broker;
     private transient Map<FigureWindow, Figures> windows;
-    private transient DestinationStates.State state;
+    private transient HealthStates.State state;
     private transient String name;
 
     /** One window's figures and charts, as the page shows them. */
@@ -68,18 +64,23 @@ public class DestinationHealthBacking implements Serializable {
         return broker == null || broker.isBlank() ? null : DestinationRef.broker(broker);
     }
 
+    /** Where it goes (the webhook's URL, or {@code broker:<name>}); {@code null} when it is unknown. */
     public String getName() {
-        if (name == null && getRef() != null) {
-            name = HealthBacking.names(configs).getOrDefault(getRef(), getRef().describe());
-        }
+        load();
         return name;
     }
 
-    public DestinationStates.State getState() {
-        if (state == null && getRef() != null) {
-            state = states.of(getRef());
-        }
+    public HealthStates.State getState() {
+        load();
         return state;
+    }
+
+    private void load() {
+        if (state == null && getRef() != null) {
+            var entry = states.of(getRef());
+            state = entry.map(HealthStates.Entry::state).orElse(HealthStates.State.HEALTHY);
+            name = entry.map(HealthStates.Entry::address).orElse("(no longer configured)");
+        }
     }
 
     public List<WindowView> getWindows() {

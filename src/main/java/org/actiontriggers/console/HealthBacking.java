@@ -13,13 +13,11 @@ import org.actiontriggers.outbox.DestinationFigures;
 import org.actiontriggers.outbox.DestinationRef;
 import org.actiontriggers.outbox.FigureWindow;
 import org.actiontriggers.outbox.Figures;
-import org.actiontriggers.trigger.Config;
-import org.actiontriggers.trigger.ConfigService;
-import org.actiontriggers.trigger.Page;
 
 /**
  * The endpoint health overview ({@code /action-triggers/console/health.xhtml}): every destination — each
- * webhook of a trigger, each broker a trigger publishes to, and any other the outbox attempted in the last day
+ * webhook, each broker defined in the settings, and any other the policy holds a state for or the outbox attempted
+ * in the last day
  * — with its state and its last day in figures and a sparkline.
  */
 @Named
@@ -29,18 +27,15 @@ public class HealthBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    ConfigService configs;
-
-    @Inject
     DestinationFigures figures;
 
     @Inject
-    DestinationStates states;
+    HealthStates states;
 
     private transient List<Row> rows;
 
     /** One destination as listed. */
-    public record Row(DestinationRef ref, String name, DestinationStates.State state, Figures day, String sparkline)
+    public record Row(DestinationRef ref, String name, HealthStates.State state, Figures day, String sparkline)
             implements Serializable {
 
         /** The query of its page: {@code webhook=12} or {@code broker=it-rabbit}. */
@@ -57,47 +52,25 @@ public class HealthBacking implements Serializable {
     public List<Row> getRows() {
         if (rows == null) {
             Instant now = Instant.now();
-            Map<DestinationRef, String> names = names(configs);
             Map<DestinationRef, Figures> day = figures.all(FigureWindow.DAY, now);
-            Map<DestinationRef, DestinationStates.State> stateOf = states.all();
-            List<DestinationRef> all = new ArrayList<>(names.keySet());
-            day.keySet().stream().filter(r -> !names.containsKey(r)).forEach(all::add);
-            stateOf.keySet().stream().filter(r -> !all.contains(r)).forEach(all::add);
+            Map<DestinationRef, HealthStates.Entry> known = new LinkedHashMap<>();
+            states.all().forEach(e -> known.put(e.ref(), e));
+            day.keySet().stream()
+                    .filter(r -> !known.containsKey(r))
+                    .forEach(r -> known.put(r, new HealthStates.Entry(r, null, HealthStates.State.HEALTHY)));
             List<Row> list = new ArrayList<>();
             int i = 0;
-            for (DestinationRef ref : all) {
-                Figures f = day.getOrDefault(ref, Figures.of(FigureWindow.DAY, now, List.of(), false));
+            for (HealthStates.Entry e : known.values()) {
+                Figures f = day.getOrDefault(e.ref(), Figures.of(FigureWindow.DAY, now, List.of(), false));
                 list.add(new Row(
-                        ref,
-                        names.getOrDefault(ref, ref.describe()),
-                        stateOf.getOrDefault(ref, DestinationStates.State.HEALTHY),
+                        e.ref(),
+                        e.address() == null ? "(no longer configured)" : e.address(),
+                        e.state(),
                         f,
                         HealthCharts.sparkline("spark-" + i++, f)));
             }
             rows = list;
         }
         return rows;
-    }
-
-    /**
-     * What each destination the triggers send to is called: a webhook by its method and URL, a broker by its
-     * name; in the order of the triggers.
-     */
-    static Map<DestinationRef, String> names(ConfigService configs) {
-        Map<DestinationRef, String> names = new LinkedHashMap<>();
-        int page = 1;
-        while (true) {
-            Page<Config> found = configs.list(null, null, page++, 100);
-            for (Config config : found.items()) {
-                config.getWebhooks()
-                        .forEach(w -> names.putIfAbsent(
-                                DestinationRef.webhook(w.getId()), w.getHttpMethod() + " " + w.getUrl()));
-                config.getBrokerQueues()
-                        .forEach(q -> names.putIfAbsent(DestinationRef.broker(q.getName()), "broker " + q.getName()));
-            }
-            if (found.items().size() < 100) {
-                return names;
-            }
-        }
     }
 }

@@ -39,6 +39,11 @@ public record DestinationRef(String kind, String id) {
         return Long.parseLong(id);
     }
 
+    /** {@code webhook:12} or {@code broker:it-rabbit}: the text form the policy's table and the API use. */
+    public String key() {
+        return (isWebhook() ? "webhook:" : "broker:") + id;
+    }
+
     /** {@code webhook 12} or {@code broker it-rabbit}: how logs and pages name it. */
     public String describe() {
         return (isWebhook() ? "webhook " : "broker ") + id;
