@@ -22,8 +22,8 @@ import org.actiontriggers.record.TestEvents;
 /**
  * One destination's health ({@code /action-triggers/console/destination.xhtml?webhook=12} or
  * {@code ?broker=name}): its state and why, its last hour, day and week as charts, its latest failures with
- * their responses, and for an admin the buttons that re-enable it, drop what waits for it, or send it a test
- * event. Every action asks {@link ConsoleUser#mayEdit()} on the server, so a forged request from a viewer
+ * their responses, and for an admin the buttons that re-enable or disable it, drop what waits for it, or send
+ * it a test event. Every action asks {@link ConsoleUser#mayEdit()} on the server, so a forged request from a viewer
  * changes nothing. View-scoped, so that a click is decoded against the destination the page showed.
  */
 @Named
@@ -45,6 +45,7 @@ public class DestinationHealthBacking implements Serializable {
     ConsoleUser user;
 
     private Long webhook;
+    private String reason;
     private String broker;
     private transient Map<FigureWindow, Figures> windows;
     private transient HealthStates.State state;
@@ -119,6 +120,14 @@ public class DestinationHealthBacking implements Serializable {
                         : getRef().describe() + " was neither disabled nor held by its breaker.");
     }
 
+    public String disable() {
+        if (!user.mayEdit() || getRef() == null) {
+            return null;
+        }
+        states.disable(getRef(), reason, user.getName());
+        return done(getRef().describe() + " is disabled; its deliveries wait until it is re-enabled.");
+    }
+
     public String dropWaiting() {
         if (!user.mayEdit() || getRef() == null) {
             return null;
@@ -145,6 +154,14 @@ public class DestinationHealthBacking implements Serializable {
         return "/action-triggers/console/destination?faces-redirect=true&"
                 + (ref.isWebhook() ? "webhook=" : "broker=")
                 + URLEncoder.encode(ref.id(), StandardCharsets.UTF_8);
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
     }
 
     public Long getWebhook() {

@@ -50,6 +50,11 @@ public class HealthStates {
         return held;
     }
 
+    /** Disables the destination with the admin's reason (or "disabled by …" without one). */
+    public void disable(DestinationRef destination, String reason, String by) {
+        policy.disable(key(destination), reason, by);
+    }
+
     /** Drops the deliveries waiting for the destination; how many. */
     public int dropWaiting(DestinationRef destination, String by) {
         return policy.dropWaiting(key(destination), by).orElse(0);

@@ -357,6 +357,106 @@ class ConsoleIT extends ApiFixture {
                 .isTrue();
     }
 
+    @Test
+    void theHealthPagesShowAFailingEndpointItsDisableWithTheReasonAndAViewerCannotReEnableIt() {
+        receiver.respondWithBody(hookPath, 503, "down for maintenance");
+        long configId =
+                json(admin.post(TRIGGERS, seedDocument())).getJsonNumber("id").longValue();
+        long webhookId = json(admin.get(TRIGGERS + "/" + configId))
+                .getJsonArray("webhooks")
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
+        String destination = "webhook " + webhookId;
+        demoSale(2);
+        await().atMost(DELIVERED)
+                .until(() -> json(admin.get(DELIVERIES + "?config=" + configId + "&state=dead"))
+                                .getInt("count")
+                        == 1);
+
+        signIn("it-admin", "it-admin-password");
+        driver.get(base + CONSOLE + "health.xhtml");
+        WebElement row = healthRow(destination);
+        assertThat(row.findElement(By.className("success-rate")).getText()).isEqualTo("0.0 %");
+        assertThat(row.findElement(By.className("volume")).getText()).isEqualTo("3");
+        assertThat(row.findElement(By.cssSelector("svg.chart title")).getAttribute("textContent"))
+                .contains("3 in all, 3 failed");
+
+        browser.clickAndWait(By.linkText(destination), By.id("destination-state"));
+        assertThat(driver.findElements(By.cssSelector("svg.chart"))).hasSize(9);
+        assertThat(driver.findElement(By.id("latency-hour-title")).getAttribute("textContent"))
+                .isEqualTo("Latency p50 and p99, last hour");
+        assertThat(driver.findElement(By.id("volume-day-desc")).getAttribute("textContent"))
+                .contains("failed: from 0 to 3, latest 3");
+        assertThat(texts(By.className("failure-status"))).containsExactly("503", "503", "503");
+        assertThat(driver.findElement(By.className("failure-response")).getText())
+                .isEqualTo("down for maintenance");
+
+        type(By.id("actions:reason"), "paused at the customer's request");
+        browser.clickAndWait(By.id("actions:disable"), MESSAGES);
+        assertThat(driver.findElement(By.id("messages")).getText()).contains(destination + " is disabled");
+        assertThat(driver.findElement(By.id("destination-state")).getText()).isEqualTo("disabled");
+        assertThat(driver.findElement(By.id("state-reason")).getText()).contains("paused at the customer's request");
+        browser.save(README_SHOTS.resolve("destination-health.png"));
+        driver.get(base + CONSOLE + "health.xhtml");
+        row = healthRow(destination);
+        assertThat(row.findElement(By.className("destination-state")).getText()).isEqualTo("disabled");
+        assertThat(row.findElement(By.className("destination-reason")).getText())
+                .isEqualTo("paused at the customer's request");
+        browser.save(README_SHOTS.resolve("health.png"));
+
+        // the same figures through the admin API, for a viewer too; a viewer may not queue a test event
+        JsonObject figures = json(viewer.get(TRIGGERS + "/destinations/webhook:" + webhookId + "/figures"));
+        assertThat(figures.getJsonObject("windows").getJsonObject("hour").getInt("failed"))
+                .isEqualTo(3);
+        assertThat(figures.getJsonObject("windows").getJsonObject("week").getJsonArray("buckets"))
+                .hasSize(28);
+        assertThat(figures.getJsonArray("last_failures").getJsonObject(0).getString("response_body"))
+                .isEqualTo("down for maintenance");
+        assertThat(viewer.post(TRIGGERS + "/destinations/webhook:" + webhookId + "/test-event", "")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(admin.get(TRIGGERS + "/destinations/webhook:x/figures").statusCode())
+                .isEqualTo(400);
+        assertThat(admin.get(TRIGGERS + "/destinations/webhook:987654/figures").statusCode())
+                .isEqualTo(404);
+
+        driver.manage().deleteAllCookies();
+        signIn("it-viewer", "it-viewer-password");
+        driver.get(base + CONSOLE + "destination.xhtml?webhook=" + webhookId);
+        assertThat(driver.findElement(By.id("destination-state")).getText()).isEqualTo("disabled");
+        assertThat(driver.findElements(By.id("actions:reenable"))).isEmpty();
+        assertThat(driver.findElements(By.id("actions:disable"))).isEmpty();
+        // the server, not the hidden button, refuses: post the re-enable a viewer does not see
+        browser.loadAndWait(
+                () -> ((JavascriptExecutor) driver)
+                        .executeScript("var form = document.getElementById('actions');"
+                                + " var forged = document.createElement('input'); forged.type = 'hidden';"
+                                + " forged.name = 'actions:reenable'; forged.value = 'Re-enable';"
+                                + " form.appendChild(forged); form.submit();"),
+                SIGNED_IN);
+        driver.get(base + CONSOLE + "destination.xhtml?webhook=" + webhookId);
+        assertThat(driver.findElement(By.id("destination-state")).getText()).isEqualTo("disabled");
+
+        driver.manage().deleteAllCookies();
+        signIn("it-admin", "it-admin-password");
+        driver.get(base + CONSOLE + "destination.xhtml?webhook=" + webhookId);
+        receiver.respond(hookPath, 200);
+        browser.clickAndWait(By.id("actions:reenable"), MESSAGES);
+        assertThat(driver.findElement(By.id("messages")).getText()).contains(destination + " is enabled again");
+        assertThat(driver.findElement(By.id("destination-state")).getText()).isEqualTo("healthy");
+        browser.clickAndWait(By.id("actions:test"), MESSAGES);
+        assertThat(driver.findElement(By.id("messages")).getText()).contains("Test event", "queued for " + destination);
+        await().atMost(DELIVERED)
+                .until(() ->
+                        receiver.at(hookPath).stream().anyMatch(r -> r.body().contains("action_triggers.test")));
+    }
+
+    private WebElement healthRow(String destination) {
+        return driver.findElement(
+                By.xpath("//table[@id='destinations']/tbody/tr[td/a[normalize-space(text())='" + destination + "']]"));
+    }
+
     private void signIn(String user, String password) {
         driver.get(base + CONSOLE);
         assertThat(driver.getCurrentUrl()).contains("/" + CONSOLE + "login.xhtml");
