@@ -110,11 +110,12 @@ public class DestinationFigures {
     public List<FailedAttempt> lastFailures(DestinationRef destination, int limit) {
         String sql = "SELECT d.id AS delivery_id_, a.id, " + Sql.select("a", AttemptTable.INSERTED) + FROM
                 + " WHERE " + destination.predicate() + " AND NOT " + SUCCEEDED
-                + " ORDER BY a.attempted_at DESC, a.id DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY";
+                + " ORDER BY a.attempted_at DESC, a.id DESC FETCH FIRST ? ROWS ONLY";
         List<FailedAttempt> failures = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, destination.parameter());
+            ps.setInt(2, Math.max(1, limit));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     failures.add(new FailedAttempt(rs.getString("delivery_id_"), AttemptTable.read(rs)));
