@@ -21,6 +21,8 @@ CREATE TABLE action_triggers_destination (
     opened_at          TIMESTAMP WITH TIME ZONE,
     next_probe_at      TIMESTAMP WITH TIME ZONE,
     probe_interval_ms  BIGINT,
+    -- the delivery sent as the current probe: only its outcome moves an open breaker
+    probe_id           VARCHAR(36),
     disabled_at        TIMESTAMP WITH TIME ZONE,
     disabled_reason    VARCHAR(2000),
     -- the highest share of the disable period (50, 70, 90) an alert was raised for in this failing stretch
@@ -33,6 +35,8 @@ CREATE TABLE action_triggers_destination (
     rate_tokens        DOUBLE PRECISION,
     tokens_at          TIMESTAMP WITH TIME ZONE,
     in_flight          INT DEFAULT 0 NOT NULL,
+    -- out of tokens or in-flight slots: its deliveries are not even candidates of a claim until then
+    throttled_until    TIMESTAMP WITH TIME ZONE,
     updated_at         TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE UNIQUE INDEX action_triggers_destination_webhook ON action_triggers_destination (webhook_id);

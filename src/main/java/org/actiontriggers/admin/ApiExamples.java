@@ -137,4 +137,31 @@ final class ApiExamples {
               }]
             }
             """;
+
+    static final String DESTINATION = """
+            {
+              "destination": "webhook:12",
+              "kind": "webhook",
+              "webhook_id": 12,
+              "address": "https://receiver.example.com/hooks",
+              "state": "open",
+              "healthy": false,
+              "failed_rounds": 7,
+              "failing_since": "2026-11-30T09:12:03Z",
+              "opened_at": "2026-11-30T09:14:40Z",
+              "next_probe_at": "2026-11-30T09:16:40Z",
+              "probe_interval_seconds": 60.0,
+              "disabled_at": null,
+              "disabled_reason": null,
+              "last_success_at": "2026-11-30T09:11:58Z",
+              "last_failure_at": "2026-11-30T09:15:40Z",
+              "last_status": 503,
+              "last_error": "HTTP 503",
+              "rate_limit": 20.0,
+              "max_in_flight": null,
+              "in_flight": 0,
+              "waiting": 311,
+              "updated_at": "2026-11-30T09:15:40Z"
+            }
+            """;
 }

@@ -11,6 +11,7 @@ import static org.actiontriggers.trigger.ConfigField.CREATED_ON;
 import static org.actiontriggers.trigger.ConfigField.HEADERS;
 import static org.actiontriggers.trigger.ConfigField.HTTP_METHOD;
 import static org.actiontriggers.trigger.ConfigField.ID;
+import static org.actiontriggers.trigger.ConfigField.MAX_IN_FLIGHT;
 import static org.actiontriggers.trigger.ConfigField.MESSAGE_BROKER_QUEUES;
 import static org.actiontriggers.trigger.ConfigField.MODEL;
 import static org.actiontriggers.trigger.ConfigField.MODEL_NAME;
@@ -18,6 +19,7 @@ import static org.actiontriggers.trigger.ConfigField.MSG_BROKER_QUEUES;
 import static org.actiontriggers.trigger.ConfigField.NAME;
 import static org.actiontriggers.trigger.ConfigField.PARAMETERS;
 import static org.actiontriggers.trigger.ConfigField.PAYLOAD;
+import static org.actiontriggers.trigger.ConfigField.RATE_LIMIT;
 import static org.actiontriggers.trigger.ConfigField.SIGNAL;
 import static org.actiontriggers.trigger.ConfigField.TIMEOUT_SECS;
 import static org.actiontriggers.trigger.ConfigField.URL;
@@ -187,11 +189,31 @@ final class ConfigDocuments {
                 violations.add(Violation.at("must be an object of header names to values", WEBHOOKS, i, HEADERS));
             }
             Double timeout = timeout(item, violations, WEBHOOKS, i);
+            Double rateLimit = null;
+            JsonValue rate = valueOf(item, RATE_LIMIT);
+            if (rate instanceof JsonNumber number) {
+                rateLimit = number.doubleValue();
+            } else if (rate != null && rate.getValueType() != JsonValue.ValueType.NULL) {
+                violations.add(
+                        Violation.at("must be a number of requests per second or null", WEBHOOKS, i, RATE_LIMIT));
+            }
+            Integer maxInFlight = null;
+            JsonValue cap = valueOf(item, MAX_IN_FLIGHT);
+            if (cap instanceof JsonNumber number && number.isIntegral()) {
+                maxInFlight = number.bigIntegerValue()
+                        .min(java.math.BigInteger.valueOf(Integer.MAX_VALUE))
+                        .max(java.math.BigInteger.valueOf(Integer.MIN_VALUE))
+                        .intValue();
+            } else if (cap != null && cap.getValueType() != JsonValue.ValueType.NULL) {
+                violations.add(Violation.at("must be a whole number of requests or null", WEBHOOKS, i, MAX_IN_FLIGHT));
+            }
             webhooks.add(new WebhookDraft(
                     string(item, URL, violations, WEBHOOKS, i),
                     string(item, HTTP_METHOD, violations, WEBHOOKS, i),
                     headers,
-                    timeout));
+                    timeout,
+                    rateLimit,
+                    maxInFlight));
         });
         return webhooks;
     }
@@ -401,11 +423,19 @@ final class ConfigDocuments {
         if (webhook.getId() != null) {
             json.add(ID.toString(), webhook.getId());
         }
-        return json.add(URL.toString(), webhook.getUrl())
+        json.add(URL.toString(), webhook.getUrl())
                 .add(HTTP_METHOD.toString(), webhook.getHttpMethod().name())
                 .add(HEADERS.toString(), headers)
                 .add(
                         TIMEOUT_SECS.toString(),
                         webhook.getTimeoutSecs() == null ? JsonValue.NULL : Json.createValue(webhook.getTimeoutSecs()));
+        // the extension fields only when set, so a webhook without limits reads exactly as in DAT
+        if (webhook.getRateLimit() != null) {
+            json.add(RATE_LIMIT.toString(), webhook.getRateLimit());
+        }
+        if (webhook.getMaxInFlight() != null) {
+            json.add(MAX_IN_FLIGHT.toString(), webhook.getMaxInFlight());
+        }
+        return json;
     }
 }

@@ -11,6 +11,7 @@ import org.actiontriggers.outbox.ClaimedDelivery;
 import org.actiontriggers.secret.SigningKeys;
 import org.actiontriggers.secret.SigningSecrets;
 import org.actiontriggers.secret.UndecryptableSecretException;
+import org.actiontriggers.settings.PolicySettings;
 import org.actiontriggers.settings.Settings;
 import org.actiontriggers.settings.TriggerSettings;
 import org.actiontriggers.trigger.WebhookDestination;
@@ -56,6 +57,10 @@ public class WebhookDelivery implements DeliveryChannel<WebhookDestination> {
             LOG.warning(() -> "Delivery " + delivery.id() + " not sent: " + reason);
             return DeliveryOutcome.failed(reason);
         }
+        boolean operator = webhook.webhookId() == WebhookDestination.OPERATOR_WEBHOOK_ID;
+        if (operator) {
+            return deliverAlert(delivery, webhook, current);
+        }
         if (!current.isWhitelistedEndpoint(webhook.url())) {
             String reason =
                     "URL " + webhook.url() + " matches none of " + Settings.WHITELISTED_WEBHOOK_ENDPOINT_PATTERNS;
@@ -90,6 +95,30 @@ public class WebhookDelivery implements DeliveryChannel<WebhookDestination> {
             LOG.warning(() -> "Delivery " + delivery.id() + " not sent: " + reason);
             return DeliveryOutcome.failed(reason);
         }
+        return send(delivery, webhook, headers, keys.get(), current);
+    }
+
+    /**
+     * An operational alert of the delivery policy to the operator webhook of the settings: trusted like the
+     * whitelist itself (no endpoint pattern needed), signed with {@code action-triggers.alerts.signing-secret}.
+     * The address checks on connecting apply as to every request.
+     */
+    private DeliveryOutcome deliverAlert(ClaimedDelivery delivery, WebhookDestination webhook, Settings current) {
+        if (current.policy().alertsSecret() == null) {
+            String reason = "no " + PolicySettings.ALERTS_SIGNING_SECRET + " to sign the alert with";
+            LOG.warning(() -> "Alert " + delivery.id() + " not sent: " + reason);
+            return DeliveryOutcome.failed(reason);
+        }
+        SigningKeys keys = SigningKeys.of(List.of(current.policy().alertsSecret()));
+        return send(delivery, webhook, webhook.headers(), keys, current);
+    }
+
+    private DeliveryOutcome send(
+            ClaimedDelivery delivery,
+            WebhookDestination webhook,
+            Map<String, String> headers,
+            SigningKeys keys,
+            Settings current) {
         SendRequest request = new SendRequest(
                 delivery.id(),
                 webhook.httpMethod(),
@@ -98,7 +127,7 @@ public class WebhookDelivery implements DeliveryChannel<WebhookDestination> {
                 delivery.body(),
                 delivery.contentType(),
                 current.effectiveTimeout(webhook.timeoutSecs()),
-                keys.get(),
+                keys,
                 current.limits().maxResponseBodyBytes());
         try {
             int status = sender.send(request);

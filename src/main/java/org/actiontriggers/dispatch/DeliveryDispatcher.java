@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
@@ -25,7 +24,6 @@ import org.actiontriggers.deliver.DeliveryChannels;
 import org.actiontriggers.deliver.DeliveryOutcome;
 import org.actiontriggers.outbox.ClaimedDelivery;
 import org.actiontriggers.outbox.DeliveryRepository;
-import org.actiontriggers.outbox.DeliveryState;
 import org.actiontriggers.record.OutboxCommitted;
 import org.actiontriggers.settings.Settings;
 
@@ -50,6 +48,9 @@ public class DeliveryDispatcher {
 
     @Inject
     DeliveryChannels channels;
+
+    @Inject
+    Hooks hooks;
 
     @Resource
     ManagedThreadFactory threads;
@@ -127,7 +128,9 @@ public class DeliveryDispatcher {
                 return;
             }
             int asked = Math.min(free, MAX_CLAIM);
-            List<ClaimedDelivery> claimed = outbox.claimDue(owner, Instant.now(), settings.lease(), asked);
+            Instant now = Instant.now();
+            List<ClaimedDelivery> claimed = outbox.claimDue(
+                    owner, now, settings.lease(), asked, hooks.candidateCondition(), hooks.claimStep(now));
             for (ClaimedDelivery delivery : claimed) {
                 senders.acquireUninterruptibly();
                 pool.execute(() -> process(delivery));
@@ -158,26 +161,13 @@ public class DeliveryDispatcher {
     }
 
     private void finish(ClaimedDelivery delivery, DeliveryOutcome outcome) {
-        switch (outcome.kind()) {
-            case SUCCEEDED ->
-                outbox.finish(delivery.id(), owner, DeliveryState.SUCCEEDED, null, delivery.failedRounds(), null);
-            case FAILED ->
-                outbox.finish(
-                        delivery.id(), owner, DeliveryState.FAILED, null, delivery.failedRounds(), outcome.reason());
-            case RETRYABLE -> {
-                int failedRounds = delivery.failedRounds() + 1;
-                Optional<Instant> next =
-                        RetryPlan.nextRound(settings, failedRounds, outcome.retryAfter(), Instant.now());
-                if (next.isPresent()) {
-                    outbox.finish(
-                            delivery.id(), owner, DeliveryState.PENDING, next.get(), failedRounds, outcome.reason());
-                } else {
-                    LOG.warning(() -> "Delivery " + delivery.id() + " dead-lettered after " + failedRounds
-                            + " failed rounds: " + outcome.reason());
-                    outbox.finish(delivery.id(), owner, DeliveryState.DEAD, null, failedRounds, outcome.reason());
-                }
-            }
-        }
+        Instant now = Instant.now();
+        FinishedDelivery finished = RoundEnd.of(delivery, outcome, List.of(), settings, now);
+        outbox.finishAll(
+                owner,
+                List.of(RoundEnd.write(finished)),
+                now,
+                hooks.finishStep(written -> List.of(RoundEnd.written(finished, written.get(0))), now));
     }
 
     @PreDestroy

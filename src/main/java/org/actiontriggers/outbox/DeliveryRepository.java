@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -41,6 +44,9 @@ public class DeliveryRepository {
             .map(column -> "o." + column + " = c." + column)
             .collect(Collectors.joining(" OR "));
 
+    /** How long one statement of a finish or release may wait, e.g. for a row lock, before it gives up. */
+    public static final int WRITE_TIMEOUT_SECONDS = 2;
+
     @Inject
     DataSource dataSource;
 
@@ -60,12 +66,17 @@ public class DeliveryRepository {
 
     /**
      * Claims up to {@code limit} due rows — pending ones whose time has come and in-flight ones whose lease
-     * ran out — for {@code owner}, in a short transaction of its own. Rows another instance is claiming at
-     * the same moment are skipped, not waited for.
+     * ran out — for {@code owner}, in a short transaction of its own, whole changes together (see
+     * {@link ClaimGroups}). Rows another instance is claiming at the same moment are skipped, not waited for.
+     *
+     * @param candidateCondition a SQL condition on the candidate row {@code c}, or blank for none: rows it
+     *     rejects are not even looked at (policy keeps blocked destinations out of the scan with it)
+     * @param step decides, on the claim's connection, which of the locked rows are claimed
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public List<ClaimedDelivery> claimDue(String owner, Instant now, Duration lease, int limit) {
-        List<String> ids = dueCandidates(now, limit);
+    public List<ClaimedDelivery> claimDue(
+            String owner, Instant now, Duration lease, int limit, String candidateCondition, ClaimStep step) {
+        List<String> ids = dueCandidates(now, limit, candidateCondition);
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -78,7 +89,7 @@ public class DeliveryRepository {
                 + " ORDER BY d.due_at FOR UPDATE SKIP LOCKED";
         String claim =
                 "UPDATE action_triggers_delivery SET state = 'IN_FLIGHT', claimed_by = ?, due_at = ? WHERE id = ?";
-        List<ClaimedDelivery> claimed = new ArrayList<>();
+        List<ClaimedDelivery> locked = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(select)) {
                 int i = 1;
@@ -88,10 +99,14 @@ public class DeliveryRepository {
                 ps.setObject(i, Sql.utc(now));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        claimed.add(ClaimedDelivery.of(DeliveryTable.read(rs)));
+                        locked.add(ClaimedDelivery.of(DeliveryTable.read(rs)));
                     }
                 }
             }
+            if (locked.isEmpty()) {
+                return List.of();
+            }
+            List<ClaimedDelivery> claimed = step.admit(c, ClaimGroups.grouped(locked));
             if (!claimed.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement(claim)) {
                     for (ClaimedDelivery d : claimed) {
@@ -110,41 +125,67 @@ public class DeliveryRepository {
     }
 
     /**
-     * The ids of the first {@code limit} due rows, read without locks: pending rows whose time has come and
-     * in-flight rows whose lease ran out, each state through its own index-ordered scan (ordering by
-     * {@code state, due_at} with one state lets H2 read the index in order and stop after {@code limit} rows;
-     * with both states in one query it reads and sorts the whole backlog). A row of an ordered config waits
-     * while an older change of the same entity to the same destination is still pending or in flight.
+     * The one condition that keeps an ordered row {@code c} waiting: an older change of the same entity to the
+     * same destination ({@code o}) is still pending or in flight. "Older" is the recording order; kept here
+     * alone so that what defines it can change in one place.
      */
-    private List<String> dueCandidates(Instant now, int limit) {
-        String candidates = "SELECT c.id, c.due_at FROM action_triggers_delivery c WHERE c.state = ? AND c.due_at <= ?"
-                + " AND (c.ordered = FALSE OR NOT EXISTS (SELECT 1 FROM action_triggers_delivery o"
+    static String waitsForPredecessor() {
+        return "EXISTS (SELECT 1 FROM action_triggers_delivery o"
                 + " WHERE (" + SAME_DESTINATION + ")"
                 + " AND o.entity_type = c.entity_type AND o.entity_id = c.entity_id"
                 + " AND o.state IN ('PENDING', 'IN_FLIGHT')"
-                + " AND (o.created_at < c.created_at OR (o.created_at = c.created_at AND o.id < c.id))))"
+                + " AND (o.created_at < c.created_at OR (o.created_at = c.created_at AND o.id < c.id)))";
+    }
+
+    /**
+     * The ids of the first {@code limit} due rows, read without locks, cut at a change's boundary: pending
+     * rows whose time has come and in-flight rows whose lease ran out, each state through its own
+     * index-ordered scan (ordering by {@code state, due_at} with one state lets H2 read the index in order and
+     * stop early; with both states in one query it reads and sorts the whole backlog). A row of an ordered
+     * config waits while an older change of the same entity to the same destination is still pending or in
+     * flight. The scan reads twice {@code limit} rows so that a change cut by the window can be seen as such.
+     */
+    private List<String> dueCandidates(Instant now, int limit, String candidateCondition) {
+        String extra =
+                candidateCondition == null || candidateCondition.isBlank() ? "" : " AND (" + candidateCondition + ")";
+        String candidates = "SELECT c.id, c.due_at, c.entity_type, c.entity_id, c.created_at"
+                + " FROM action_triggers_delivery c WHERE c.state = ? AND c.due_at <= ?"
+                + " AND (c.ordered = FALSE OR NOT " + waitsForPredecessor() + ")" + extra
                 + " ORDER BY c.state, c.due_at FETCH FIRST ? ROWS ONLY";
-        List<Map.Entry<OffsetDateTime, String>> due = new ArrayList<>();
+        int window = limit * 2;
+        record Due(OffsetDateTime dueAt, ClaimGroups.Candidate candidate) {}
+        List<Due> due = new ArrayList<>();
+        boolean windowFull = false;
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(candidates)) {
             for (String state : new String[] {"PENDING", "IN_FLIGHT"}) {
                 ps.setString(1, state);
                 ps.setObject(2, Sql.utc(now));
-                ps.setInt(3, limit);
+                ps.setInt(3, window);
+                int read = 0;
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        due.add(Map.entry(rs.getObject("due_at", OffsetDateTime.class), rs.getString("id")));
+                        read++;
+                        due.add(new Due(
+                                rs.getObject("due_at", OffsetDateTime.class),
+                                new ClaimGroups.Candidate(
+                                        rs.getString("id"),
+                                        rs.getString("entity_type"),
+                                        rs.getString("entity_id"),
+                                        rs.getObject("created_at", OffsetDateTime.class)
+                                                .toInstant())));
                     }
                 }
+                windowFull |= read == window;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not find due deliveries", e);
         }
-        return due.stream()
-                .sorted(Map.Entry.comparingByKey())
-                .limit(limit)
-                .map(Map.Entry::getValue)
+        List<ClaimGroups.Candidate> ordered = due.stream()
+                .sorted(Comparator.comparing(Due::dueAt))
+                .map(Due::candidate)
                 .toList();
+        return ClaimGroups.take(ordered, limit, windowFull);
     }
 
     /** Puts one attempt on record and counts it on its delivery. */
@@ -199,6 +240,133 @@ public class DeliveryRepository {
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not update delivery " + id, e);
+        }
+    }
+
+    /**
+     * Puts many finished rounds on record in one transaction, all or nothing: their attempts, the attempt
+     * counts, and each delivery's new state where this owner still holds its claim; then {@code step} runs on
+     * the same connection. Each statement gives up after {@value #WRITE_TIMEOUT_SECONDS} s (a row lock held
+     * elsewhere, a stalled database), so the caller can retry or release instead of hanging.
+     *
+     * @return for each finish, whether its new state was written ({@code false}: the lease was lost)
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<Boolean> finishAll(String owner, List<Finish> finishes, Instant now, FinishStep step) {
+        String finish =
+                "UPDATE action_triggers_delivery SET state = ?, due_at = ?, failed_rounds = ?, claimed_by = NULL,"
+                        + " completed_at = ?, attempts = attempts + ?,"
+                        + " last_status = CASE WHEN ? = 1 THEN CAST(? AS INTEGER) ELSE last_status END,"
+                        + " last_error = COALESCE(?, ?, last_error)"
+                        + " WHERE id = ? AND claimed_by = ? AND state = 'IN_FLIGHT'";
+        String count = "UPDATE action_triggers_delivery SET attempts = attempts + ?,"
+                + " last_status = CASE WHEN ? = 1 THEN CAST(? AS INTEGER) ELSE last_status END,"
+                + " last_error = COALESCE(?, last_error) WHERE id = ?";
+        try (Connection c = dataSource.getConnection()) {
+            boolean anyAttempt = finishes.stream().anyMatch(f -> !f.attempts().isEmpty());
+            if (anyAttempt) {
+                try (PreparedStatement ins = c.prepareStatement(AttemptTable.INSERT)) {
+                    ins.setQueryTimeout(WRITE_TIMEOUT_SECONDS);
+                    for (Finish f : finishes) {
+                        for (AttemptRecord a : f.attempts()) {
+                            Sql.bind(ins, AttemptTable.INSERTED, AttemptTable.values(a));
+                            ins.addBatch();
+                        }
+                    }
+                    ins.executeBatch();
+                }
+            }
+            List<Boolean> written = new ArrayList<>(finishes.size());
+            try (PreparedStatement ps = c.prepareStatement(finish)) {
+                ps.setQueryTimeout(WRITE_TIMEOUT_SECONDS);
+                for (Finish f : finishes) {
+                    boolean pending = f.state() == DeliveryState.PENDING;
+                    AttemptRecord last = f.attempts().isEmpty()
+                            ? null
+                            : f.attempts().get(f.attempts().size() - 1);
+                    ps.setString(1, f.state().name());
+                    ps.setObject(2, Sql.utc(pending ? f.dueAt() : now));
+                    ps.setInt(3, f.failedRounds());
+                    if (pending) {
+                        ps.setNull(4, Types.TIMESTAMP_WITH_TIMEZONE);
+                    } else {
+                        ps.setObject(4, Sql.utc(now));
+                    }
+                    ps.setInt(5, f.attempts().size());
+                    bindLastStatus(ps, 6, last);
+                    ps.setString(8, DeliveryTable.truncate(f.error()));
+                    ps.setString(9, last == null ? null : DeliveryTable.truncate(last.error()));
+                    ps.setString(10, f.id());
+                    ps.setString(11, owner);
+                    ps.addBatch();
+                }
+                for (int updated : ps.executeBatch()) {
+                    written.add(updated != 0);
+                }
+            }
+            if (written.contains(Boolean.FALSE) && anyAttempt) {
+                // the lease was lost: the attempts still count on the row the other owner now holds
+                try (PreparedStatement ps = c.prepareStatement(count)) {
+                    ps.setQueryTimeout(WRITE_TIMEOUT_SECONDS);
+                    for (int i = 0; i < finishes.size(); i++) {
+                        Finish f = finishes.get(i);
+                        if (written.get(i) || f.attempts().isEmpty()) {
+                            continue;
+                        }
+                        AttemptRecord last = f.attempts().get(f.attempts().size() - 1);
+                        ps.setInt(1, f.attempts().size());
+                        bindLastStatus(ps, 2, last);
+                        ps.setString(4, DeliveryTable.truncate(last.error()));
+                        ps.setString(5, f.id());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            step.written(c, finishes, written);
+            return written;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record " + finishes.size() + " finished deliveries", e);
+        }
+    }
+
+    private static void bindLastStatus(PreparedStatement ps, int index, AttemptRecord last) throws SQLException {
+        ps.setInt(index, last == null ? 0 : 1);
+        if (last == null || last.statusCode() == null) {
+            ps.setNull(index + 1, Types.INTEGER);
+        } else {
+            ps.setInt(index + 1, last.statusCode());
+        }
+    }
+
+    /**
+     * Gives claimed rows back before their lease ends: still in flight for this owner, but due at
+     * {@code dueAt}, when any instance's recovery claim takes them again (and sends again, with the same id).
+     * For rounds whose result could not be put on record.
+     *
+     * @return how many rows were released
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public int release(String owner, List<String> ids, Instant dueAt, ReleaseStep step) {
+        String sql = "UPDATE action_triggers_delivery SET due_at = ? WHERE id = ? AND claimed_by = ?"
+                + " AND state = 'IN_FLIGHT'";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setQueryTimeout(WRITE_TIMEOUT_SECONDS);
+            for (String id : ids) {
+                ps.setObject(1, Sql.utc(dueAt));
+                ps.setString(2, id);
+                ps.setString(3, owner);
+                ps.addBatch();
+            }
+            int released = 0;
+            for (int updated : ps.executeBatch()) {
+                released += updated == 0 ? 0 : 1;
+            }
+            step.released(c, ids);
+            return released;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not release " + ids.size() + " claimed deliveries", e);
         }
     }
 
@@ -292,24 +460,61 @@ public class DeliveryRepository {
     }
 
     /**
-     * Makes the pending deliveries of one destination due now, in the caller's transaction: when its breaker
-     * closes or it is re-enabled, what waited goes at once (in order, for ordered configs), not at the end of
-     * a backoff planned while it was down.
+     * Puts the pending deliveries of one destination back in recording order and due at once, on the caller's
+     * connection (the policy's transaction): when its breaker closes or it is re-enabled, what waited goes now
+     * and oldest first, not at the end of a backoff planned while it was down.
      *
      * @return how many were pending
      */
-    @Transactional
-    public int pendingDueNow(Long webhookId, String brokerName, Instant now) {
-        String sql = "UPDATE action_triggers_delivery SET due_at = ? WHERE state = 'PENDING' AND due_at > ? AND "
+    public int pendingDueNow(Connection c, Long webhookId, String brokerName) throws SQLException {
+        String sql = "UPDATE action_triggers_delivery SET due_at = created_at WHERE state = 'PENDING' AND "
                 + (webhookId != null ? "webhook_id = ?" : "broker_name = ?");
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, Sql.utc(now));
-            ps.setObject(2, Sql.utc(now));
-            bindDestination(ps, 3, webhookId, brokerName);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bindDestination(ps, 1, webhookId, brokerName);
             return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not make the pending deliveries of a destination due", e);
+        }
+    }
+
+    /** Inserts a delivery on the caller's connection: the policy's alerts, in the transaction that decided them. */
+    public void insert(Connection c, PendingDelivery d) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(DeliveryTable.INSERT)) {
+            Sql.bind(ps, DeliveryTable.COLUMNS, DeliveryTable.values(d));
+            ps.executeUpdate();
+        }
+    }
+
+    /** The HTTP status of the last attempt of each delivery that has one, on the caller's connection. */
+    public Map<String, Integer> lastStatuses(Connection c, Collection<String> ids) throws SQLException {
+        Map<String, Integer> statuses = new HashMap<>();
+        if (ids.isEmpty()) {
+            return statuses;
+        }
+        String sql = "SELECT id, last_status FROM action_triggers_delivery WHERE last_status IS NOT NULL AND id IN ("
+                + String.join(",", Collections.nCopies(ids.size(), "?")) + ")";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (String id : ids) {
+                ps.setString(i++, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    statuses.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return statuses;
+    }
+
+    /** How many deliveries of a webhook are in flight under a running lease, on the caller's connection. */
+    public int inFlight(Connection c, long webhookId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM action_triggers_delivery"
+                + " WHERE webhook_id = ? AND state = 'IN_FLIGHT' AND due_at > ?")) {
+            ps.setLong(1, webhookId);
+            ps.setObject(2, Sql.utc(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 

@@ -85,11 +85,12 @@ public class DestinationPolicy {
         Instant now = Instant.now();
         try (Connection c = dataSource.getConnection()) {
             DestinationRow row = states.row(c, key, true).orElseThrow();
-            if (row.breaker() != Breaker.DISABLED) {
+            if (row.breaker != Breaker.DISABLED) {
                 String why = reason == null || reason.isBlank() ? "disabled by " + by : reason;
-                states.update(c, row.disabled(now, why));
+                row.disable(now, why);
+                states.update(c, row, now);
                 LOG.warning(() -> "Destination " + key + " disabled by " + by + ": " + why);
-                events.disabled(c, key, why, by, now);
+                events.record(c, new PolicyEvent(PolicyEvent.Type.DISABLED, key, now, why + " (by " + by + ")", null));
             }
             return find(c, key);
         } catch (SQLException e) {
@@ -108,12 +109,15 @@ public class DestinationPolicy {
         Instant now = Instant.now();
         try (Connection c = dataSource.getConnection()) {
             Optional<DestinationRow> stored = states.row(c, key, true);
-            if (stored.isPresent() && stored.get().breaker() != Breaker.CLOSED) {
-                Breaker was = stored.get().breaker();
-                states.update(c, stored.get().reset(now));
-                outbox.pendingDueNow(key.webhookId(), key.brokerName(), now);
+            if (stored.isPresent() && stored.get().breaker != Breaker.CLOSED) {
+                DestinationRow row = stored.get();
+                Breaker was = row.breaker;
+                row.reset();
+                states.update(c, row, now);
+                outbox.pendingDueNow(c, key.webhookId(), key.brokerName());
                 LOG.info(() -> "Destination " + key + " re-enabled by " + by + " (was " + was + ")");
-                events.reEnabled(c, key, was, by, now);
+                events.record(
+                        c, new PolicyEvent(PolicyEvent.Type.RE_ENABLED, key, now, "by " + by + ", was " + was, null));
             }
             return find(c, key);
         } catch (SQLException e) {

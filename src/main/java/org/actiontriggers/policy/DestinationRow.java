@@ -4,94 +4,59 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * One row of {@code action_triggers_destination} as the policy reads and writes it: the breaker's state
- * machine works on these values, {@link DestinationStates} stores them.
+ * One row of {@code action_triggers_destination} as the policy works on it: read under the row's lock,
+ * changed by {@link BreakerMachine} or an admin's action, written back by {@link DestinationStates}. Mutable
+ * on purpose: it lives for the few statements of one transaction.
  */
-record DestinationRow(
-        DestinationKey key,
-        Breaker breaker,
-        int failedRounds,
-        Instant failingSince,
-        Instant openedAt,
-        Instant nextProbeAt,
-        Duration probeInterval,
-        Instant disabledAt,
-        String disabledReason,
-        int alertedPercent,
-        Instant lastSuccessAt,
-        Instant lastFailureAt,
-        Integer lastStatus,
-        String lastError,
-        Double rateTokens,
-        Instant tokensAt,
-        int inFlight,
-        Instant updatedAt) {
+final class DestinationRow {
 
-    /** A new destination's row: closed, never failed. */
-    static DestinationRow closed(DestinationKey key, Instant now) {
-        return new DestinationRow(
-                key,
-                Breaker.CLOSED,
-                0,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                0,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                0,
-                now);
+    final DestinationKey key;
+    Breaker breaker = Breaker.CLOSED;
+    int failedRounds;
+    Instant failingSince;
+    Instant openedAt;
+    Instant nextProbeAt;
+    Duration probeInterval;
+    String probeId;
+    Instant disabledAt;
+    String disabledReason;
+    int alertedPercent;
+    Instant lastSuccessAt;
+    Instant lastFailureAt;
+    Integer lastStatus;
+    String lastError;
+    Double rateTokens;
+    Instant tokensAt;
+    int inFlight;
+    Instant updatedAt;
+
+    DestinationRow(DestinationKey key) {
+        this.key = key;
     }
 
-    DestinationRow disabled(Instant now, String reason) {
-        return new DestinationRow(
-                key,
-                Breaker.DISABLED,
-                failedRounds,
-                failingSince,
-                openedAt,
-                null,
-                null,
-                now,
-                reason,
-                alertedPercent,
-                lastSuccessAt,
-                lastFailureAt,
-                lastStatus,
-                lastError,
-                rateTokens,
-                tokensAt,
-                inFlight,
-                now);
+    DestinationKey key() {
+        return key;
     }
 
     /** Closed, the failing stretch forgotten: after a success, or when an admin re-enables it. */
-    DestinationRow reset(Instant now) {
-        return new DestinationRow(
-                key,
-                Breaker.CLOSED,
-                0,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                0,
-                lastSuccessAt,
-                lastFailureAt,
-                lastStatus,
-                lastError,
-                rateTokens,
-                tokensAt,
-                inFlight,
-                now);
+    void reset() {
+        breaker = Breaker.CLOSED;
+        failedRounds = 0;
+        failingSince = null;
+        openedAt = null;
+        nextProbeAt = null;
+        probeInterval = null;
+        probeId = null;
+        disabledAt = null;
+        disabledReason = null;
+        alertedPercent = 0;
+    }
+
+    void disable(Instant now, String reason) {
+        breaker = Breaker.DISABLED;
+        disabledAt = now;
+        disabledReason = reason;
+        nextProbeAt = null;
+        probeId = null;
     }
 }

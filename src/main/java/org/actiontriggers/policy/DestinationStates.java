@@ -32,7 +32,7 @@ public class DestinationStates {
     static final String TABLE = "action_triggers_destination";
 
     private static final String COLUMNS = "d.destination, d.kind, d.webhook_id, d.broker_name, d.breaker,"
-            + " d.failed_rounds, d.failing_since, d.opened_at, d.next_probe_at, d.probe_interval_ms, d.disabled_at,"
+            + " d.failed_rounds, d.failing_since, d.opened_at, d.next_probe_at, d.probe_interval_ms, d.probe_id, d.disabled_at,"
             + " d.disabled_reason, d.alerted_percent, d.last_success_at, d.last_failure_at, d.last_status,"
             + " d.last_error, d.rate_tokens, d.tokens_at, d.in_flight, d.updated_at";
 
@@ -50,6 +50,33 @@ public class DestinationStates {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
             }
+        }
+    }
+
+    /**
+     * The rows that an outcome or a claim must look at under lock: breakers not closed, or destinations in a
+     * failing stretch (a success ends it). Read without lock; small, since healthy destinations have no such row.
+     */
+    Map<DestinationKey, DestinationRow> unhealthy(Connection c) throws SQLException {
+        Map<DestinationKey, DestinationRow> rows = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE
+                        + " d WHERE d.breaker <> 'CLOSED' OR d.failed_rounds > 0");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                DestinationRow row = read(rs);
+                rows.put(row.key(), row);
+            }
+        }
+        return rows;
+    }
+
+    /** Keeps a destination's deliveries out of the claim scans until {@code until} (no tokens or slots left). */
+    void throttle(Connection c, DestinationKey key, Instant until) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE " + TABLE + " SET throttled_until = ? WHERE destination = ?")) {
+            ps.setObject(1, utc(until));
+            ps.setString(2, key.toString());
+            ps.executeUpdate();
         }
     }
 
@@ -93,34 +120,33 @@ public class DestinationStates {
     }
 
     /** Writes a row's state back (the row exists; the caller holds its lock). */
-    void update(Connection c, DestinationRow row) throws SQLException {
+    void update(Connection c, DestinationRow row, Instant now) throws SQLException {
         String sql = "UPDATE " + TABLE + " SET breaker = ?, failed_rounds = ?, failing_since = ?, opened_at = ?,"
-                + " next_probe_at = ?, probe_interval_ms = ?, disabled_at = ?, disabled_reason = ?,"
+                + " next_probe_at = ?, probe_interval_ms = ?, probe_id = ?, disabled_at = ?, disabled_reason = ?,"
                 + " alerted_percent = ?, last_success_at = ?, last_failure_at = ?, last_status = ?, last_error = ?,"
                 + " rate_tokens = ?, tokens_at = ?, in_flight = ?, updated_at = ? WHERE destination = ?";
+        row.updatedAt = now;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
-            ps.setString(i++, row.breaker().name());
-            ps.setInt(i++, row.failedRounds());
-            ps.setObject(i++, utc(row.failingSince()));
-            ps.setObject(i++, utc(row.openedAt()));
-            ps.setObject(i++, utc(row.nextProbeAt()));
-            ps.setObject(
-                    i++,
-                    row.probeInterval() == null ? null : row.probeInterval().toMillis(),
-                    Types.BIGINT);
-            ps.setObject(i++, utc(row.disabledAt()));
-            ps.setString(i++, truncate(row.disabledReason()));
-            ps.setInt(i++, row.alertedPercent());
-            ps.setObject(i++, utc(row.lastSuccessAt()));
-            ps.setObject(i++, utc(row.lastFailureAt()));
-            ps.setObject(i++, row.lastStatus(), Types.INTEGER);
-            ps.setString(i++, truncate(row.lastError()));
-            ps.setObject(i++, row.rateTokens(), Types.DOUBLE);
-            ps.setObject(i++, utc(row.tokensAt()));
-            ps.setInt(i++, row.inFlight());
-            ps.setObject(i++, utc(row.updatedAt()));
-            ps.setString(i, row.key().toString());
+            ps.setString(i++, row.breaker.name());
+            ps.setInt(i++, row.failedRounds);
+            ps.setObject(i++, utc(row.failingSince));
+            ps.setObject(i++, utc(row.openedAt));
+            ps.setObject(i++, utc(row.nextProbeAt));
+            ps.setObject(i++, row.probeInterval == null ? null : row.probeInterval.toMillis(), Types.BIGINT);
+            ps.setString(i++, row.probeId);
+            ps.setObject(i++, utc(row.disabledAt));
+            ps.setString(i++, truncate(row.disabledReason));
+            ps.setInt(i++, row.alertedPercent);
+            ps.setObject(i++, utc(row.lastSuccessAt));
+            ps.setObject(i++, utc(row.lastFailureAt));
+            ps.setObject(i++, row.lastStatus, Types.INTEGER);
+            ps.setString(i++, truncate(row.lastError));
+            ps.setObject(i++, row.rateTokens, Types.DOUBLE);
+            ps.setObject(i++, utc(row.tokensAt));
+            ps.setInt(i++, row.inFlight);
+            ps.setObject(i++, utc(row.updatedAt));
+            ps.setString(i, row.key.toString());
             ps.executeUpdate();
         }
     }
@@ -162,33 +188,30 @@ public class DestinationStates {
 
     private static DestinationRow read(ResultSet rs) throws SQLException {
         long webhookId = rs.getLong("webhook_id");
-        DestinationKey key =
-                rs.wasNull() ? DestinationKey.broker(rs.getString("broker_name")) : DestinationKey.webhook(webhookId);
+        DestinationRow row = new DestinationRow(
+                rs.wasNull() ? DestinationKey.broker(rs.getString("broker_name")) : DestinationKey.webhook(webhookId));
+        row.breaker = Breaker.valueOf(rs.getString("breaker"));
+        row.failedRounds = rs.getInt("failed_rounds");
+        row.failingSince = instant(rs, "failing_since");
+        row.openedAt = instant(rs, "opened_at");
+        row.nextProbeAt = instant(rs, "next_probe_at");
         long probe = rs.getLong("probe_interval_ms");
-        Duration probeInterval = rs.wasNull() ? null : Duration.ofMillis(probe);
+        row.probeInterval = rs.wasNull() ? null : Duration.ofMillis(probe);
+        row.probeId = rs.getString("probe_id");
+        row.disabledAt = instant(rs, "disabled_at");
+        row.disabledReason = rs.getString("disabled_reason");
+        row.alertedPercent = rs.getInt("alerted_percent");
+        row.lastSuccessAt = instant(rs, "last_success_at");
+        row.lastFailureAt = instant(rs, "last_failure_at");
         int status = rs.getInt("last_status");
-        Integer lastStatus = rs.wasNull() ? null : status;
+        row.lastStatus = rs.wasNull() ? null : status;
+        row.lastError = rs.getString("last_error");
         double tokens = rs.getDouble("rate_tokens");
-        Double rateTokens = rs.wasNull() ? null : tokens;
-        return new DestinationRow(
-                key,
-                Breaker.valueOf(rs.getString("breaker")),
-                rs.getInt("failed_rounds"),
-                instant(rs, "failing_since"),
-                instant(rs, "opened_at"),
-                instant(rs, "next_probe_at"),
-                probeInterval,
-                instant(rs, "disabled_at"),
-                rs.getString("disabled_reason"),
-                rs.getInt("alerted_percent"),
-                instant(rs, "last_success_at"),
-                instant(rs, "last_failure_at"),
-                lastStatus,
-                rs.getString("last_error"),
-                rateTokens,
-                instant(rs, "tokens_at"),
-                rs.getInt("in_flight"),
-                instant(rs, "updated_at"));
+        row.rateTokens = rs.wasNull() ? null : tokens;
+        row.tokensAt = instant(rs, "tokens_at");
+        row.inFlight = rs.getInt("in_flight");
+        row.updatedAt = instant(rs, "updated_at");
+        return row;
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -241,22 +264,22 @@ public class DestinationStates {
         return new DestinationState(
                 key,
                 address,
-                row.breaker(),
-                row.failedRounds(),
-                row.failingSince(),
-                row.openedAt(),
-                row.nextProbeAt(),
-                row.probeInterval(),
-                row.disabledAt(),
-                row.disabledReason(),
-                row.lastSuccessAt(),
-                row.lastFailureAt(),
-                row.lastStatus(),
-                row.lastError(),
+                row.breaker,
+                row.failedRounds,
+                row.failingSince,
+                row.openedAt,
+                row.nextProbeAt,
+                row.probeInterval,
+                row.disabledAt,
+                row.disabledReason,
+                row.lastSuccessAt,
+                row.lastFailureAt,
+                row.lastStatus,
+                row.lastError,
                 rateLimit,
                 maxInFlight,
-                row.inFlight(),
+                row.inFlight,
                 waiting,
-                row.updatedAt());
+                row.updatedAt);
     }
 }

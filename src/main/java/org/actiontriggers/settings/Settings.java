@@ -36,6 +36,7 @@ import org.actiontriggers.secret.SecretCipher;
  * @param maxRequestBytes the largest request body the admin API reads
  * @param brokers the brokers defined under {@code action-triggers.brokers.<name>}, by name
  * @param maxBrokerTimeout the cap on every broker queue's timeout
+ * @param policy the circuit breaker, auto-disable and alerts per destination
  */
 public record Settings(
         Set<String> whitelistedContentTypes,
@@ -54,7 +55,8 @@ public record Settings(
         List<Subnet> allowedPrivateNetworks,
         long maxRequestBytes,
         Map<String, BrokerDefinition> brokers,
-        Duration maxBrokerTimeout) {
+        Duration maxBrokerTimeout,
+        PolicySettings policy) {
 
     public static final String PREFIX = "action-triggers.";
     public static final String WHITELISTED_CONTENT_TYPES = PREFIX + "whitelisted-content-types";

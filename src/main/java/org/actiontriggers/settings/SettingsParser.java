@@ -30,6 +30,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.actiontriggers.secret.SecretCipher;
+import org.actiontriggers.secret.SigningSecret;
 import org.actiontriggers.template.References;
 
 /**
@@ -161,6 +162,7 @@ public final class SettingsParser {
         Duration retention = positiveDuration(RETENTION, "30d");
         Duration cleanup = positiveDuration(RETENTION_CLEANUP_INTERVAL, "1h");
         long maxRequestBytes = size(MAX_REQUEST_SIZE, Settings.DEFAULT_MAX_REQUEST_BYTES, Integer.MAX_VALUE);
+        PolicySettings policy = policy();
 
         if (!errors.isEmpty()) {
             throw new InvalidSettingsException(errors);
@@ -182,7 +184,42 @@ public final class SettingsParser {
                 allowedNetworks,
                 maxRequestBytes,
                 brokers,
-                maxBrokerTimeout);
+                maxBrokerTimeout,
+                policy);
+    }
+
+    /** The breaker, auto-disable and alerts; the signing secret is never repeated in a message. */
+    private PolicySettings policy() {
+        PolicySettings d = PolicySettings.DEFAULTS;
+        int threshold = positiveInt(PolicySettings.FAILURE_THRESHOLD, d.failureThreshold());
+        Duration probe = positiveDuration(PolicySettings.PROBE_INTERVAL, "30s");
+        Duration maxProbe = positiveDuration(PolicySettings.MAX_PROBE_INTERVAL, "15m");
+        if (probe != null && maxProbe != null && maxProbe.compareTo(probe) < 0) {
+            errors.add(PolicySettings.MAX_PROBE_INTERVAL + " (" + maxProbe + ") must not be shorter than "
+                    + PolicySettings.PROBE_INTERVAL + " (" + probe + ")");
+        }
+        Duration disableAfter = positiveDuration(PolicySettings.DISABLE_AFTER, "5d");
+        String url = lookup.apply(PolicySettings.ALERTS_URL)
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .orElse(null);
+        SigningSecret secret = null;
+        if (url != null && !Settings.isHttpUrl(url)) {
+            errors.add(PolicySettings.ALERTS_URL + ": '" + url + "' is not an http or https URL");
+        }
+        Optional<String> rawSecret =
+                lookup.apply(PolicySettings.ALERTS_SIGNING_SECRET).filter(v -> !v.isBlank());
+        if (rawSecret.isPresent()) {
+            try {
+                secret = SigningSecret.parse(rawSecret.get().trim());
+            } catch (IllegalArgumentException e) {
+                errors.add(PolicySettings.ALERTS_SIGNING_SECRET + ": " + e.getMessage());
+            }
+        } else if (url != null) {
+            errors.add(PolicySettings.ALERTS_SIGNING_SECRET + " is not set: the alerts to " + PolicySettings.ALERTS_URL
+                    + " are signed like every delivery; set it to a whsec_ secret the receiver verifies with");
+        }
+        return new PolicySettings(threshold, probe, maxProbe, disableAfter, url, secret);
     }
 
     /**

@@ -42,7 +42,12 @@ public record ConfigDraft(
                 config.getContentTypes().stream().map(ContentTypeDraft::of).toList(),
                 config.getWebhooks().stream()
                         .map(w -> new WebhookDraft(
-                                w.getUrl(), w.getHttpMethod().name(), w.getHeaders(), w.getTimeoutSecs()))
+                                w.getUrl(),
+                                w.getHttpMethod().name(),
+                                w.getHeaders(),
+                                w.getTimeoutSecs(),
+                                w.getRateLimit(),
+                                w.getMaxInFlight()))
                         .toList(),
                 config.getBrokerQueues().stream()
                         .map(q -> new BrokerQueueDraft(

@@ -33,6 +33,10 @@ public enum ConfigField {
     HTTP_METHOD("http_method"),
     HEADERS("headers"),
     TIMEOUT_SECS("timeout_secs"),
+    /** Our extension: a webhook's requests per second across all instances. */
+    RATE_LIMIT("rate_limit"),
+    /** Our extension: a webhook's requests in flight at once across all instances. */
+    MAX_IN_FLIGHT("max_in_flight"),
     MESSAGE_BROKER_QUEUES("message_broker_queues"),
     /** DAT's alias of {@link #MESSAGE_BROKER_QUEUES}. */
     MSG_BROKER_QUEUES("msg_broker_queues"),
@@ -65,7 +69,8 @@ public enum ConfigField {
     public static final Set<ConfigField> OF_CONTENT_TYPE = fields(APP_LABEL, MODEL, MODEL_NAME);
 
     /** The fields of an item of {@code webhooks}. */
-    public static final Set<ConfigField> OF_WEBHOOK = fields(ID, URL, HTTP_METHOD, HEADERS, TIMEOUT_SECS);
+    public static final Set<ConfigField> OF_WEBHOOK =
+            fields(ID, URL, HTTP_METHOD, HEADERS, TIMEOUT_SECS, RATE_LIMIT, MAX_IN_FLIGHT);
 
     /** The fields of an item of {@code message_broker_queues}. */
     public static final Set<ConfigField> OF_QUEUE = fields(ID, NAME, CONN_DETAILS, PARAMETERS, TIMEOUT_SECS);

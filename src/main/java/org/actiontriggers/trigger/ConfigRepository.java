@@ -75,6 +75,8 @@ public class ConfigRepository {
                     Column.of("timeout_secs", SqlType.DOUBLE, Webhook::getTimeoutSecs, Webhook::setTimeoutSecs),
                     Column.of(
                             "signing_enabled", SqlType.BOOLEAN, Webhook::isSigningEnabled, Webhook::setSigningEnabled),
+                    Column.of("rate_limit", SqlType.DOUBLE, Webhook::getRateLimit, Webhook::setRateLimit),
+                    Column.of("max_in_flight", SqlType.INTEGER, Webhook::getMaxInFlight, Webhook::setMaxInFlight),
                     Column.insertOnly(
                             "signing_secret",
                             SqlType.TEXT,

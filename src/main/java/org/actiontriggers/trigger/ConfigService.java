@@ -180,6 +180,8 @@ public class ConfigService {
             webhook.setHttpMethod(given.httpMethod() == null ? HttpMethod.POST : HttpMethod.parse(given.httpMethod()));
             webhook.setHeaders(given.headers());
             webhook.setTimeoutSecs(given.timeoutSecs());
+            webhook.setRateLimit(given.rateLimit());
+            webhook.setMaxInFlight(given.maxInFlight());
         }
         List<MessageBrokerQueue> queues = config.getBrokerQueues();
         while (queues.size() > draft.brokerQueues().size()) {
@@ -215,7 +217,13 @@ public class ConfigService {
                         && value.equals(SecretMasker.mask(name, old));
                 headers.put(name, masked ? old : value);
             });
-            webhooks.add(new WebhookDraft(given.url(), given.httpMethod(), headers, given.timeoutSecs()));
+            webhooks.add(new WebhookDraft(
+                    given.url(),
+                    given.httpMethod(),
+                    headers,
+                    given.timeoutSecs(),
+                    given.rateLimit(),
+                    given.maxInFlight()));
         }
         List<BrokerQueueDraft> queues = new ArrayList<>();
         for (int i = 0; i < draft.brokerQueues().size(); i++) {

@@ -50,6 +50,10 @@ import org.actiontriggers.template.TemplateChecker;
 public class ConfigValidator {
 
     static final int MAX_URL_LENGTH = 2048;
+    /** A webhook's rate limit: at least one request a minute, at most what one database can meter. */
+    static final double MIN_RATE_LIMIT = 1.0 / 60;
+
+    static final double MAX_RATE_LIMIT = 10_000;
     static final int MAX_PAYLOAD_LENGTH = 1_048_576;
     static final int MAX_HEADERS_LENGTH = 65_536;
 
@@ -220,6 +224,24 @@ public class ConfigValidator {
                     WEBHOOKS,
                     i,
                     violations);
+            if (webhook.rateLimit() != null
+                    && (webhook.rateLimit().isNaN()
+                            || webhook.rateLimit() < MIN_RATE_LIMIT
+                            || webhook.rateLimit() > MAX_RATE_LIMIT)) {
+                violations.add(Violation.at(
+                        "must be a number of requests per second from " + MIN_RATE_LIMIT + " to " + MAX_RATE_LIMIT
+                                + ", or null for no limit",
+                        WEBHOOKS,
+                        i,
+                        ConfigField.RATE_LIMIT));
+            }
+            if (webhook.maxInFlight() != null && webhook.maxInFlight() < 1) {
+                violations.add(Violation.at(
+                        "must be a whole number of requests at once, at least 1, or null for no cap",
+                        WEBHOOKS,
+                        i,
+                        ConfigField.MAX_IN_FLIGHT));
+            }
         }
     }
 

@@ -146,6 +146,8 @@ record Table<T>(String name, String idSequence, Supplier<T> factory, List<Column
         static final SqlType<String> TEXT = new SqlType<>(Types.VARCHAR, v -> v, ResultSet::getString);
         static final SqlType<Boolean> BOOLEAN =
                 new SqlType<>(Types.BOOLEAN, v -> v, (rs, c) -> rs.getObject(c, Boolean.class));
+        static final SqlType<Integer> INTEGER =
+                new SqlType<>(Types.INTEGER, v -> v, (rs, c) -> rs.getObject(c, Integer.class));
         static final SqlType<Double> DOUBLE =
                 new SqlType<>(Types.DOUBLE, v -> v, (rs, c) -> rs.getObject(c, Double.class));
         static final SqlType<OffsetDateTime> TIMESTAMP =

@@ -26,6 +26,8 @@ public class Webhook {
     private Map<String, String> headers = new LinkedHashMap<>();
     private Double timeoutSecs;
     private boolean signingEnabled = true;
+    private Double rateLimit;
+    private Integer maxInFlight;
 
     /**
      * Written once, when the webhook is inserted; never by an update, so that saving a copy loaded before a
@@ -97,6 +99,24 @@ public class Webhook {
 
     public void setTimeoutSecs(Double timeoutSecs) {
         this.timeoutSecs = timeoutSecs;
+    }
+
+    /** Requests per second across all instances, or {@code null} for no rate limit (docs/policy.md). */
+    public Double getRateLimit() {
+        return rateLimit;
+    }
+
+    public void setRateLimit(Double rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
+    /** Requests in flight at once across all instances, or {@code null} for no cap (docs/policy.md). */
+    public Integer getMaxInFlight() {
+        return maxInFlight;
+    }
+
+    public void setMaxInFlight(Integer maxInFlight) {
+        this.maxInFlight = maxInFlight;
     }
 
     /** Whether requests carry a {@code webhook-signature}; on by default. */

@@ -17,6 +17,12 @@ public record WebhookDestination(
     /** The {@code kind} column of a webhook request. */
     public static final String KIND = "WEBHOOK";
 
+    /**
+     * The webhook id of the operator's alert webhook ({@code action-triggers.alerts.url}): not a stored webhook
+     * (their ids start at 1); signed with {@code action-triggers.alerts.signing-secret}.
+     */
+    public static final long OPERATOR_WEBHOOK_ID = 0;
+
     public WebhookDestination {
         headers = Map.copyOf(headers);
     }

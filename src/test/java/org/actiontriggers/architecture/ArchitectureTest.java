@@ -66,8 +66,9 @@ class ArchitectureTest {
             Map.entry("deliver", List.of("trigger", "settings", "secret", "template", "outbox")),
             Map.entry("dispatch", List.of("settings", "boot", "outbox", "record", "deliver")),
             Map.entry("access", List.of("settings", "boot")),
-            // the policy reads its settings, the webhooks' limits, and makes waiting deliveries due or drops them
-            Map.entry("policy", List.of("settings", "trigger", "outbox")));
+            // the policy implements the dispatcher's hooks (dispatch), sees outcomes (deliver), reads its settings
+            // and the webhooks' limits, and inserts alerts and makes waiting deliveries due or drops them (outbox)
+            Map.entry("policy", List.of("settings", "trigger", "outbox", "dispatch", "deliver")));
 
     private static final Path MAIN_SOURCES = Path.of("src/main/java");
 

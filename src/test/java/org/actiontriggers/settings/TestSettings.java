@@ -59,6 +59,8 @@ public final class TestSettings {
         return this;
     }
 
+    private PolicySettings policy = PolicySettings.DEFAULTS;
+
     public TestSettings maxRequestBytes(long bytes) {
         maxRequestBytes = bytes;
         return this;
@@ -71,6 +73,11 @@ public final class TestSettings {
 
     public TestSettings maxBrokerTimeout(Duration timeout) {
         maxBrokerTimeout = timeout;
+        return this;
+    }
+
+    public TestSettings policy(PolicySettings settings) {
+        policy = settings;
         return this;
     }
 
@@ -92,6 +99,7 @@ public final class TestSettings {
                 List.of(),
                 maxRequestBytes,
                 brokers,
-                maxBrokerTimeout);
+                maxBrokerTimeout,
+                policy);
     }
 }
