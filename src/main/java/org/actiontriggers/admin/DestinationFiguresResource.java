@@ -25,11 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * {@code /action-triggers/api/action-triggers/destinations/{destination}/figures}: a destination's health in
+ * {@code /action-triggers/api/action-triggers/destinations/{kind}/{name}/figures}: a destination's health in
  * figures — what the console's destination page draws. A root resource of its own, beside the policy's
  * destination resource, so that neither needs the other's paths.
  */
-@Path("action-triggers/destinations/{destination}/figures")
+@Path("action-triggers/destinations/{kind}/{name}/figures")
 @AdminApi
 @Tag(name = "Destinations")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
@@ -44,7 +44,7 @@ public class DestinationFiguresResource {
     @GET
     @Operation(
             summary = "Reads a destination's success rate, volume and latency over the last hour, day and week",
-            description = "destination: webhook:<id> or broker:<name>. Per window: succeeded, failed, volume,"
+            description = "kind/name: webhook/<id> or broker/<name>. Per window: succeeded, failed, volume,"
                     + " success_rate (0 to 1, null without attempts), p50_ms and p99_ms (nearest rank), and buckets"
                     + " of bucket_seconds each, oldest first; truncated when only the newest "
                     + DestinationFigures.MAX_SAMPLES + " attempts were counted. last_failures: the newest failed"
@@ -55,10 +55,9 @@ public class DestinationFiguresResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             examples = @ExampleObject(name = "figures", value = ApiExamples.DESTINATION_FIGURES)))
-    @APIResponse(responseCode = "400", description = "Not webhook:<id> or broker:<name>")
     @APIResponse(responseCode = "404", description = "No such destination")
-    public JsonObject get(@PathParam("destination") String destination) {
-        DestinationRef ref = Destinations.known(destination, policy);
+    public JsonObject get(@PathParam("kind") String kind, @PathParam("name") String name) {
+        DestinationRef ref = Destinations.known(kind, name, policy);
         Map<FigureWindow, Figures> byWindow = figures.of(ref, Instant.now());
         JsonObjectBuilder windows = Json.createObjectBuilder();
         byWindow.forEach((window, f) -> windows.add(window.label(), window(f)));
