@@ -22,6 +22,7 @@ public class ApiApplication extends Application {
                 ActionTriggersResource.class,
                 DeliveriesResource.class,
                 WebhooksResource.class,
+                DestinationsResource.class,
                 DestinationFiguresResource.class,
                 TestEventResource.class,
                 MergePatchAsJson.class,

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Logger;
+import org.actiontriggers.outbox.AttemptRecord;
 import org.actiontriggers.outbox.ClaimedDelivery;
 import org.actiontriggers.secret.SigningKeys;
 import org.actiontriggers.secret.SigningSecrets;
@@ -129,8 +131,13 @@ public class WebhookDelivery implements DeliveryChannel<WebhookDestination> {
                 current.effectiveTimeout(webhook.timeoutSecs()),
                 keys,
                 current.limits().maxResponseBodyBytes());
+        List<AttemptRecord> attempts = new CopyOnWriteArrayList<>();
+        return send(delivery, request, attempts).withAttempts(attempts);
+    }
+
+    private DeliveryOutcome send(ClaimedDelivery delivery, SendRequest request, List<AttemptRecord> attempts) {
         try {
-            int status = sender.send(request);
+            int status = sender.send(request, attempts);
             return status / 100 == 2 ? DeliveryOutcome.succeeded() : DeliveryOutcome.failed("HTTP " + status);
         } catch (InvalidRequestException e) {
             LOG.warning(() -> "Delivery " + delivery.id() + " not sent: " + e.getMessage());

@@ -3,7 +3,7 @@ package org.actiontriggers.deliver;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -17,14 +17,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.actiontriggers.outbox.AttemptRecord;
-import org.actiontriggers.outbox.DeliveryRepository;
 import org.actiontriggers.settings.Settings;
 import org.actiontriggers.settings.TriggerSettings;
 import org.actiontriggers.trigger.HeaderRules;
@@ -46,7 +46,8 @@ import org.apache.hc.core5.util.Timeout;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
- * Sends one webhook request and puts every attempt on record.
+ * Sends one webhook request and notes every attempt, for the finish stage to put on record with the
+ * delivery's new state in one transaction.
  *
  * <p>The HTTP client is Apache HttpClient 5 because it lets us own name resolution: its only resolver is
  * the {@link DestinationGuard}, so the addresses checked against the SSRF rules are exactly the ones it
@@ -60,7 +61,10 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  * outages are the durable retry schedule's job, so a delivery survives restarts. There is deliberately no
  * {@code @CircuitBreaker}: its state would be shared by every endpoint, so one broken receiver would stop
  * deliveries to all the healthy ones. Each attempt has a hard deadline of the effective timeout, from
- * connecting to the end of the (capped) response; {@code @Timeout} bounds a whole call as a backstop.
+ * connecting to the end of the (capped) response: a task on a plain scheduler cancels the exchange, besides
+ * the client's connect, pool and response timeouts. There is no {@code @Timeout}: its watcher captured the
+ * container's context on every send, which cost more than the backstop it gave to a call already bounded
+ * (docs/how-it-works.md, "What bounds an attempt").
  *
  * <p>Each attempt is signed per the Standard Webhooks spec with its own {@code webhook-timestamp}, the time
  * of the attempt: receivers' libraries reject timestamps more than five minutes off, so a retry hours later
@@ -80,18 +84,19 @@ public class WebhookSender {
     private static final Duration MAX_RETRY_AFTER = Duration.ofDays(365);
 
     @Inject
-    DeliveryRepository outbox;
-
-    @Inject
     TriggerSettings settings;
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
 
     private CloseableHttpClient client;
+    /** Cuts requests at their deadline: a plain executor, so scheduling one captures no container context. */
+    private ScheduledThreadPoolExecutor deadlines;
 
     @PostConstruct
     void start() {
+        deadlines = new ScheduledThreadPoolExecutor(1, threads);
+        deadlines.setRemoveOnCancelPolicy(true);
         Settings current = settings.current();
         int connections = Math.max(current.maxConcurrentSends(), 1);
         DestinationGuard guard = new DestinationGuard(() -> settings.current().allowedPrivateNetworks());
@@ -116,6 +121,7 @@ public class WebhookSender {
 
     @PreDestroy
     void stop() {
+        deadlines.shutdownNow();
         try {
             client.close();
         } catch (IOException e) {
@@ -126,6 +132,7 @@ public class WebhookSender {
     /**
      * Sends the request once, or up to three times when a retry may help.
      *
+     * @param attempts where each attempt is noted, in-process retries included
      * @return the HTTP status: 2xx, or one that retrying cannot fix
      * @throws RetryableSendFailure when the last try failed in a way a later retry may fix
      * @throws InvalidRequestException when the delivery cannot become a valid HTTP request (say, a header name
@@ -137,8 +144,7 @@ public class WebhookSender {
             jitter = 100,
             retryOn = RetryableSendFailure.class,
             abortOn = {RetryLaterFailure.class, InvalidRequestException.class})
-    @org.eclipse.microprofile.faulttolerance.Timeout(value = 90, unit = ChronoUnit.SECONDS)
-    public int send(SendRequest request) throws RetryableSendFailure {
+    public int send(SendRequest request, List<AttemptRecord> attempts) throws RetryableSendFailure {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Integer status = null;
@@ -157,7 +163,7 @@ public class WebhookSender {
         HttpHost target = new HttpHost(
                 uri.getScheme().toLowerCase(Locale.ROOT), DestinationGuard.stripBrackets(uri.getHost()), uri.getPort());
         AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> deadline = scheduler.schedule(
+        ScheduledFuture<?> deadline = deadlines.schedule(
                 () -> {
                     expired.set(true);
                     httpRequest.cancel();
@@ -173,7 +179,7 @@ public class WebhookSender {
                 responseBody = readCapped(entity.getContent(), request.responseCap(), httpRequest);
             }
         } catch (DestinationRefusedException e) {
-            recordAttempt(request, started, t0, null, "destination_refused", e.getMessage(), null);
+            recordAttempt(attempts, request, started, t0, null, "destination_refused", e.getMessage(), null);
             throw new InvalidRequestException("destination refused: " + e.getMessage());
         } catch (ConnectTimeoutException e) {
             errorKind = "connect_timeout";
@@ -195,7 +201,7 @@ public class WebhookSender {
         } finally {
             deadline.cancel(false);
         }
-        recordAttempt(request, started, t0, status, errorKind, error, responseBody);
+        recordAttempt(attempts, request, started, t0, status, errorKind, error, responseBody);
         if (status != null && status >= 200 && status < 300) {
             return status;
         }
@@ -211,7 +217,8 @@ public class WebhookSender {
         return finalStatus;
     }
 
-    private void recordAttempt(
+    private static void recordAttempt(
+            List<AttemptRecord> attempts,
             SendRequest request,
             Instant started,
             long t0,
@@ -220,7 +227,7 @@ public class WebhookSender {
             String error,
             String responseBody) {
         Duration latency = Duration.ofNanos(System.nanoTime() - t0);
-        outbox.recordAttempt(new AttemptRecord(
+        attempts.add(new AttemptRecord(
                 request.deliveryId(), started, request.url(), status, errorKind, error, latency, responseBody));
     }
 

@@ -8,11 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,13 +26,16 @@ import java.util.logging.Logger;
 import org.actiontriggers.boot.ActionTriggersStarted;
 import org.actiontriggers.deliver.DeliveryChannels;
 import org.actiontriggers.deliver.DeliveryOutcome;
+import org.actiontriggers.outbox.ClaimedBatch;
 import org.actiontriggers.outbox.ClaimedDelivery;
 import org.actiontriggers.outbox.DeliveryRepository;
 import org.actiontriggers.record.OutboxCommitted;
 import org.actiontriggers.settings.Settings;
 
 /**
- * Moves recorded deliveries out of the outbox: claim, commit the claim, send, record the result.
+ * Moves recorded deliveries out of the outbox in three stages (docs/dispatcher-design.md): claim a batch in
+ * one transaction, send each outside any transaction, and record the results in batches through the
+ * {@link OutcomeWriter}, one transaction for many deliveries.
  *
  * <p>It is woken right after a transaction that recorded deliveries commits, so the normal case waits for
  * no poll interval; a sweep every {@code action-triggers.dispatch.sweep-interval} picks up retries that fell
@@ -42,6 +49,12 @@ public class DeliveryDispatcher {
 
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class.getName());
     private static final int MAX_CLAIM = 50;
+    /** The most finished rounds one finish transaction records. */
+    private static final int FINISH_BATCH = 100;
+    /** How long a finished round waits for others to share its transaction: short beside a round trip. */
+    private static final Duration FINISH_WINDOW = Duration.ofMillis(2);
+    /** How long a round's result may fail to be recorded before its row is released for another round. */
+    private static final Duration RELEASE_AFTER = Duration.ofSeconds(5);
 
     @Inject
     DeliveryRepository outbox;
@@ -66,6 +79,9 @@ public class DeliveryDispatcher {
     private volatile Semaphore senders;
     private volatile ThreadPoolExecutor pool;
     private ScheduledFuture<?> sweep;
+    private volatile OutcomeWriter writer;
+    private ScheduledThreadPoolExecutor writerRetries;
+    private Thread writerThread;
 
     void start(@Observes ActionTriggersStarted started) {
         settings = started.settings();
@@ -74,6 +90,17 @@ public class DeliveryDispatcher {
         // one more thread than senders, for the claim loop itself
         pool = new ThreadPoolExecutor(size + 1, size + 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
         pool.allowCoreThreadTimeOut(true);
+        writerRetries = new ScheduledThreadPoolExecutor(1, threads);
+        writer = new OutcomeWriter(
+                new OutboxStore(),
+                new OutcomeWriter.Tuning(
+                        FINISH_BATCH, FINISH_WINDOW, Duration.ofMillis(250), RELEASE_AFTER, settings.lease()),
+                this::recorded,
+                writerRetries,
+                Clock.systemUTC());
+        writerThread = threads.newThread(writer::run);
+        writerThread.setName("action-triggers-outcome-writer");
+        writerThread.start();
         long every = settings.sweepInterval().toMillis();
         sweep = scheduler.scheduleWithFixedDelay(this::wake, 0, every, TimeUnit.MILLISECONDS);
         LOG.info(() -> "Dispatcher " + owner + " started: " + size + " concurrent sends, sweep every " + every + " ms");
@@ -129,13 +156,14 @@ public class DeliveryDispatcher {
             }
             int asked = Math.min(free, MAX_CLAIM);
             Instant now = Instant.now();
-            List<ClaimedDelivery> claimed = outbox.claimDue(
+            ClaimedBatch batch = outbox.claimDue(
                     owner, now, settings.lease(), asked, hooks.candidateCondition(), hooks.claimStep(now));
-            for (ClaimedDelivery delivery : claimed) {
+            for (ClaimedDelivery delivery : batch.claimed()) {
                 senders.acquireUninterruptibly();
                 pool.execute(() -> process(delivery));
             }
-            if (claimed.size() < asked) {
+            // go on while rows were left out of a batch that took some; stop when nothing more was due
+            if (batch.claimed().isEmpty() || (batch.claimed().size() < asked && !batch.moreDue())) {
                 return;
             }
         }
@@ -144,7 +172,7 @@ public class DeliveryDispatcher {
     private void process(ClaimedDelivery delivery) {
         try {
             DeliveryOutcome outcome = channels.deliver(delivery);
-            finish(delivery, outcome);
+            writer.submit(RoundEnd.of(delivery, outcome, outcome.attempts(), settings, Instant.now()));
         } catch (RuntimeException e) {
             LOG.log(
                     Level.WARNING,
@@ -153,21 +181,49 @@ public class DeliveryDispatcher {
                     e);
         } finally {
             senders.release();
-            // an ordered delivery's successor of the same destination and entity may be claimed now
-            if (starved.getAndSet(false) || delivery.ordered()) {
+            if (starved.getAndSet(false)) {
                 wake();
             }
         }
     }
 
-    private void finish(ClaimedDelivery delivery, DeliveryOutcome outcome) {
-        Instant now = Instant.now();
-        FinishedDelivery finished = RoundEnd.of(delivery, outcome, List.of(), settings, now);
-        outbox.finishAll(
-                owner,
-                List.of(RoundEnd.write(finished)),
-                now,
-                hooks.finishStep(written -> List.of(RoundEnd.written(finished, written.get(0))), now));
+    /** After a batch is on record: an ordered delivery's successor of the same destination and entity may go. */
+    private void recorded(List<FinishedDelivery> batch) {
+        if (batch.stream().anyMatch(f -> f.delivery().ordered())) {
+            wake();
+        }
+    }
+
+    /** The outbox as the outcome writer's store, with the policy observers in the same transactions. */
+    private final class OutboxStore implements OutcomeWriter.Store {
+
+        @Override
+        public List<Boolean> write(List<FinishedDelivery> batch) {
+            Instant now = Instant.now();
+            return outbox.finishAll(
+                    owner,
+                    batch.stream().map(RoundEnd::write).toList(),
+                    now,
+                    hooks.finishStep(written -> withWritten(batch, written), now));
+        }
+
+        @Override
+        public void release(List<ClaimedDelivery> deliveries) {
+            Instant now = Instant.now();
+            outbox.release(
+                    owner,
+                    deliveries.stream().map(ClaimedDelivery::id).toList(),
+                    now,
+                    hooks.releaseStep(deliveries, now));
+        }
+    }
+
+    private static List<FinishedDelivery> withWritten(List<FinishedDelivery> batch, List<Boolean> written) {
+        List<FinishedDelivery> recorded = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            recorded.add(RoundEnd.written(batch.get(i), written.get(i)));
+        }
+        return recorded;
     }
 
     @PreDestroy
@@ -177,6 +233,11 @@ public class DeliveryDispatcher {
         }
         if (pool != null) {
             pool.shutdown();
+        }
+        if (writer != null) {
+            writer.stop();
+            writerThread.interrupt();
+            writerRetries.shutdownNow();
         }
     }
 

@@ -40,7 +40,7 @@ final class AttemptTable {
         values.put("error_kind", a.errorKind());
         values.put("error", DeliveryTable.truncate(a.error()));
         values.put("latency_millis", a.latency().toMillis());
-        values.put("response_body", a.responseBody());
+        values.put("response_body", DeliveryTable.storable(a.responseBody()));
         return values;
     }
 

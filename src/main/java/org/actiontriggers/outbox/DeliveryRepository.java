@@ -74,12 +74,14 @@ public class DeliveryRepository {
      * @param step decides, on the claim's connection, which of the locked rows are claimed
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public List<ClaimedDelivery> claimDue(
+    public ClaimedBatch claimDue(
             String owner, Instant now, Duration lease, int limit, String candidateCondition, ClaimStep step) {
-        List<String> ids = dueCandidates(now, limit, candidateCondition);
-        if (ids.isEmpty()) {
-            return List.of();
+        List<String> due = new ArrayList<>();
+        boolean moreDue = dueCandidates(now, limit, candidateCondition, due);
+        if (due.isEmpty()) {
+            return new ClaimedBatch(List.of(), false);
         }
+        List<String> ids = due;
         // Only the chosen rows are locked (with the lock on the ordered scan itself, H2 locks every matching
         // row, not the first n), by id: bound values, because H2 evaluates an IN (subquery) again for each
         // row. The conditions are checked again on the locked rows.
@@ -104,7 +106,7 @@ public class DeliveryRepository {
                 }
             }
             if (locked.isEmpty()) {
-                return List.of();
+                return new ClaimedBatch(List.of(), moreDue);
             }
             List<ClaimedDelivery> claimed = step.admit(c, ClaimGroups.grouped(locked));
             if (!claimed.isEmpty()) {
@@ -118,7 +120,7 @@ public class DeliveryRepository {
                     ps.executeBatch();
                 }
             }
-            return claimed;
+            return new ClaimedBatch(claimed, moreDue || claimed.size() < locked.size());
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim due deliveries", e);
         }
@@ -144,8 +146,11 @@ public class DeliveryRepository {
      * stop early; with both states in one query it reads and sorts the whole backlog). A row of an ordered
      * config waits while an older change of the same entity to the same destination is still pending or in
      * flight. The scan reads twice {@code limit} rows so that a change cut by the window can be seen as such.
+     *
+     * @param taken receives the ids to claim
+     * @return whether more rows are due than were taken
      */
-    private List<String> dueCandidates(Instant now, int limit, String candidateCondition) {
+    private boolean dueCandidates(Instant now, int limit, String candidateCondition, List<String> taken) {
         String extra =
                 candidateCondition == null || candidateCondition.isBlank() ? "" : " AND (" + candidateCondition + ")";
         String candidates = "SELECT c.id, c.due_at, c.entity_type, c.entity_id, c.created_at"
@@ -185,62 +190,8 @@ public class DeliveryRepository {
                 .sorted(Comparator.comparing(Due::dueAt))
                 .map(Due::candidate)
                 .toList();
-        return ClaimGroups.take(ordered, limit, windowFull);
-    }
-
-    /** Puts one attempt on record and counts it on its delivery. */
-    @Transactional(TxType.REQUIRES_NEW)
-    public void recordAttempt(AttemptRecord a) {
-        String count = "UPDATE action_triggers_delivery SET attempts = attempts + 1, last_status = ?, last_error = ?"
-                + " WHERE id = ?";
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ins = c.prepareStatement(AttemptTable.INSERT);
-                PreparedStatement upd = c.prepareStatement(count)) {
-            Sql.bind(ins, AttemptTable.INSERTED, AttemptTable.values(a));
-            ins.executeUpdate();
-            if (a.statusCode() == null) {
-                upd.setNull(1, Types.INTEGER);
-            } else {
-                upd.setInt(1, a.statusCode());
-            }
-            upd.setString(2, DeliveryTable.truncate(a.error()));
-            upd.setString(3, a.deliveryId());
-            upd.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not record an attempt of delivery " + a.deliveryId(), e);
-        }
-    }
-
-    /**
-     * Ends this instance's claim on a delivery with its new state; a no-op when the lease was lost meanwhile
-     * and another instance now owns the row.
-     *
-     * @param dueAt when a {@link DeliveryState#PENDING} row is next due; ignored for final states
-     * @return whether the row was still this owner's
-     */
-    @Transactional(TxType.REQUIRES_NEW)
-    public boolean finish(String id, String owner, DeliveryState state, Instant dueAt, int failedRounds, String error) {
-        String sql = "UPDATE action_triggers_delivery SET state = ?, due_at = ?, failed_rounds = ?, claimed_by = NULL,"
-                + " completed_at = ?, last_error = COALESCE(?, last_error) WHERE id = ? AND claimed_by = ?"
-                + " AND state = 'IN_FLIGHT'";
-        Instant now = Instant.now();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, state.name());
-            ps.setObject(2, Sql.utc(state == DeliveryState.PENDING ? dueAt : now));
-            ps.setInt(3, failedRounds);
-            if (state == DeliveryState.PENDING) {
-                ps.setNull(4, Types.TIMESTAMP_WITH_TIMEZONE);
-            } else {
-                ps.setObject(4, Sql.utc(now));
-            }
-            ps.setString(5, DeliveryTable.truncate(error));
-            ps.setString(6, id);
-            ps.setString(7, owner);
-            return ps.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not update delivery " + id, e);
-        }
+        taken.addAll(ClaimGroups.take(ordered, limit, windowFull));
+        return ordered.size() > taken.size();
     }
 
     /**
@@ -515,6 +466,21 @@ public class DeliveryRepository {
                 rs.next();
                 return rs.getInt(1);
             }
+        }
+    }
+
+    /**
+     * Makes a delivery whose round just ended wait again as if that round had not been: pending, with its
+     * earlier count of failed rounds, due at {@code dueAt}. For the probe of an open breaker and the delivery
+     * that met {@code 410 Gone}: the destination failed, not the delivery, so it is kept, not burned.
+     */
+    public void keepWaiting(Connection c, String id, int failedRounds, Instant dueAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE action_triggers_delivery SET state = 'PENDING',"
+                + " failed_rounds = ?, due_at = ?, completed_at = NULL WHERE id = ? AND state <> 'IN_FLIGHT'")) {
+            ps.setInt(1, failedRounds);
+            ps.setObject(2, Sql.utc(dueAt));
+            ps.setString(3, id);
+            ps.executeUpdate();
         }
     }
 

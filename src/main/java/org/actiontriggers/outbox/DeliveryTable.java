@@ -104,7 +104,18 @@ final class DeliveryTable {
 
     /** Errors are capped to what the {@code last_error} and attempt {@code error} columns hold. */
     static String truncate(String text) {
-        return text == null || text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+        String storable = storable(text);
+        return storable == null || storable.length() <= MAX_ERROR_LENGTH
+                ? storable
+                : storable.substring(0, MAX_ERROR_LENGTH);
+    }
+
+    /**
+     * Text a receiver sent, without NUL characters: PostgreSQL refuses them in text columns, and one such
+     * response would otherwise make its round's result impossible to put on record.
+     */
+    static String storable(String text) {
+        return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "");
     }
 
     private static Destination.Row row(ResultSet rs) {

@@ -4,7 +4,9 @@
  * of ours). Each table has one column list and one row mapper ({@code DeliveryTable}, {@code AttemptTable});
  * a delivery's destination fills and reads its own columns ({@code trigger.Destination}), so the outbox
  * handles every kind of destination alike. {@code DeliveryRepository} inserts pending deliveries, claims due
- * ones and records their attempts ({@code PendingDelivery}, {@code ClaimedDelivery}, {@code AttemptRecord});
+ * ones in batches cut at a change's boundary ({@code ClaimGroups}) and records finished rounds in batches
+ * ({@code PendingDelivery}, {@code ClaimedDelivery}, {@code Finish}, {@code AttemptRecord}); the dispatcher's
+ * work inside those transactions comes in as {@code ClaimStep}, {@code FinishStep} and {@code ReleaseStep};
  * {@code Delivery} and {@code Attempt} are the read model behind {@code DeliveryLog} and
  * {@code DeliverySearch}; {@code Redelivery} queues a delivery again; {@code DeliveryStatistics} serves the
  * monitoring figures; {@code DestinationFigures} each destination's health in figures ({@code Figures} per

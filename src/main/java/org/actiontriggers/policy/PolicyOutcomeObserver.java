@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.actiontriggers.deliver.DeliveryOutcome;
 import org.actiontriggers.dispatch.FinishedDelivery;
@@ -46,21 +48,16 @@ public class PolicyOutcomeObserver implements OutcomeObserver {
     public void recorded(Connection c, List<FinishedDelivery> outcomes, Instant now) throws SQLException {
         Map<DestinationKey, List<FinishedDelivery>> failed = new TreeMap<>(PolicyOutcomeObserver::byText);
         Map<DestinationKey, List<FinishedDelivery>> succeeded = new TreeMap<>(PolicyOutcomeObserver::byText);
-        List<String> refused = new ArrayList<>();
+        List<FinishedDelivery> dead = new ArrayList<>();
+        List<FinishedDelivery> refusals = new ArrayList<>();
+        Set<String> kept = new HashSet<>();
         for (FinishedDelivery f : outcomes) {
             DestinationKey key = PolicyKeys.of(f.delivery().destination());
             if (key == null) {
                 continue;
             }
             if (f.state() == DeliveryState.DEAD && f.written()) {
-                events.record(
-                        c,
-                        new PolicyEvent(
-                                PolicyEvent.Type.DEAD_LETTERED,
-                                key,
-                                now,
-                                f.outcome().reason(),
-                                f.delivery().id()));
+                dead.add(f);
             }
             switch (f.outcome().kind()) {
                 case SUCCEEDED ->
@@ -69,20 +66,20 @@ public class PolicyOutcomeObserver implements OutcomeObserver {
                     failed.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
                 case FAILED -> {
                     if (key.isWebhook()) {
-                        refused.add(f.delivery().id());
-                        failed.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+                        refusals.add(f);
                     }
                 }
             }
         }
-        Map<String, Integer> statuses = failed.isEmpty()
-                ? Map.of()
-                : outbox.lastStatuses(
-                        c,
-                        failed.values().stream()
-                                .flatMap(List::stream)
-                                .map(f -> f.delivery().id())
-                                .toList());
+        // a 4xx other than 410 says the receiver is up and refused one delivery: only 410 Gone counts
+        Map<String, Integer> statuses = statuses(c, refusals);
+        for (FinishedDelivery f : refusals) {
+            Integer status = statuses.get(f.delivery().id());
+            if (status != null && status == GONE) {
+                failed.computeIfAbsent(PolicyKeys.of(f.delivery().destination()), k -> new ArrayList<>())
+                        .add(f);
+            }
+        }
         Map<DestinationKey, DestinationRow> unhealthy = succeeded.isEmpty() ? Map.of() : states.unhealthy(c);
         BreakerMachine machine = new BreakerMachine(settings.current().policy());
         TreeMap<DestinationKey, Boolean> touched = new TreeMap<>(PolicyOutcomeObserver::byText);
@@ -93,15 +90,21 @@ public class PolicyOutcomeObserver implements OutcomeObserver {
             boolean closed = false;
             DestinationRow row = row(c, key);
             for (FinishedDelivery f : failed.getOrDefault(key, List.of())) {
-                Integer status = statuses.get(f.delivery().id());
                 boolean isRefusal = f.outcome().kind() == DeliveryOutcome.Kind.FAILED;
-                if (isRefusal && (status == null || status != GONE)) {
-                    // a 4xx other than 410 says the receiver is up and refused this one delivery
-                    continue;
-                }
+                Integer status = isRefusal ? Integer.valueOf(GONE) : lastStatus(f);
+                boolean probe = f.delivery().id().equals(row.probeId);
                 for (PolicyEvent.Type type : machine.failed(
                         row, now, f.delivery().id(), status, f.outcome().reason(), isRefusal)) {
                     raised.add(new PolicyEvent(type, key, now, detail(type, row, f), null));
+                }
+                if (f.written() && (probe || row.breaker == Breaker.DISABLED)) {
+                    // the destination failed, not this delivery: it waits again, its round not counted
+                    outbox.keepWaiting(
+                            c,
+                            f.delivery().id(),
+                            f.delivery().failedRounds(),
+                            row.nextProbeAt == null ? now : row.nextProbeAt);
+                    kept.add(f.delivery().id());
                 }
             }
             for (FinishedDelivery f : succeeded.getOrDefault(key, List.of())) {
@@ -118,6 +121,45 @@ public class PolicyOutcomeObserver implements OutcomeObserver {
                 events.record(c, event);
             }
         }
+        for (FinishedDelivery f : dead) {
+            if (!kept.contains(f.delivery().id())) {
+                events.record(
+                        c,
+                        new PolicyEvent(
+                                PolicyEvent.Type.DEAD_LETTERED,
+                                PolicyKeys.of(f.delivery().destination()),
+                                now,
+                                f.outcome().reason(),
+                                f.delivery().id()));
+            }
+        }
+    }
+
+    /**
+     * The final HTTP status of each refused round: its last attempt's, or — when the channel recorded the
+     * attempts itself — the one on the delivery's row.
+     */
+    private Map<String, Integer> statuses(Connection c, List<FinishedDelivery> refusals) throws SQLException {
+        Map<String, Integer> statuses = new java.util.HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (FinishedDelivery f : refusals) {
+            Integer status = lastStatus(f);
+            if (status != null) {
+                statuses.put(f.delivery().id(), status);
+            } else if (f.attempts().isEmpty()) {
+                unknown.add(f.delivery().id());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            statuses.putAll(outbox.lastStatuses(c, unknown));
+        }
+        return statuses;
+    }
+
+    private static Integer lastStatus(FinishedDelivery f) {
+        return f.attempts().isEmpty()
+                ? null
+                : f.attempts().get(f.attempts().size() - 1).statusCode();
     }
 
     private DestinationRow row(Connection c, DestinationKey key) throws SQLException {

@@ -6,12 +6,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.actiontriggers.settings.TriggerSettings;
+import org.actiontriggers.trigger.ActiveTriggers;
 
 /**
- * The webhooks that have a rate limit or an in-flight cap, read again every {@code config-refresh-interval}:
- * the claim needs them on every round, and with no limits set it must cost nothing.
+ * The webhooks that have a rate limit or an in-flight cap, read again as soon as this instance loaded a new
+ * config revision ({@link ActiveTriggers}, which follows changes made on any instance) and at least every
+ * {@value #MAX_AGE_SECONDS} seconds: the claim needs them on every round, and with no limits set it must cost
+ * nothing.
  */
 @ApplicationScoped
 class WebhookLimitsCache {
@@ -22,17 +25,20 @@ class WebhookLimitsCache {
     @Inject
     DestinationStates states;
 
+    static final long MAX_AGE_SECONDS = 30;
+
     @Inject
-    TriggerSettings settings;
+    ActiveTriggers triggers;
 
     private volatile Map<Long, DestinationStates.WebhookLimits> limited = Map.of();
     private volatile long readAt;
+    private volatile long readRevision = Long.MIN_VALUE;
 
-    /** The limited webhooks by id, at most one refresh interval old. */
+    /** The limited webhooks by id, as of the config revision this instance has loaded. */
     Map<Long, DestinationStates.WebhookLimits> current() {
         long now = System.nanoTime();
-        if (readAt == 0
-                || now - readAt > settings.current().configRefreshInterval().toNanos()) {
+        long revision = triggers.loadedRevision();
+        if (revision != readRevision || now - readAt > TimeUnit.SECONDS.toNanos(MAX_AGE_SECONDS)) {
             Map<Long, DestinationStates.WebhookLimits> read = new HashMap<>();
             try (Connection c = dataSource.getConnection()) {
                 states.webhooks(c).forEach((id, limits) -> {
@@ -45,6 +51,7 @@ class WebhookLimitsCache {
             }
             limited = Map.copyOf(read);
             readAt = now;
+            readRevision = revision;
         }
         return limited;
     }

@@ -77,6 +77,14 @@ public class ActiveTriggers {
         }
     }
 
+    /**
+     * The config revision the index was loaded at: moves on this instance when configs changed anywhere, so
+     * caches derived from configs (the webhooks' limits) know when to read again.
+     */
+    public long loadedRevision() {
+        return loadedRevision;
+    }
+
     /** Rebuilds the index now, whatever the revision says: after this instance committed a config change. */
     public void reloadNow() {
         try {

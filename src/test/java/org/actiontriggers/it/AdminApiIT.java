@@ -929,6 +929,103 @@ class AdminApiIT extends ApiFixture {
         return createdId(admin.post(TRIGGERS, document));
     }
 
+    @Test
+    void aWebhooksLimitsAreExtensionFieldsOfItsDocumentCheckedAtTheirPointers() {
+        String limited = seedDocument()
+                .replace("\"timeout_secs\": 5", "\"timeout_secs\": 5, \"rate_limit\": 2.5, \"max_in_flight\": 4");
+        HttpResponse<String> created = admin.post(TRIGGERS, limited);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonObject webhook = json(created).getJsonArray("webhooks").getJsonObject(0);
+        assertThat(webhook.getJsonNumber("rate_limit").doubleValue()).isEqualTo(2.5);
+        assertThat(webhook.getInt("max_in_flight")).isEqualTo(4);
+        assertThat(json(admin.post(TRIGGERS, seedDocument()))
+                        .getJsonArray("webhooks")
+                        .getJsonObject(0))
+                .as("a webhook without limits reads as in DAT")
+                .doesNotContainKeys("rate_limit", "max_in_flight");
+
+        assertProblem(
+                admin.post(
+                        TRIGGERS,
+                        seedDocument().replace("\"timeout_secs\": 5", "\"timeout_secs\": 5, \"rate_limit\": 0")),
+                422,
+                "/webhooks/0/rate_limit");
+        assertProblem(
+                admin.post(
+                        TRIGGERS,
+                        seedDocument().replace("\"timeout_secs\": 5", "\"timeout_secs\": 5, \"rate_limit\": \"fast\"")),
+                422,
+                "/webhooks/0/rate_limit");
+        assertProblem(
+                admin.post(
+                        TRIGGERS,
+                        seedDocument().replace("\"timeout_secs\": 5", "\"timeout_secs\": 5, \"max_in_flight\": 0")),
+                422,
+                "/webhooks/0/max_in_flight");
+        assertProblem(
+                admin.post(
+                        TRIGGERS,
+                        seedDocument().replace("\"timeout_secs\": 5", "\"timeout_secs\": 5, \"max_in_flight\": 1.5")),
+                422,
+                "/webhooks/0/max_in_flight");
+    }
+
+    @Test
+    void destinationsAreReadByViewersAndDisabledReEnabledOrDrainedByAdminsOnly() {
+        HttpResponse<String> created = admin.post(TRIGGERS, seedDocument());
+        long webhookId = json(created)
+                .getJsonArray("webhooks")
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
+        String destination = TRIGGERS + "/destinations/webhook/" + webhookId;
+
+        HttpResponse<String> list = viewer.get(TRIGGERS + "/destinations");
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        assertThat(json(list).getJsonArray("results").stream()
+                        .map(v -> v.asJsonObject().getString("destination")))
+                .contains("webhook:" + webhookId, "broker:it-rabbit", "broker:it-redis");
+        JsonObject healthy = json(viewer.get(destination));
+        assertThat(healthy.getString("state")).isEqualTo("closed");
+        assertThat(healthy.getBoolean("healthy")).isTrue();
+        assertThat(healthy.getString("address")).isEqualTo(hook);
+
+        assertThat(viewer.post(destination + "/disable", "{\"reason\": \"forged\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(viewer.post(destination + "/enable", "").statusCode()).isEqualTo(403);
+        assertThat(viewer.post(destination + "/drop-waiting", "").statusCode()).isEqualTo(403);
+        assertThat(anonymous.get(destination).statusCode()).isEqualTo(401);
+        assertThat(json(viewer.get(destination)).getString("state")).isEqualTo("closed");
+
+        HttpResponse<String> disabled =
+                admin.post(destination + "/disable", "{\"reason\": \"customer asked for a pause\"}");
+        assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
+        assertThat(json(disabled).getString("state")).isEqualTo("disabled");
+        assertThat(json(disabled).getString("disabled_reason")).startsWith("customer asked for a pause");
+
+        long sale = demoSale(3);
+        HttpResponse<String> dropped = admin.post(destination + "/drop-waiting", "");
+        assertThat(dropped.statusCode()).as(dropped.body()).isEqualTo(200);
+        assertThat(json(dropped).getInt("dropped")).isEqualTo(1);
+        assertThat(receiver.at(hookPath))
+                .as("nothing went to the disabled webhook")
+                .isEmpty();
+        assertThat(json(admin.get(DELIVERIES + "?entity_type=Sale&entity_id=" + sale))
+                        .getJsonArray("results"))
+                .singleElement()
+                .satisfies(d -> assertThat(d.asJsonObject().getString("state")).isEqualTo("failed"));
+
+        HttpResponse<String> enabled = admin.post(destination + "/enable", "");
+        assertThat(enabled.statusCode()).as(enabled.body()).isEqualTo(200);
+        assertThat(json(enabled).getString("state")).isEqualTo("closed");
+
+        assertThat(admin.get(TRIGGERS + "/destinations/webhook/999999").statusCode())
+                .isEqualTo(404);
+        assertThat(admin.get(TRIGGERS + "/destinations/queue/x").statusCode()).isEqualTo(404);
+        assertProblem(admin.post(destination + "/disable", "{\"why\": 1}"), 422, "/reason");
+    }
+
     private static List<Long> ids(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return ids(json(response));

@@ -6,11 +6,17 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.actiontriggers.demo.Sale;
 import org.actiontriggers.dispatch.DeliveryRetention;
 import org.actiontriggers.outbox.Attempt;
@@ -45,6 +51,9 @@ class DurableDeliveryIT extends ShopFixture {
 
     @Inject
     DeliveryRetention retention;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void a400FailsAtOnceWithoutAnyRetry() {
@@ -223,6 +232,50 @@ class DurableDeliveryIT extends ShopFixture {
         assertThat(data.attemptRows(finished)).isZero();
         assertThat(deliveries.find(waiting)).isPresent();
         assertThat(data.attemptRows(waiting)).isEqualTo(1);
+    }
+
+    /**
+     * Issue #18 item 6: the round's result cannot be put on record for a while (its row is held locked, as a
+     * long transaction or a lock queue would); it is recorded within seconds once it can be, long before the
+     * lease (60 s here) would bring it back, and since the send had succeeded it is not sent again.
+     */
+    @Test
+    void aResultThatCannotBeRecordedForAWhileIsRecordedSoonAfterWithoutSendingTwice() throws SQLException {
+        receiver.delay(path, Duration.ofSeconds(2));
+        configs.save(quantityTrigger(receiver.url(path)).build());
+        Sale sale = sale(1);
+        await().atMost(SETTLED).until(() -> receiver.at(path).size() == 1);
+        String id = deliveriesOf(sale).get(0).getId();
+
+        Instant unlocked;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement lock =
+                    c.prepareStatement("SELECT state FROM action_triggers_delivery WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, id);
+                try (ResultSet rs = lock.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("IN_FLIGHT");
+                }
+            }
+            // the receiver answers after 2 s; every write of the result then waits for this lock and gives up
+            await().during(Duration.ofSeconds(6))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> deliveriesOf(sale).get(0).getState() == DeliveryState.IN_FLIGHT);
+            c.commit();
+            unlocked = Instant.now();
+        }
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> deliveriesOf(sale).get(0).getState() == DeliveryState.SUCCEEDED);
+        Duration recordedAfter = Duration.between(unlocked, Instant.now());
+        Logger.getLogger(DurableDeliveryIT.class.getName())
+                .info("stuck-delivery drill: result recorded " + recordedAfter.toMillis()
+                        + " ms after the row lock went (lease 60 s)");
+        Delivery delivery = deliveriesOf(sale).get(0);
+        assertThat(delivery.getAttempts()).isEqualTo(1);
+        assertThat(receiver.at(path)).hasSize(1);
+        assertThat(receiver.at(path).get(0).headers().get("webhook-id")).isEqualTo(id);
     }
 
     /** A trigger on saved sales that sends just the quantity. */

@@ -57,8 +57,10 @@ public final class TestReceiver {
     private final Map<String, AtomicInteger> counters = new ConcurrentHashMap<>();
     private final Map<String, List<String>> requiredSecrets = new ConcurrentHashMap<>();
 
-    private TestReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+    private static final Map<Integer, TestReceiver> ON_PORT = new ConcurrentHashMap<>();
+
+    private TestReceiver(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
         server.setExecutor(Executors.newFixedThreadPool(64));
         server.createContext("/", this::handle);
         server.start();
@@ -67,12 +69,26 @@ public final class TestReceiver {
     public static synchronized TestReceiver get() {
         if (instance == null) {
             try {
-                instance = new TestReceiver();
+                instance = new TestReceiver(0);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return instance;
+    }
+
+    /**
+     * A second receiver on a port chosen before the server started, for URLs that are settings (the operator's
+     * alert webhook), not per-test configs.
+     */
+    public static TestReceiver onPort(int port) {
+        return ON_PORT.computeIfAbsent(port, p -> {
+            try {
+                return new TestReceiver(p);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** The URL of a path on this receiver, e.g. {@code http://127.0.0.1:41234/hooks/seed}. */

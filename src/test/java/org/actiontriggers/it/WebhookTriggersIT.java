@@ -6,6 +6,7 @@ import static org.actiontriggers.it.TriggerBuilder.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 import org.actiontriggers.demo.Customer;
 import org.actiontriggers.demo.Product;
 import org.actiontriggers.demo.Sale;
@@ -35,6 +37,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class WebhookTriggersIT extends ShopFixture {
+
+    @Inject
+    TimeoutProbe timeoutProbe;
 
     @Deployment
     static WebArchive deployment() {
@@ -344,5 +349,20 @@ class WebhookTriggersIT extends ShopFixture {
         List<Delivery> matching = all.stream().filter(which).toList();
         assertThat(matching).hasSize(1);
         return matching.get(0);
+    }
+
+    /**
+     * Issue #15: what the per-send guards cost on this server (logged, not asserted: a loaded machine makes
+     * any threshold flaky). {@code WebhookSender} now uses neither {@code @Timeout} nor the managed scheduler.
+     */
+    @Test
+    void thePerSendGuardsThatWereRemovedAreMeasured() {
+        long[] ns = timeoutProbe.measure(timeoutProbe, 5_000);
+        Logger.getLogger(WebhookTriggersIT.class.getName())
+                .info(String.format(
+                        "per-send guard cost (ns/call): plain call %d, @Timeout call %d, managed-scheduler deadline"
+                                + " %d, plain-scheduler deadline %d",
+                        ns[0], ns[1], ns[2], ns[3]));
+        assertThat(ns).hasSize(4).doesNotContain(-1L);
     }
 }

@@ -166,6 +166,13 @@ class SettingsParserTest {
                 "action-triggers.api.max-request-size                  | 0",
                 "action-triggers.api.max-request-size                  | 4096MiB",
                 "action-triggers.api.max-request-size                  | -5KiB",
+                "action-triggers.breaker.failure-threshold             | 0",
+                "action-triggers.breaker.failure-threshold             | many",
+                "action-triggers.breaker.probe-interval                | 0s",
+                "action-triggers.breaker.max-probe-interval            | 1s",
+                "action-triggers.disable-after                         | 0d",
+                "action-triggers.disable-after                         | a week",
+                "action-triggers.alerts.signing-secret                 | whsec_short",
             })
     void malformedSettingIsReportedUnderItsKey(String key, String value) {
         raw.put(key, value);
@@ -174,6 +181,33 @@ class SettingsParserTest {
 
         assertThat(problems).hasSize(1);
         assertThat(problems.get(0)).contains(key);
+    }
+
+    @Test
+    void thePolicyHasItsDefaultsAndTheAlertsTheirSecret() {
+        Settings defaults = parser().parse();
+        assertThat(defaults.policy()).isEqualTo(PolicySettings.DEFAULTS);
+        assertThat(defaults.policy().alerts()).isFalse();
+
+        raw.put(PolicySettings.FAILURE_THRESHOLD, "3");
+        raw.put(PolicySettings.DISABLE_AFTER, "2d");
+        raw.put(PolicySettings.ALERTS_URL, "https://ops.example.com/alerts");
+        assertThat(problemsOf(parser()))
+                .singleElement()
+                .asString()
+                .contains(PolicySettings.ALERTS_SIGNING_SECRET, "is not set");
+
+        String secret = "whsec_SzXzLXkwcO4nOLH+PFjDUhoH+Bq9Bq8oaSdFj0TfdZY=";
+        raw.put(PolicySettings.ALERTS_SIGNING_SECRET, secret);
+        PolicySettings policy = parser().parse().policy();
+        assertThat(policy.failureThreshold()).isEqualTo(3);
+        assertThat(policy.disableAfter()).isEqualTo(Duration.ofDays(2));
+        assertThat(policy.alertsUrl()).isEqualTo("https://ops.example.com/alerts");
+        assertThat(policy.alertsSecret().text()).isEqualTo(secret);
+        assertThat(policy.toString()).doesNotContain(secret.substring(6));
+
+        raw.put(PolicySettings.ALERTS_URL, "ops.example.com/alerts");
+        assertThat(problemsOf(parser())).singleElement().asString().contains(PolicySettings.ALERTS_URL);
     }
 
     @Test

@@ -27,7 +27,8 @@ class ConfigFieldTest {
     void eachObjectOfTheDocumentHasItsFields() {
         assertThat(ConfigField.OF_WEBHOOK)
                 .extracting(ConfigField::toString)
-                .containsExactlyInAnyOrder("id", "url", "http_method", "headers", "timeout_secs");
+                .containsExactlyInAnyOrder(
+                        "id", "url", "http_method", "headers", "timeout_secs", "rate_limit", "max_in_flight");
         assertThat(ConfigField.OF_QUEUE)
                 .extracting(ConfigField::toString)
                 .containsExactlyInAnyOrder("id", "name", "conn_details", "parameters", "timeout_secs");

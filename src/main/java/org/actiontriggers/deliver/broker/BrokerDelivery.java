@@ -4,13 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Logger;
 import org.actiontriggers.deliver.DeliveryChannel;
 import org.actiontriggers.deliver.DeliveryOutcome;
 import org.actiontriggers.deliver.DynamicValueException;
 import org.actiontriggers.deliver.DynamicValueResolver;
+import org.actiontriggers.outbox.AttemptRecord;
 import org.actiontriggers.outbox.ClaimedDelivery;
 import org.actiontriggers.settings.BrokerDefinition;
 import org.actiontriggers.settings.Settings;
@@ -76,8 +79,19 @@ public class BrokerDelivery implements DeliveryChannel<BrokerQueueDestination> {
                 delivery.body() == null ? new byte[0] : delivery.body().getBytes(StandardCharsets.UTF_8),
                 Map.copyOf(parameters),
                 current.effectiveBrokerTimeout(queue.timeoutSecs()));
+        List<AttemptRecord> attempts = new CopyOnWriteArrayList<>();
+        return publish(delivery, queue, type.get(), conn, message, attempts).withAttempts(attempts);
+    }
+
+    private DeliveryOutcome publish(
+            ClaimedDelivery delivery,
+            BrokerQueueDestination queue,
+            BrokerType type,
+            Map<String, String> conn,
+            BrokerMessage message,
+            List<AttemptRecord> attempts) {
         try {
-            publisher.publish(queue.brokerName(), queue.address(), type.get(), conn, message);
+            publisher.publish(queue.brokerName(), queue.address(), type, conn, message, attempts);
             return DeliveryOutcome.succeeded();
         } catch (BrokerRefusedException e) {
             LOG.warning(() -> "Delivery " + delivery.id() + " refused: " + e.getMessage());

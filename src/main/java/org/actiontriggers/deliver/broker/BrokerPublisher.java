@@ -4,17 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.actiontriggers.outbox.AttemptRecord;
-import org.actiontriggers.outbox.DeliveryRepository;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
- * Publishes one message through the shared client of its connection and puts every attempt on record, as
- * {@code WebhookSender} does for HTTP: quick transient failures are retried in process ({@code @Retry},
- * tunable through MP Config like the webhook sender's), longer outages are the durable schedule's job.
+ * Publishes one message through the shared client of its connection and notes every attempt for the finish
+ * stage to record, as {@code WebhookSender} does for HTTP: quick transient failures are retried in process
+ * ({@code @Retry}, tunable through MP Config like the webhook sender's), longer outages are the durable
+ * schedule's job. Each attempt is bounded by the broker's effective timeout, which every client applies to
+ * connecting and to waiting for the acknowledgement; there is no {@code @Timeout} watcher (see
+ * docs/how-it-works.md, "What bounds an attempt").
  */
 @ApplicationScoped
 public class BrokerPublisher {
@@ -22,13 +23,11 @@ public class BrokerPublisher {
     @Inject
     BrokerConnections connections;
 
-    @Inject
-    DeliveryRepository outbox;
-
     /**
      * Publishes and returns once the broker acknowledged.
      *
      * @param target what the attempt log shows as the destination ({@code broker:<name>})
+     * @param attempts where each attempt is noted, in-process retries included
      * @throws BrokerException when the message was not acknowledged; a {@code BrokerRefusedException} when
      *     retrying cannot help
      */
@@ -38,8 +37,13 @@ public class BrokerPublisher {
             jitter = 100,
             retryOn = BrokerException.class,
             abortOn = BrokerRefusedException.class)
-    @Timeout(value = 90, unit = ChronoUnit.SECONDS)
-    public void publish(String broker, String target, BrokerType type, Map<String, String> conn, BrokerMessage message)
+    public void publish(
+            String broker,
+            String target,
+            BrokerType type,
+            Map<String, String> conn,
+            BrokerMessage message,
+            List<AttemptRecord> attempts)
             throws BrokerException {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
@@ -49,10 +53,10 @@ public class BrokerPublisher {
             errorKind = "publish";
             client.publish(message);
             connections.acknowledged(client);
-            record(message, target, started, t0, null, null);
+            record(attempts, message, target, started, t0, null, null);
         } catch (BrokerException e) {
             String kind = e.retryable() ? errorKind : "refused";
-            record(message, target, started, t0, kind, e.getMessage());
+            record(attempts, message, target, started, t0, kind, e.getMessage());
             if (e.retryable()) {
                 connections.dropIfDisconnected(broker, type, conn);
                 throw e;
@@ -60,15 +64,21 @@ public class BrokerPublisher {
             throw new BrokerRefusedException(e);
         } catch (RuntimeException e) {
             String reason = "broker client failed: " + e.getClass().getSimpleName();
-            record(message, target, started, t0, "client_error", reason);
+            record(attempts, message, target, started, t0, "client_error", reason);
             connections.dropIfDisconnected(broker, type, conn);
             throw new BrokerException(reason, true, e);
         }
     }
 
-    private void record(
-            BrokerMessage message, String target, Instant started, long t0, String errorKind, String error) {
-        outbox.recordAttempt(new AttemptRecord(
+    private static void record(
+            List<AttemptRecord> attempts,
+            BrokerMessage message,
+            String target,
+            Instant started,
+            long t0,
+            String errorKind,
+            String error) {
+        attempts.add(new AttemptRecord(
                 message.deliveryId(),
                 started,
                 target,

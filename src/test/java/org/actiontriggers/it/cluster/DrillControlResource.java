@@ -34,8 +34,9 @@ import org.actiontriggers.trigger.Webhook;
 @Produces(MediaType.APPLICATION_JSON)
 public class DrillControlResource {
 
-    /** A config with one webhook and one signal. */
-    public record TriggerForm(String entity, String signal, String url, boolean ordered, boolean active) {}
+    /** A config with one webhook and one signal; {@code rateLimit} (requests per second) may be null. */
+    public record TriggerForm(
+            String entity, String signal, String url, boolean ordered, boolean active, Double rateLimit) {}
 
     @Inject
     ConfigRepository configs;
@@ -53,7 +54,7 @@ public class DrillControlResource {
     public Map<String, Long> create(TriggerForm form) {
         Config config = new Config(null, form.active(), List.of(form.entity()));
         config.setOrdered(form.ordered());
-        new Webhook(config, form.url(), HttpMethod.POST, Map.of(), null);
+        new Webhook(config, form.url(), HttpMethod.POST, Map.of(), null).setRateLimit(form.rateLimit());
         config.addSignal(Signal.parse(form.signal()));
         configs.save(config);
         return Map.of("id", config.getId());

@@ -125,6 +125,11 @@ final class PayaraMicroProcess {
         }
     }
 
+    /** Whether the process was started and has not exited. */
+    boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + "/action-triggers/" + path);
     }
