@@ -23,6 +23,8 @@ public class ApiApplication extends Application {
                 DeliveriesResource.class,
                 WebhooksResource.class,
                 DestinationsResource.class,
+                DestinationFiguresResource.class,
+                TestEventResource.class,
                 MergePatchAsJson.class,
                 ApiAccessFilter.class,
                 ProblemResponses.class);

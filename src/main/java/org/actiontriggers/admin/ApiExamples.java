@@ -82,6 +82,29 @@ final class ApiExamples {
             }
             """;
 
+    static final String DESTINATION_FIGURES = """
+            {
+              "destination": "webhook:3",
+              "windows": {
+                "hour": {
+                  "since": "2026-11-30T16:00:00Z", "until": "2026-11-30T17:00:00Z",
+                  "succeeded": 118, "failed": 2, "volume": 120, "success_rate": 0.9833,
+                  "p50_ms": 41, "p99_ms": 310, "truncated": false, "bucket_seconds": 300,
+                  "buckets": [
+                    {"start": "2026-11-30T16:00:00Z", "succeeded": 10, "failed": 0, "p50_ms": 40, "p99_ms": 95}
+                  ]
+                },
+                "day": {"…": "the same for the last day, 24 hourly buckets"},
+                "week": {"…": "the same for the last week, 28 buckets of 6 hours"}
+              },
+              "last_failures": [
+                {"delivery_id": "019ad2f0-3c1e-7a8b-9c0d-1e2f3a4b5c6d", "attempted_at": "2026-11-30T16:41:07Z",
+                 "url": "https://hooks.example.com/orders", "status_code": 503, "error_kind": null, "error": null,
+                 "latency_ms": 212, "response_body": "upstream unavailable"}
+              ]
+            }
+            """;
+
     static final String DELIVERY = """
             {
               "id": "019ad2f0-3c1e-7a8b-9c0d-1e2f3a4b5c6d",

@@ -27,22 +27,25 @@ final class DeliveryDocuments {
     static JsonObject detail(Delivery d) {
         JsonArrayBuilder attempts = Json.createArrayBuilder();
         for (Attempt a : d.getAttemptLog()) {
-            attempts.add(Json.createObjectBuilder()
-                    .add("attempted_at", time(a.getAttemptedAt()))
-                    .add("url", a.getUrl())
-                    .add(
-                            "status_code",
-                            a.getStatusCode() == null ? JsonValue.NULL : Json.createValue(a.getStatusCode()))
-                    .add("error_kind", text(a.getErrorKind()))
-                    .add("error", text(a.getError()))
-                    .add("latency_ms", a.getLatencyMillis())
-                    .add("response_body", text(a.getResponseBody())));
+            attempts.add(attempt(a));
         }
         return fields(d)
                 .add("content_type", text(d.getContentType()))
                 .add("body", text(d.getBody()))
                 .add("attempt_log", attempts)
                 .build();
+    }
+
+    /** One attempt: when, where, the status or error, the latency and the (capped) response. */
+    static JsonObjectBuilder attempt(Attempt a) {
+        return Json.createObjectBuilder()
+                .add("attempted_at", time(a.getAttemptedAt()))
+                .add("url", a.getUrl())
+                .add("status_code", a.getStatusCode() == null ? JsonValue.NULL : Json.createValue(a.getStatusCode()))
+                .add("error_kind", text(a.getErrorKind()))
+                .add("error", text(a.getError()))
+                .add("latency_ms", a.getLatencyMillis())
+                .add("response_body", text(a.getResponseBody()));
     }
 
     private static JsonObjectBuilder fields(Delivery d) {

@@ -9,7 +9,9 @@
  * work inside those transactions comes in as {@code ClaimStep}, {@code FinishStep} and {@code ReleaseStep};
  * {@code Delivery} and {@code Attempt} are the read model behind {@code DeliveryLog} and
  * {@code DeliverySearch}; {@code Redelivery} queues a delivery again; {@code DeliveryStatistics} serves the
- * monitoring figures.
+ * monitoring figures; {@code DestinationFigures} each destination's health in figures ({@code Figures} per
+ * {@code FigureWindow}, computed in Java over a bounded number of the newest attempts) for the console's health
+ * pages and the admin API.
  *
  * <p>Depends on {@code trigger} only (the destination types, paging).
  */

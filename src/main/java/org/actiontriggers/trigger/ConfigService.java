@@ -48,6 +48,46 @@ public class ConfigService {
     }
 
     /**
+     * The webhook as its config sends to it (URL, method, header templates, timeout), for a test event; empty
+     * when no config has that webhook.
+     */
+    @Transactional
+    public Optional<TriggerTarget> webhookTarget(long webhookId) {
+        return firstTarget(config -> config.getWebhooks().stream()
+                .filter(w -> w.getId() != null && w.getId() == webhookId)
+                .findFirst()
+                .map(w -> TriggerTarget.of(config, config.payloadTemplate(), w)));
+    }
+
+    /**
+     * A queue of the broker as a config publishes to it (the oldest config's first queue of that broker), for a
+     * test event; empty when no config uses the broker.
+     */
+    @Transactional
+    public Optional<TriggerTarget> brokerTarget(String brokerName) {
+        return firstTarget(config -> config.getBrokerQueues().stream()
+                .filter(q -> q.getName().equals(brokerName))
+                .findFirst()
+                .map(q -> TriggerTarget.of(config, config.payloadTemplate(), q)));
+    }
+
+    private Optional<TriggerTarget> firstTarget(java.util.function.Function<Config, Optional<TriggerTarget>> target) {
+        int page = 1;
+        while (true) {
+            Page<Config> configs = repository.page(null, null, page++, 100);
+            for (Config config : configs.items()) {
+                Optional<TriggerTarget> found = target.apply(config);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            if (configs.items().size() < 100) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /**
      * Saves a new config.
      *
      * @throws InvalidConfigException when the draft breaks a rule; nothing is saved

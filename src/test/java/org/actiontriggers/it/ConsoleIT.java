@@ -45,9 +45,21 @@ class ConsoleIT extends ApiFixture {
     @RegisterExtension
     final Browser browser = new Browser();
 
+    /**
+     * The delivery policy shortened so that the health page shows a breaker opening and an auto-disable within
+     * seconds: open after 2 failed rounds, probe after 1 s (at most every 2 s), disable after 8 s of failing; and
+     * enough retry rounds that a delivery is still waiting when that happens. The other tests fail a webhook at
+     * most once in a row, with a 400 that is not retried.
+     */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.application();
+        return Deployments.application("""
+                action-triggers.breaker.failure-threshold=2
+                action-triggers.breaker.probe-interval=1s
+                action-triggers.breaker.max-probe-interval=2s
+                action-triggers.disable-after=8s
+                action-triggers.retry-schedule=0s,1s,1s,1s,1s,1s,1s,1s,1s,1s
+                """);
     }
 
     private WebDriver driver;
@@ -355,6 +367,129 @@ class ConsoleIT extends ApiFixture {
         assertThat(driver.findElement(By.id("forbidden")).getText()).contains("may only read");
         assertThat(json(admin.get(TRIGGERS + "/" + configId)).getBoolean("active"))
                 .isTrue();
+    }
+
+    @Test
+    void theHealthPageShowsTheBreakerOpeningTheDisableWithItsReasonAndAViewerCannotReEnable() {
+        receiver.respondWithBody(hookPath, 503, "down for maintenance");
+        long configId =
+                json(admin.post(TRIGGERS, seedDocument())).getJsonNumber("id").longValue();
+        long webhookId = json(admin.get(TRIGGERS + "/" + configId))
+                .getJsonArray("webhooks")
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
+        String destination = "webhook " + webhookId;
+        String api = TRIGGERS + "/destinations/webhook/" + webhookId;
+        signIn("it-admin", "it-admin-password");
+        demoSale(2);
+        demoSale(3);
+
+        // the policy engine opens the breaker after two failed rounds, then disables after 8 s of failing
+        driver.get(base + CONSOLE + "health.xhtml");
+        await().atMost(DELIVERED).until(() -> {
+            driver.navigate().refresh();
+            return healthRow(destination)
+                    .findElement(By.className("destination-state"))
+                    .getText()
+                    .equals("breaker open");
+        });
+        assertThat(healthRow(destination)
+                        .findElement(By.className("destination-reason"))
+                        .getText())
+                .startsWith("opened after ")
+                .contains("HTTP 503");
+        browser.save(README_SHOTS.resolve("health-breaker-open.png"));
+        await().atMost(DELIVERED).until(() -> {
+            driver.navigate().refresh();
+            return healthRow(destination)
+                    .findElement(By.className("destination-state"))
+                    .getText()
+                    .equals("disabled");
+        });
+        WebElement row = healthRow(destination);
+        assertThat(row.findElement(By.className("destination-reason")).getText())
+                .startsWith("failing without a success since")
+                .contains("HTTP 503");
+        assertThat(row.findElement(By.className("waiting")).getText()).matches("[12] waiting");
+        assertThat(row.findElement(By.className("success-rate")).getText()).isEqualTo("0.0 %");
+        long failed = Long.parseLong(row.findElement(By.className("volume")).getText());
+        assertThat(failed).isGreaterThanOrEqualTo(4);
+        assertThat(row.findElement(By.cssSelector("svg.chart title")).getAttribute("textContent"))
+                .contains(failed + " in all, " + failed + " failed");
+        browser.save(README_SHOTS.resolve("health.png"));
+
+        browser.clickAndWait(By.linkText(destination), By.id("destination-state"));
+        assertThat(driver.findElement(By.id("destination-state")).getText()).isEqualTo("disabled");
+        assertThat(driver.findElement(By.id("state-reason")).getText()).contains("failing without a success since");
+        assertThat(driver.findElements(By.cssSelector("svg.chart"))).hasSize(9);
+        assertThat(driver.findElement(By.id("latency-hour-title")).getAttribute("textContent"))
+                .isEqualTo("Latency p50 and p99, last hour");
+        assertThat(driver.findElement(By.id("volume-day-desc")).getAttribute("textContent"))
+                .contains("failed: from 0 to ");
+        assertThat(texts(By.className("failure-status"))).isNotEmpty().allMatch("503"::equals);
+        assertThat(driver.findElement(By.className("failure-response")).getText())
+                .isEqualTo("down for maintenance");
+        browser.save(README_SHOTS.resolve("destination-health.png"));
+
+        // the same figures through the admin API, for a viewer too; a viewer may not queue a test event
+        JsonObject figures = json(viewer.get(api + "/figures"));
+        assertThat(figures.getString("destination")).isEqualTo("webhook:" + webhookId);
+        assertThat(figures.getJsonObject("windows").getJsonObject("hour").getInt("failed"))
+                .isEqualTo((int) failed);
+        assertThat(figures.getJsonObject("windows").getJsonObject("week").getJsonArray("buckets"))
+                .hasSize(28);
+        assertThat(figures.getJsonArray("last_failures").getJsonObject(0).getString("response_body"))
+                .isEqualTo("down for maintenance");
+        assertThat(viewer.post(api + "/test-event", "").statusCode()).isEqualTo(403);
+        assertThat(admin.get(TRIGGERS + "/destinations/webhook/987654/figures").statusCode())
+                .isEqualTo(404);
+
+        driver.manage().deleteAllCookies();
+        signIn("it-viewer", "it-viewer-password");
+        driver.get(base + CONSOLE + "destination.xhtml?webhook=" + webhookId);
+        assertThat(driver.findElement(By.id("destination-state")).getText()).isEqualTo("disabled");
+        assertThat(driver.findElements(By.id("actions:reenable"))).isEmpty();
+        // the server, not the hidden button, refuses: post the re-enable a viewer does not see
+        browser.loadAndWait(
+                () -> ((JavascriptExecutor) driver)
+                        .executeScript("var form = document.getElementById('actions');"
+                                + " var forged = document.createElement('input'); forged.type = 'hidden';"
+                                + " forged.name = 'actions:reenable'; forged.value = 'Re-enable';"
+                                + " form.appendChild(forged); form.submit();"),
+                SIGNED_IN);
+        assertThat(json(admin.get(api)).getString("state")).isEqualTo("disabled");
+        driver.get(base + CONSOLE + "destination.xhtml?webhook=" + webhookId);
+        assertThat(driver.findElement(By.id("destination-state")).getText()).isEqualTo("disabled");
+
+        driver.manage().deleteAllCookies();
+        signIn("it-admin", "it-admin-password");
+        driver.get(base + CONSOLE + "destination.xhtml?webhook=" + webhookId);
+        receiver.respond(hookPath, 200);
+        browser.clickAndWait(By.id("actions:reenable"), MESSAGES);
+        assertThat(driver.findElement(By.id("messages")).getText()).contains(destination + " is enabled again");
+        await().atMost(DELIVERED)
+                .until(() -> json(admin.get(DELIVERIES + "?config=" + configId + "&state=succeeded"))
+                                .getInt("count")
+                        == 2);
+        driver.navigate().refresh();
+        assertThat(driver.findElement(By.id("destination-state")).getText()).isEqualTo("healthy");
+
+        browser.clickAndWait(By.id("actions:test"), MESSAGES);
+        assertThat(driver.findElement(By.id("messages")).getText()).contains("Test event", "queued for " + destination);
+        await().atMost(DELIVERED)
+                .until(() ->
+                        receiver.at(hookPath).stream().anyMatch(r -> r.body().contains("action_triggers.test")));
+
+        type(By.id("actions:reason"), "paused at the customer's request");
+        browser.clickAndWait(By.id("actions:disable"), MESSAGES);
+        assertThat(driver.findElement(By.id("destination-state")).getText()).isEqualTo("disabled");
+        assertThat(driver.findElement(By.id("state-reason")).getText()).contains("paused at the customer's request");
+    }
+
+    private WebElement healthRow(String destination) {
+        return driver.findElement(
+                By.xpath("//table[@id='destinations']/tbody/tr[td/a[normalize-space(text())='" + destination + "']]"));
     }
 
     private void signIn(String user, String password) {
