@@ -22,6 +22,7 @@ public class ApiApplication extends Application {
                 ActionTriggersResource.class,
                 DeliveriesResource.class,
                 WebhooksResource.class,
+                SecretKeysResource.class,
                 MergePatchAsJson.class,
                 ApiAccessFilter.class,
                 ProblemResponses.class);

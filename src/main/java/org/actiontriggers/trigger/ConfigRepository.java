@@ -400,17 +400,22 @@ public class ConfigRepository {
         }
     }
 
-    /** A new webhook gets its signing secret — the one its creator chose, or a generated one — encrypted. */
+    /**
+     * A new webhook gets its signing secret — the one its creator chose, or a generated one — encrypted for its
+     * row: its id is drawn first, as the ciphertext is bound to it.
+     */
     private void insertWebhook(Connection c, Webhook webhook) throws SQLException {
+        webhook.setId(nextId(c, WEBHOOKS));
         if (webhook.getEncryptedSigningSecret() == null) {
             SigningSecret secret = webhook.pendingSigningSecret();
             if (secret == null) {
                 secret = SigningSecret.generate();
                 webhook.issueSigningSecret(secret);
             }
-            webhook.setEncryptedSigningSecret(current().secretCipher().encrypt(secret.text()));
+            webhook.setEncryptedSigningSecret(
+                    current().secretCipher().encrypt(secret.text(), WEBHOOKS.name(), webhook.getId()));
         }
-        insertRow(c, WEBHOOKS, webhook, Webhook::setId);
+        execute(c, WEBHOOKS.insert(), ps -> WEBHOOKS.bindInsert(ps, webhook));
     }
 
     /**
