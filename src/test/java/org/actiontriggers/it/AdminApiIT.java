@@ -553,6 +553,35 @@ class AdminApiIT extends ApiFixture {
     }
 
     @Test
+    void theKeyIdsAndTheReEncryptionRunAreOnTheApiForAdminsAndShowNoKey() throws java.io.IOException {
+        createdId(seedDocument());
+        String keys = TRIGGERS + "/secret-keys";
+
+        HttpResponse<String> read = admin.get(keys);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(json(read).getString("current_key_id")).matches("[0-9a-f]{12}");
+        assertThat(json(read).getJsonArray("previous_key_ids")).isEmpty();
+        assertThat(json(read).getJsonNumber("not_under_current_key").longValue())
+                .isZero();
+
+        HttpResponse<String> run = admin.post(keys + "/re-encryption?batch_size=10", "");
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+        assertThat(json(run).getString("key_id")).isEqualTo(json(read).getString("current_key_id"));
+        assertThat(json(run).getInt("re_encrypted")).isZero();
+        assertThat(json(run).getJsonNumber("remaining").longValue()).isZero();
+        java.util.Properties secrets = new java.util.Properties();
+        try (var in = AdminApiIT.class.getResourceAsStream("/it-secrets.properties")) {
+            secrets.load(in);
+        }
+        String encryptionKey = secrets.getProperty("secret-encryption-key");
+        assertThat(read.body() + run.body()).doesNotContain(encryptionKey).doesNotContain("whsec_");
+
+        assertParameterProblem(admin.post(keys + "/re-encryption?batch_size=0", ""), "batch_size");
+        assertThat(viewer.post(keys + "/re-encryption", "").statusCode()).isEqualTo(403);
+        assertThat(anonymous.get(keys).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aViewerMayReadButChangeNothing() {
         long id = createdId(seedDocument().replace("\"active\": true", "\"active\": false"));
 
