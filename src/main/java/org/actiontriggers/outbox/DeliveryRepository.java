@@ -114,7 +114,9 @@ public class DeliveryRepository {
      * in-flight rows whose lease ran out, each state through its own index-ordered scan (ordering by
      * {@code state, due_at} with one state lets H2 read the index in order and stop after {@code limit} rows;
      * with both states in one query it reads and sorts the whole backlog). A row of an ordered config waits
-     * while an older change of the same entity to the same destination is still pending or in flight.
+     * while an older change of the same entity to the same destination is still pending or in flight. "Older"
+     * is by {@code seq}, which a database sequence fills on insert: the clocks of the instances that recorded
+     * the rows play no part (rows migrated from before the sequence that share a value fall back to the id).
      */
     private List<String> dueCandidates(Instant now, int limit) {
         String candidates = "SELECT c.id, c.due_at FROM action_triggers_delivery c WHERE c.state = ? AND c.due_at <= ?"
@@ -122,7 +124,7 @@ public class DeliveryRepository {
                 + " WHERE (" + SAME_DESTINATION + ")"
                 + " AND o.entity_type = c.entity_type AND o.entity_id = c.entity_id"
                 + " AND o.state IN ('PENDING', 'IN_FLIGHT')"
-                + " AND (o.created_at < c.created_at OR (o.created_at = c.created_at AND o.id < c.id))))"
+                + " AND (o.seq < c.seq OR (o.seq = c.seq AND o.id < c.id))))"
                 + " ORDER BY c.state, c.due_at FETCH FIRST ? ROWS ONLY";
         List<Map.Entry<OffsetDateTime, String>> due = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
