@@ -257,5 +257,10 @@ public class SigningSecrets {
      * @param undecryptable webhooks whose secrets no configured key reads; left as they are
      * @param lastId the last webhook looked at
      */
-    public record ReEncryptionBatch(int rows, int reEncrypted, List<Long> undecryptable, long lastId) {}
+    public record ReEncryptionBatch(int rows, int reEncrypted, List<Long> undecryptable, long lastId) {
+
+        public ReEncryptionBatch {
+            undecryptable = List.copyOf(undecryptable);
+        }
+    }
 }
