@@ -62,10 +62,5 @@ public class SecretReEncryption {
      * @param undecryptable webhooks whose secrets no configured key reads
      * @param remaining webhooks whose secrets are not under the current key after the run (0 when done)
      */
-    public record Report(String keyId, int batches, int reEncrypted, List<Long> undecryptable, long remaining) {
-
-        public Report {
-            undecryptable = List.copyOf(undecryptable);
-        }
-    }
+    public record Report(String keyId, int batches, int reEncrypted, List<Long> undecryptable, long remaining) {}
 }

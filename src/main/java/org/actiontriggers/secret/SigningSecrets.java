@@ -257,10 +257,5 @@ public class SigningSecrets {
      * @param undecryptable webhooks whose secrets no configured key reads; left as they are
      * @param lastId the last webhook looked at
      */
-    public record ReEncryptionBatch(int rows, int reEncrypted, List<Long> undecryptable, long lastId) {
-
-        public ReEncryptionBatch {
-            undecryptable = List.copyOf(undecryptable);
-        }
-    }
+    public record ReEncryptionBatch(int rows, int reEncrypted, List<Long> undecryptable, long lastId) {}
 }
