@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -32,6 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * {@code /action-triggers/api/action-triggers}: trigger configs as Django Action Triggers' API documents them — list,
  * create, read, replace, switch on or off, delete.
+ *
+ * <p>Each config document comes with an {@code ETag} (its version); {@code PUT}, {@code PATCH} and {@code
+ * DELETE} honour an optional {@code If-Match} and answer 412 when the config was changed since ({@link
+ * EntityTags}).
  */
 @Path("action-triggers")
 @AdminApi
@@ -100,6 +106,7 @@ public class ActionTriggersResource {
                         .path(Long.toString(created.getId()))
                         .build())
                 .type(MediaType.APPLICATION_JSON)
+                .tag(EntityTags.of(created.getVersion()))
                 .entity(ConfigDocuments.toJson(created))
                 .build();
     }
@@ -114,8 +121,8 @@ public class ActionTriggersResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             examples = @ExampleObject(name = "stored", value = ApiExamples.STORED_CONFIG)))
     @APIResponse(responseCode = "404", description = "No such config")
-    public JsonObject get(@PathParam("id") long id) {
-        return ConfigDocuments.toJson(configs.find(id).orElseThrow(() -> notFound(id)));
+    public Response get(@PathParam("id") long id) {
+        return withTag(configs.find(id).orElseThrow(() -> notFound(id)));
     }
 
     @PUT
@@ -123,23 +130,28 @@ public class ActionTriggersResource {
     @Operation(
             summary = "Replaces a config and its children, atomically",
             description = "A header value sent back in its masked form (as read) keeps the stored secret.")
-    @APIResponse(responseCode = "200", description = "The replaced config")
+    @APIResponse(responseCode = "200", description = "The replaced config, with its new ETag")
     @APIResponse(responseCode = "404", description = "No such config")
+    @APIResponse(responseCode = "412", description = "If-Match names another version: it was changed since")
     @APIResponse(responseCode = "422", description = "Invalid; nothing is changed")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject replace(@PathParam("id") long id, InputStream body) {
+    public Response replace(
+            @PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
         var draft = ConfigDocuments.draftOf(bodies.read(body), id);
-        return ConfigDocuments.toJson(configs.replace(id, draft).orElseThrow(() -> notFound(id)));
+        return withTag(configs.replace(id, draft, EntityTags.ifMatch(ifMatch)).orElseThrow(() -> notFound(id)));
     }
 
     @PATCH
     @Path("{id}")
     @Operation(summary = "Switches a config on or off: {\"active\": false}; no other field may be patched")
-    @APIResponse(responseCode = "200", description = "The config")
+    @APIResponse(responseCode = "200", description = "The config, with its new ETag")
+    @APIResponse(responseCode = "412", description = "If-Match names another version: it was changed since")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
-    public JsonObject patch(@PathParam("id") long id, InputStream body) {
+    public Response patch(
+            @PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
         boolean active = ConfigDocuments.activeOf(bodies.read(body));
-        return ConfigDocuments.toJson(configs.setActive(id, active).orElseThrow(() -> notFound(id)));
+        return withTag(
+                configs.setActive(id, active, EntityTags.ifMatch(ifMatch)).orElseThrow(() -> notFound(id)));
     }
 
     /** What the saved config would send for a real entity; nothing is sent. */
@@ -186,11 +198,19 @@ public class ActionTriggersResource {
     @Operation(summary = "Deletes a config with its webhooks and signals; its deliveries stay on record")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such config")
-    public Response delete(@PathParam("id") long id) {
-        if (!configs.delete(id)) {
+    @APIResponse(responseCode = "412", description = "If-Match names another version: it was changed since")
+    public Response delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        if (!configs.delete(id, EntityTags.ifMatch(ifMatch))) {
             throw notFound(id);
         }
         return Response.noContent().build();
+    }
+
+    /** The config's document with its version as the {@code ETag}. */
+    private static Response withTag(Config config) {
+        return Response.ok(ConfigDocuments.toJson(config), MediaType.APPLICATION_JSON)
+                .tag(EntityTags.of(config.getVersion()))
+                .build();
     }
 
     static ProblemException notFound(long id) {

@@ -25,6 +25,7 @@ public class ApiApplication extends Application {
                 DestinationsResource.class,
                 DestinationFiguresResource.class,
                 TestEventResource.class,
+                SecretKeysResource.class,
                 MergePatchAsJson.class,
                 ApiAccessFilter.class,
                 ProblemResponses.class);

@@ -27,6 +27,7 @@ public record Problem(String type, String title, int status, String detail, List
     public static final String TOO_LARGE = PREFIX + "request-too-large";
     public static final String NOT_FOUND = PREFIX + "not-found";
     public static final String CONFLICT = PREFIX + "conflict";
+    public static final String PRECONDITION_FAILED = PREFIX + "precondition-failed";
     public static final String SERVER_ERROR = PREFIX + "server-error";
     public static final String UNAUTHENTICATED = PREFIX + "unauthenticated";
     public static final String FORBIDDEN = PREFIX + "forbidden";

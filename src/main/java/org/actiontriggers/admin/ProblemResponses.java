@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.actiontriggers.trigger.ConfigChangedMeanwhileException;
+import org.actiontriggers.trigger.ConfigVersionMismatchException;
 import org.actiontriggers.trigger.InvalidConfigException;
 
 /**
@@ -34,6 +35,19 @@ public class ProblemResponses implements ExceptionMapper<Throwable> {
             }
             if (t instanceof InvalidConfigException invalid) {
                 return Problem.invalidConfig(invalid.violations()).toResponse();
+            }
+            if (t instanceof ConfigVersionMismatchException stale) {
+                return Response.fromResponse(new Problem(
+                                        Problem.PRECONDITION_FAILED,
+                                        "Changed since you read it",
+                                        412,
+                                        "trigger config " + stale.id() + " is now at version " + stale.currentVersion()
+                                                + ", not the one If-Match names: someone else changed it; read it"
+                                                + " again (its ETag is in this answer) and apply your change to that",
+                                        List.of())
+                                .toResponse())
+                        .tag(EntityTags.of(stale.currentVersion()))
+                        .build();
             }
             if (t instanceof ConfigChangedMeanwhileException) {
                 return new Problem(

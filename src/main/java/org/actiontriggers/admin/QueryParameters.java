@@ -60,6 +60,11 @@ final class QueryParameters {
         }
     }
 
+    /** An optional whole number in a range; {@code fallback} when absent. */
+    static int number(String name, String raw, int fallback, int min, int max) {
+        return wholeNumber(name, raw, fallback, min, max);
+    }
+
     static ProblemException invalid(String name, String detail) {
         return new ProblemException(Problem.invalidParameter(name, detail));
     }

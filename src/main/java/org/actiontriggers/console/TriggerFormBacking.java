@@ -16,6 +16,7 @@ import org.actiontriggers.record.PayloadPreview;
 import org.actiontriggers.settings.TriggerSettings;
 import org.actiontriggers.trigger.Config;
 import org.actiontriggers.trigger.ConfigService;
+import org.actiontriggers.trigger.ConfigVersionMismatchException;
 import org.actiontriggers.trigger.HttpMethod;
 import org.actiontriggers.trigger.InvalidConfigException;
 import org.actiontriggers.trigger.Signal;
@@ -26,6 +27,9 @@ import org.actiontriggers.trigger.Violation;
  * preview of its payload for a real entity; it sends to webhooks and to message broker queues. Saving goes
  * through {@link ConfigService}, which validates the whole trigger and saves all of it or nothing; each
  * {@link Violation} is shown next to its field.
+ *
+ * <p>Editing saves only over the version the form was opened with: when someone else saved the trigger in
+ * between, the save is refused with a message saying so, and the form keeps what the user typed.
  */
 @Named
 @ViewScoped
@@ -47,6 +51,7 @@ public class TriggerFormBacking implements Serializable {
     ConsoleUser user;
 
     private Long id;
+    private Long loadedVersion;
     private TriggerForm form;
     private String previewType;
     private String previewId;
@@ -62,7 +67,9 @@ public class TriggerFormBacking implements Serializable {
             form = TriggerForm.blank();
             return;
         }
-        form = configs.find(id).map(TriggerForm::of).orElse(null);
+        Config found = configs.find(id).orElse(null);
+        form = found == null ? null : TriggerForm.of(found);
+        loadedVersion = found == null ? null : found.getVersion();
         missing = form == null;
         if (missing) {
             form = TriggerForm.blank();
@@ -87,7 +94,9 @@ public class TriggerFormBacking implements Serializable {
             if (id == null) {
                 saved = configs.create(drafted.draft(), user.getName());
             } else {
-                saved = configs.replace(id, drafted.draft()).orElse(null);
+                Long opened = loadedVersion;
+                saved = configs.replace(id, drafted.draft(), opened == null ? null : v -> v == opened)
+                        .orElse(null);
                 if (saved == null) {
                     message(null, "Trigger " + id + " was deleted meanwhile; nothing was saved.");
                     return null;
@@ -104,6 +113,13 @@ public class TriggerFormBacking implements Serializable {
             return "/action-triggers/console/index?faces-redirect=true";
         } catch (InvalidConfigException e) {
             show(e.violations());
+            return null;
+        } catch (ConfigVersionMismatchException e) {
+            message(
+                    null,
+                    "Trigger " + id + " was changed by someone else since you opened it; nothing was saved, so"
+                            + " their change is not overwritten. Your input is still here: open the trigger again"
+                            + " in another tab to see theirs, then apply yours to it.");
             return null;
         }
     }

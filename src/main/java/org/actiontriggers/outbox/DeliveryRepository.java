@@ -128,15 +128,16 @@ public class DeliveryRepository {
 
     /**
      * The one condition that keeps an ordered row {@code c} waiting: an older change of the same entity to the
-     * same destination ({@code o}) is still pending or in flight. "Older" is the recording order; kept here
-     * alone so that what defines it can change in one place.
+     * same destination ({@code o}) is still pending or in flight. "Older" is by {@code seq}, which a database
+     * sequence fills on insert: the clocks of the instances that recorded the rows play no part (rows migrated
+     * from before the sequence that share a value fall back to the id).
      */
     static String waitsForPredecessor() {
         return "EXISTS (SELECT 1 FROM action_triggers_delivery o"
                 + " WHERE (" + SAME_DESTINATION + ")"
                 + " AND o.entity_type = c.entity_type AND o.entity_id = c.entity_id"
                 + " AND o.state IN ('PENDING', 'IN_FLIGHT')"
-                + " AND (o.created_at < c.created_at OR (o.created_at = c.created_at AND o.id < c.id)))";
+                + " AND (o.seq < c.seq OR (o.seq = c.seq AND o.id < c.id)))";
     }
 
     /**

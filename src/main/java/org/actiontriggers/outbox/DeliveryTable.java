@@ -13,7 +13,9 @@ import org.actiontriggers.trigger.Destination;
  * The {@code action_triggers_delivery} table's one column list and one row mapper: every read and the insert
  * go through here, so a column is added in one place (and a migration). The destination's columns are the
  * destination type's to fill and read ({@link Destination#COLUMNS}), so a new kind of destination changes
- * nothing here.
+ * nothing here. The {@code seq} column that orders an entity's deliveries is in no list on purpose: the
+ * database fills it from a sequence on every insert (its default), so no instance's clock or code path decides
+ * the order.
  */
 final class DeliveryTable {
 

@@ -30,6 +30,9 @@ public class SigningSecrets {
     /** The longest grace period a rotation may give the old secret. */
     public static final Duration MAX_GRACE_PERIOD = Duration.ofDays(30);
 
+    /** The table the secrets live in; with the row id, what each ciphertext is bound to. */
+    static final String TABLE = "action_triggers_webhook";
+
     private static final Logger LOG = Logger.getLogger(SigningSecrets.class.getName());
 
     @Inject
@@ -82,7 +85,7 @@ public class SigningSecrets {
                 old = rs.getString(1);
             }
             boolean keepOld = old != null && !gracePeriod.isZero();
-            write.setString(1, cipher.encrypt(secret.text()));
+            write.setString(1, cipher.encrypt(secret.text(), TABLE, webhookId));
             write.setString(2, keepOld ? old : null);
             write.setObject(3, keepOld ? OffsetDateTime.now(ZoneOffset.UTC).plus(gracePeriod) : null);
             write.setLong(4, webhookId);
@@ -118,12 +121,12 @@ public class SigningSecrets {
                 List<SigningSecret> secrets = new ArrayList<>();
                 String current = rs.getString("signing_secret");
                 if (current != null) {
-                    secrets.add(SigningSecret.parse(cipher.decrypt(current)));
+                    secrets.add(SigningSecret.parse(cipher.decrypt(current, TABLE, webhookId)));
                 }
                 String previous = rs.getString("previous_signing_secret");
                 OffsetDateTime until = rs.getObject("previous_signing_secret_until", OffsetDateTime.class);
                 if (previous != null && until != null && now.isBefore(until.toInstant())) {
-                    secrets.add(SigningSecret.parse(cipher.decrypt(previous)));
+                    secrets.add(SigningSecret.parse(cipher.decrypt(previous, TABLE, webhookId)));
                 }
                 if (secrets.isEmpty()) {
                     throw new UndecryptableSecretException("webhook " + webhookId + " has signing on but no secret");
@@ -154,7 +157,7 @@ public class SigningSecrets {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE action_triggers_webhook SET signing_secret = ? WHERE id = ? AND signing_secret IS NULL")) {
                 for (long id : without) {
-                    ps.setString(1, cipher.encrypt(SigningSecret.generate().text()));
+                    ps.setString(1, cipher.encrypt(SigningSecret.generate().text(), TABLE, id));
                     ps.setLong(2, id);
                     ps.executeUpdate();
                 }
@@ -167,4 +170,92 @@ public class SigningSecrets {
         }
         return without.size();
     }
+
+    /**
+     * Re-encrypts under the current key the secrets of up to {@code size} webhooks after {@code afterId} that
+     * are not under it yet, in one transaction. A row changed meanwhile (e.g. rotated) is left for the next
+     * run: the write happens only if the row still holds what was read.
+     *
+     * @return what this batch did; its {@code lastId} is where the next batch starts
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public ReEncryptionBatch reEncryptBatch(long afterId, int size) {
+        SecretCipher cipher = this.cipher.get();
+        String prefix = cipher.currentPrefix() + "%";
+        String select = "SELECT id, signing_secret, previous_signing_secret FROM " + TABLE
+                + " WHERE id > ? AND (signing_secret NOT LIKE ? OR previous_signing_secret NOT LIKE ?)"
+                + " ORDER BY id FETCH FIRST ? ROWS ONLY";
+        String update = "UPDATE " + TABLE + " SET signing_secret = ?, previous_signing_secret = ? WHERE id = ?"
+                + " AND signing_secret IS NOT DISTINCT FROM ? AND previous_signing_secret IS NOT DISTINCT FROM ?";
+        int reEncrypted = 0;
+        int rows = 0;
+        long lastId = afterId;
+        List<Long> undecryptable = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement read = c.prepareStatement(select);
+                PreparedStatement write = c.prepareStatement(update)) {
+            read.setLong(1, afterId);
+            read.setString(2, prefix);
+            read.setString(3, prefix);
+            read.setInt(4, size);
+            try (ResultSet rs = read.executeQuery()) {
+                while (rs.next()) {
+                    rows++;
+                    long id = rs.getLong(1);
+                    lastId = id;
+                    String current = rs.getString(2);
+                    String previous = rs.getString(3);
+                    try {
+                        write.setString(1, reEncrypted(cipher, current, id));
+                        write.setString(2, reEncrypted(cipher, previous, id));
+                    } catch (UndecryptableSecretException e) {
+                        undecryptable.add(id);
+                        continue;
+                    }
+                    write.setLong(3, id);
+                    write.setString(4, current);
+                    write.setString(5, previous);
+                    reEncrypted += write.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not re-encrypt the signing secrets after webhook " + afterId, e);
+        }
+        return new ReEncryptionBatch(rows, reEncrypted, undecryptable, lastId);
+    }
+
+    /** How many webhooks hold a secret not (yet) encrypted under the current key. */
+    public long notUnderCurrentKey() {
+        String prefix = cipher.get().currentPrefix() + "%";
+        String sql = "SELECT COUNT(*) FROM " + TABLE + " WHERE signing_secret NOT LIKE ? OR previous_signing_secret"
+                + " NOT LIKE ?";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, prefix);
+            ps.setString(2, prefix);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count the signing secrets to re-encrypt", e);
+        }
+    }
+
+    private static String reEncrypted(SecretCipher cipher, String stored, long id) {
+        if (stored == null || stored.startsWith(cipher.currentPrefix())) {
+            return stored;
+        }
+        return cipher.encrypt(cipher.decrypt(stored, TABLE, id), TABLE, id);
+    }
+
+    /**
+     * What one re-encryption batch did.
+     *
+     * @param rows webhooks looked at (0: there is nothing left after the batch's start)
+     * @param reEncrypted webhooks whose secrets now are under the current key
+     * @param undecryptable webhooks whose secrets no configured key reads; left as they are
+     * @param lastId the last webhook looked at
+     */
+    public record ReEncryptionBatch(int rows, int reEncrypted, List<Long> undecryptable, long lastId) {}
 }

@@ -321,7 +321,9 @@ public final class SettingsParser {
 
     /**
      * Required, with no default: a key generated at each start would make the stored secrets unreadable after
-     * a restart, and a built-in one would be public. The messages never repeat the value.
+     * a restart, and a built-in one would be public. Earlier keys, listed in {@value
+     * SecretCipher#PREVIOUS_KEYS_SETTING}, keep reading what they encrypted until a re-encryption run moved it.
+     * The messages never repeat a value.
      */
     private SecretCipher secretCipher() {
         Optional<String> raw = lookup.apply(SECRET_ENCRYPTION_KEY).filter(v -> !v.isBlank());
@@ -332,9 +334,15 @@ public final class SettingsParser {
             return null;
         }
         try {
-            return SecretCipher.fromBase64(raw.get());
+            SecretCipher.fromBase64(raw.get());
         } catch (IllegalArgumentException e) {
             errors.add(SECRET_ENCRYPTION_KEY + " " + e.getMessage());
+            return null;
+        }
+        try {
+            return SecretCipher.fromBase64(raw.get(), list(SecretCipher.PREVIOUS_KEYS_SETTING));
+        } catch (IllegalArgumentException e) {
+            errors.add(SecretCipher.PREVIOUS_KEYS_SETTING + ": " + e.getMessage());
             return null;
         }
     }

@@ -221,6 +221,28 @@ public class ConfigRepository {
         }
     }
 
+    /**
+     * Deletes a config with its children only if it is still at the given version.
+     *
+     * @return whether it was deleted; {@code false} when it is gone or was changed since that version
+     */
+    @Transactional
+    public boolean delete(long id, long version) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("DELETE FROM " + CONFIGS.name() + " WHERE id = ? AND version = ?")) {
+            ps.setLong(1, id);
+            ps.setLong(2, version);
+            if (ps.executeUpdate() == 0) {
+                return false;
+            }
+            revision.bump(c);
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not delete trigger config " + id, e);
+        }
+    }
+
     private List<Config> query(String where, List<Object> parameters, String tail) {
         try (Connection c = dataSource.getConnection()) {
             return query(c, where, parameters, tail);
@@ -298,7 +320,7 @@ public class ConfigRepository {
             checkLimits(config);
         }
         boolean typesChanged = !config.getContentTypes().equals(stored.getContentTypes());
-        if (typesChanged || !CONFIGS.sameUpdatable(config, stored)) {
+        if (typesChanged || !CONFIGS.sameUpdatable(config, stored) || childrenDiffer(config, stored)) {
             long version = config.getVersion();
             String sql = CONFIGS.update() + ", version = version + 1 WHERE id = ? AND version = ?";
             int updated = execute(c, sql, ps -> {
@@ -330,6 +352,21 @@ public class ConfigRepository {
                 stored.getConfigSignals(),
                 ConfigSignal::getId,
                 s -> insertRow(c, SIGNALS, s, ConfigSignal::setId));
+    }
+
+    /**
+     * Whether saving would insert, update or delete a child: such a change moves the config's version too, so
+     * that the version (the API's {@code ETag}) tells every saved change apart.
+     */
+    private static boolean childrenDiffer(Config config, Config stored) {
+        return differ(WEBHOOKS, config.getWebhooks(), stored.getWebhooks(), Webhook::getId)
+                || differ(QUEUES, config.getBrokerQueues(), stored.getBrokerQueues(), MessageBrokerQueue::getId)
+                || differ(SIGNALS, config.getConfigSignals(), stored.getConfigSignals(), ConfigSignal::getId);
+    }
+
+    private static <T> boolean differ(Table<T> table, List<T> given, List<T> stored, Function<T, Long> id) {
+        Set<Long> kept = given.stream().map(id).collect(Collectors.toSet());
+        return changes(table, given, stored, id) || !stored.stream().map(id).allMatch(kept::contains);
     }
 
     /** Whether saving the given children would insert or update a row (deleting one is no write to check). */
@@ -365,17 +402,22 @@ public class ConfigRepository {
         }
     }
 
-    /** A new webhook gets its signing secret — the one its creator chose, or a generated one — encrypted. */
+    /**
+     * A new webhook gets its signing secret — the one its creator chose, or a generated one — encrypted for its
+     * row: its id is drawn first, as the ciphertext is bound to it.
+     */
     private void insertWebhook(Connection c, Webhook webhook) throws SQLException {
+        webhook.setId(nextId(c, WEBHOOKS));
         if (webhook.getEncryptedSigningSecret() == null) {
             SigningSecret secret = webhook.pendingSigningSecret();
             if (secret == null) {
                 secret = SigningSecret.generate();
                 webhook.issueSigningSecret(secret);
             }
-            webhook.setEncryptedSigningSecret(current().secretCipher().encrypt(secret.text()));
+            webhook.setEncryptedSigningSecret(
+                    current().secretCipher().encrypt(secret.text(), WEBHOOKS.name(), webhook.getId()));
         }
-        insertRow(c, WEBHOOKS, webhook, Webhook::setId);
+        execute(c, WEBHOOKS.insert(), ps -> WEBHOOKS.bindInsert(ps, webhook));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 import org.actiontriggers.secret.SecretMasker;
 
 /**
@@ -19,6 +20,11 @@ import org.actiontriggers.secret.SecretMasker;
  * their delivery history stays attached) and keeps a stored credential when the submitted header value is
  * its masked form — what a client gets back from a read — so a read-modify-write never overwrites a secret
  * with {@value SecretMasker#MASK}.
+ *
+ * <p>Replace, switch and delete take an optional condition on the stored version ({@link Config#getVersion},
+ * which every saved change moves on): the API's {@code If-Match} and the console's edit form use it so that
+ * a change based on an old read is refused ({@link ConfigVersionMismatchException}) instead of silently
+ * overwriting someone else's.
  */
 @ApplicationScoped
 public class ConfigService {
@@ -110,11 +116,26 @@ public class ConfigService {
      */
     @Transactional
     public Optional<Config> replace(long id, ConfigDraft draft) {
+        return replace(id, draft, null);
+    }
+
+    /**
+     * Replaces a config's content and children with the draft's, if its stored version is one the caller
+     * expects.
+     *
+     * @param ifVersion which stored versions the caller's change may be applied to; {@code null} for any
+     * @return the updated config, or empty when there is none with this id
+     * @throws ConfigVersionMismatchException when the stored version is not one {@code ifVersion} accepts
+     * @throws InvalidConfigException when the draft breaks a rule; nothing is changed
+     */
+    @Transactional
+    public Optional<Config> replace(long id, ConfigDraft draft, LongPredicate ifVersion) {
         Optional<Config> found = repository.find(id);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Config config = found.get();
+        requireVersion(config, ifVersion);
         ConfigDraft resolved = keepMaskedSecrets(config, draft);
         requireValid(resolved);
         apply(resolved, config);
@@ -125,10 +146,20 @@ public class ConfigService {
     /** Switches a config on or off; empty when there is none with this id. */
     @Transactional
     public Optional<Config> setActive(long id, boolean active) {
+        return setActive(id, active, null);
+    }
+
+    /**
+     * Switches a config on or off if its stored version is one the caller expects; see {@link #replace(long,
+     * ConfigDraft, LongPredicate)}.
+     */
+    @Transactional
+    public Optional<Config> setActive(long id, boolean active, LongPredicate ifVersion) {
         Optional<Config> found = repository.find(id);
         if (found.isEmpty()) {
             return Optional.empty();
         }
+        requireVersion(found.get(), ifVersion);
         found.get().setActive(active);
         repository.save(found.get());
         return repository.find(id);
@@ -137,6 +168,34 @@ public class ConfigService {
     /** Deletes a config with its webhooks and signals; its deliveries stay on record. */
     public boolean delete(long id) {
         return repository.delete(id);
+    }
+
+    /**
+     * Deletes a config if its stored version is one the caller expects; see {@link #replace(long, ConfigDraft,
+     * LongPredicate)}.
+     *
+     * @return whether there was such a config
+     */
+    @Transactional
+    public boolean delete(long id, LongPredicate ifVersion) {
+        if (ifVersion == null) {
+            return repository.delete(id);
+        }
+        Optional<Config> found = repository.find(id);
+        if (found.isEmpty()) {
+            return false;
+        }
+        requireVersion(found.get(), ifVersion);
+        if (!repository.delete(id, found.get().getVersion())) {
+            throw new ConfigChangedMeanwhileException("config " + id + " was changed or deleted meanwhile");
+        }
+        return true;
+    }
+
+    private static void requireVersion(Config stored, LongPredicate ifVersion) {
+        if (ifVersion != null && !ifVersion.test(stored.getVersion())) {
+            throw new ConfigVersionMismatchException(stored.getId(), stored.getVersion());
+        }
     }
 
     /**

@@ -235,6 +235,74 @@ class AdminApiIT extends ApiFixture {
     }
 
     @Test
+    void aChangeBasedOnAnOldReadIsRefusedWith412AndOneBasedOnTheCurrentETagIsApplied() {
+        HttpResponse<String> created = admin.post(TRIGGERS, seedDocument());
+        long id = json(created).getJsonNumber("id").longValue();
+        String path = TRIGGERS + "/" + id;
+        String first = created.headers().firstValue("ETag").orElseThrow();
+        assertThat(admin.get(path).headers().firstValue("ETag")).hasValue(first);
+
+        // Alice and Bob both read version `first`; Bob saves a new timeout for the webhook first
+        JsonObject read = json(admin.get(path));
+        JsonObject webhook = Json.createObjectBuilder(
+                        read.getJsonArray("webhooks").getJsonObject(0))
+                .add("timeout_secs", 7)
+                .build();
+        String bobs = Json.createObjectBuilder(read)
+                .add("webhooks", Json.createArrayBuilder().add(webhook))
+                .build()
+                .toString();
+        HttpResponse<String> bob = admin.send("PUT", path, bobs, "application/json", "If-Match", first);
+        assertThat(bob.statusCode()).as(bob.body()).isEqualTo(200);
+        String second = bob.headers().firstValue("ETag").orElseThrow();
+        assertThat(second).as("a change of a webhook alone moves the version").isNotEqualTo(first);
+
+        // Alice's change, based on `first`, would silently undo Bob's: refused, nothing written
+        String alices = seedDocument().replace("\"active\": true", "\"active\": false");
+        HttpResponse<String> alice = admin.send("PUT", path, alices, "application/json", "If-Match", first);
+        assertProblemType(alice, 412, "urn:action-triggers:problem:precondition-failed");
+        assertThat(alice.headers().firstValue("ETag")).hasValue(second);
+        assertProblemType(
+                admin.send("PATCH", path, "{\"active\": false}", "application/merge-patch+json", "If-Match", first),
+                412,
+                "urn:action-triggers:problem:precondition-failed");
+        assertProblemType(
+                admin.send("DELETE", path, null, null, "If-Match", first),
+                412,
+                "urn:action-triggers:problem:precondition-failed");
+        assertProblemType(
+                admin.send("PUT", path, alices, "application/json", "If-Match", "W/" + second),
+                412,
+                "urn:action-triggers:problem:precondition-failed");
+        JsonObject stored = json(admin.get(path));
+        assertThat(stored.getBoolean("active")).isTrue();
+        assertThat(stored.getJsonArray("webhooks")
+                        .getJsonObject(0)
+                        .getJsonNumber("timeout_secs")
+                        .doubleValue())
+                .isEqualTo(7.0);
+
+        // with the current tag (or one of a list, or *) the change is applied
+        HttpResponse<String> patched = admin.send(
+                "PATCH",
+                path,
+                "{\"active\": false}",
+                "application/merge-patch+json",
+                "If-Match",
+                first + ", " + second);
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        String third = patched.headers().firstValue("ETag").orElseThrow();
+        assertThat(third).isNotIn(first, second);
+        assertThat(admin.send("PUT", path, alices, "application/json", "If-Match", "*")
+                        .statusCode())
+                .isEqualTo(200);
+        String fourth = admin.get(path).headers().firstValue("ETag").orElseThrow();
+        assertThat(admin.send("DELETE", path, null, null, "If-Match", fourth).statusCode())
+                .isEqualTo(204);
+        assertThat(admin.get(path).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aTriggerCreatedThroughTheApiFiresWhenASaleIsSaved() {
         createdId(seedDocument());
 
@@ -482,6 +550,35 @@ class AdminApiIT extends ApiFixture {
         assertThat(anonymous.get("api/demo/received").statusCode()).isEqualTo(200);
         assertThat(anonymous.post("api/demo/customers", "{\"name\":\"Open\"}").statusCode())
                 .isEqualTo(201);
+    }
+
+    @Test
+    void theKeyIdsAndTheReEncryptionRunAreOnTheApiForAdminsAndShowNoKey() throws java.io.IOException {
+        createdId(seedDocument());
+        String keys = TRIGGERS + "/secret-keys";
+
+        HttpResponse<String> read = admin.get(keys);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(json(read).getString("current_key_id")).matches("[0-9a-f]{12}");
+        assertThat(json(read).getJsonArray("previous_key_ids")).isEmpty();
+        assertThat(json(read).getJsonNumber("not_under_current_key").longValue())
+                .isZero();
+
+        HttpResponse<String> run = admin.post(keys + "/re-encryption?batch_size=10", "");
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+        assertThat(json(run).getString("key_id")).isEqualTo(json(read).getString("current_key_id"));
+        assertThat(json(run).getInt("re_encrypted")).isZero();
+        assertThat(json(run).getJsonNumber("remaining").longValue()).isZero();
+        java.util.Properties secrets = new java.util.Properties();
+        try (var in = AdminApiIT.class.getResourceAsStream("/it-secrets.properties")) {
+            secrets.load(in);
+        }
+        String encryptionKey = secrets.getProperty("secret-encryption-key");
+        assertThat(read.body() + run.body()).doesNotContain(encryptionKey).doesNotContain("whsec_");
+
+        assertParameterProblem(admin.post(keys + "/re-encryption?batch_size=0", ""), "batch_size");
+        assertThat(viewer.post(keys + "/re-encryption", "").statusCode()).isEqualTo(403);
+        assertThat(anonymous.get(keys).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -1035,6 +1132,12 @@ class AdminApiIT extends ApiFixture {
         return page.getJsonArray("results").stream()
                 .map(v -> v.asJsonObject().getJsonNumber("id").longValue())
                 .toList();
+    }
+
+    private static void assertProblemType(HttpResponse<String> response, int status, String type) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(response).getString("type")).isEqualTo(type);
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String pointer) {

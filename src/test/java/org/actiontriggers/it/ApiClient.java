@@ -75,6 +75,11 @@ public final class ApiClient {
     }
 
     public HttpResponse<String> send(String method, String path, String body, String contentType) {
+        return send(method, path, body, contentType, new String[0]);
+    }
+
+    /** A request with more headers, given as name, value, name, value… */
+    public HttpResponse<String> send(String method, String path, String body, String contentType, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(60))
                 .method(
@@ -87,6 +92,9 @@ public final class ApiClient {
         }
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

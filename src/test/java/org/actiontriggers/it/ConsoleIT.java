@@ -216,6 +216,43 @@ class ConsoleIT extends ApiFixture {
     }
 
     @Test
+    void theEditFormRefusesToSaveOverANewerVersionSaysSoAndKeepsTheInput() {
+        long id = createdId(admin.post(TRIGGERS, seedDocument()));
+        signIn("it-admin", "it-admin-password");
+        driver.get(base + CONSOLE + "edit/trigger.xhtml?id=" + id);
+        type(By.id("form:webhooks:0:timeout"), "9");
+
+        // meanwhile another admin switches the trigger off through the API
+        assertThat(admin.patch(TRIGGERS + "/" + id, "{\"active\": false}").statusCode())
+                .isEqualTo(200);
+        browser.clickAndWait(By.id("form:save"), MESSAGES);
+
+        assertThat(driver.findElement(MESSAGES).getText())
+                .contains("was changed by someone else since you opened it", "nothing was saved");
+        assertThat(driver.findElement(By.id("form:webhooks:0:timeout")).getAttribute("value"))
+                .as("the user's input is kept")
+                .isEqualTo("9");
+        JsonObject stored = json(admin.get(TRIGGERS + "/" + id));
+        assertThat(stored.getBoolean("active"))
+                .as("the other admin's change is not undone")
+                .isFalse();
+        assertThat(stored.getJsonArray("webhooks").getJsonObject(0).isNull("timeout_secs"))
+                .isTrue();
+
+        // opened again, the form shows the newer version and saves
+        driver.get(base + CONSOLE + "edit/trigger.xhtml?id=" + id);
+        type(By.id("form:webhooks:0:timeout"), "9");
+        browser.clickAndWait(By.id("form:save"), MESSAGES);
+        assertThat(driver.findElement(MESSAGES).getText()).contains("Trigger " + id + " was saved");
+        stored = json(admin.get(TRIGGERS + "/" + id));
+        assertThat(stored.getJsonArray("webhooks")
+                        .getJsonObject(0)
+                        .getJsonNumber("timeout_secs")
+                        .doubleValue())
+                .isEqualTo(9.0);
+    }
+
+    @Test
     void anAdminAddsABrokerQueueSeesItListedAndAParameterItsBrokerRefusesNextToItsField() {
         String queueName = "console-it-" + Long.toString(System.nanoTime(), 36);
         signIn("it-admin", "it-admin-password");

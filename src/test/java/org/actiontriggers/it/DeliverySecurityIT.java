@@ -25,7 +25,10 @@ import org.actiontriggers.demo.Customer;
 import org.actiontriggers.demo.Sale;
 import org.actiontriggers.outbox.Delivery;
 import org.actiontriggers.outbox.DeliveryState;
+import org.actiontriggers.secret.SecretCipher;
+import org.actiontriggers.secret.SecretReEncryption;
 import org.actiontriggers.secret.SigningSecrets;
+import org.actiontriggers.secret.UndecryptableSecretException;
 import org.actiontriggers.trigger.ActiveTriggers;
 import org.actiontriggers.trigger.Config;
 import org.actiontriggers.trigger.HttpMethod;
@@ -46,10 +49,26 @@ class DeliverySecurityIT extends ShopFixture {
 
     private static final Properties SECRETS = secrets();
 
+    /** The signing secret {@code signing-secret-1} as the cipher stored it before key ids (v1), under the old key. */
+    private static final String STORED_BEFORE_KEY_IDS =
+            "v1:tt2ULZOyc8+GQGOJPmyiCfW0919trwDix+KP8Ca/eLfM76T3E1ei3/TFwbHYptg6n2dmCZCol9AMOhnFObj+UDTwtBIE7LWzS4MAKv1/";
+
+    private static final String WEBHOOKS = "action_triggers_webhook";
+
+    /**
+     * Mid-rotation: a new encryption key, the one of the other test deployments still accepted for reading;
+     * every test here runs under it, so normal operation is proven during a rotation too.
+     */
     @Deployment
     static WebArchive deployment() {
-        return Deployments.application();
+        return Deployments.application("action-triggers.secret-encryption-key="
+                + SECRETS.getProperty("secret-encryption-key-2")
+                + "\naction-triggers.previous-secret-encryption-keys=" + SECRETS.getProperty("secret-encryption-key")
+                + "\n");
     }
+
+    @Inject
+    SecretReEncryption reEncryption;
 
     @Inject
     SigningSecrets signingSecrets;
@@ -169,12 +188,87 @@ class DeliverySecurityIT extends ShopFixture {
 
         assertThat(signingSecrets.generateMissing()).isGreaterThanOrEqualTo(1);
 
-        assertThat(data.storedSigningSecret(webhook.getId())).startsWith("v1:");
+        assertThat(data.storedSigningSecret(webhook.getId())).startsWith(newKey().currentPrefix());
         assertThat(signingSecrets
                         .keysFor(webhook.getId(), Instant.now())
                         .orElseThrow()
                         .signs())
                 .isTrue();
+    }
+
+    @Test
+    void secretsStoredBeforeKeyIdsOrUnderThePreviousKeyStillSignAndTheReEncryptionRunMovesThemAll() throws Exception {
+        String first = SECRETS.getProperty("signing-secret-1");
+        String second = SECRETS.getProperty("signing-secret-2");
+        Webhook legacy = saveTrigger(receiver.url(path), first);
+        storeSigningSecret(legacy.getId(), STORED_BEFORE_KEY_IDS);
+        Webhook underOldKey = saveTrigger(receiver.url(path + "/old-key"), second);
+        storeSigningSecret(underOldKey.getId(), oldKey().encrypt(second, WEBHOOKS, underOldKey.getId()));
+
+        // both still sign, read with the previous key; the receiver's library verifies
+        receiver.requireSignatures(path, first);
+        receiver.requireSignatures(path + "/old-key", second);
+        Sale sale = sale(2);
+        await().atMost(DELIVERED)
+                .until(() -> deliveriesOf(sale).size() == 2
+                        && deliveriesOf(sale).stream().allMatch(d -> d.getState() == DeliveryState.SUCCEEDED));
+        assertThat(receiver.at(path).get(0).rejection()).isNull();
+        assertThat(receiver.at(path + "/old-key").get(0).rejection()).isNull();
+
+        // one batch of one, as if the run were interrupted; then a full run resumes; then nothing is left to do
+        SecretReEncryption.Report interrupted = reEncryption.run(1, 1);
+        assertThat(interrupted.batches()).isEqualTo(1);
+        assertThat(interrupted.reEncrypted()).isEqualTo(1);
+        assertThat(interrupted.remaining()).isEqualTo(1);
+        SecretReEncryption.Report resumed = reEncryption.run(100, 0);
+        assertThat(resumed.reEncrypted()).isEqualTo(1);
+        assertThat(resumed.undecryptable()).isEmpty();
+        assertThat(resumed.remaining()).isZero();
+        assertThat(resumed.keyId()).isEqualTo(newKey().currentKeyId());
+        String movedLegacy = data.storedSigningSecret(legacy.getId());
+        String movedOld = data.storedSigningSecret(underOldKey.getId());
+        assertThat(movedLegacy).startsWith(newKey().currentPrefix());
+        assertThat(movedOld).startsWith(newKey().currentPrefix());
+        SecretReEncryption.Report again = reEncryption.run(100, 0);
+        assertThat(again.reEncrypted()).isZero();
+        assertThat(data.storedSigningSecret(legacy.getId())).isEqualTo(movedLegacy);
+
+        // the moved secrets are the same secrets, and the old key alone no longer reads them
+        assertThatThrownBy(() -> oldKey().decrypt(movedOld, WEBHOOKS, underOldKey.getId()))
+                .isInstanceOf(UndecryptableSecretException.class);
+        shop.changeQuantity(sale.getId(), 5);
+        await().atMost(DELIVERED)
+                .until(() -> deliveriesOf(sale).size() == 4
+                        && deliveriesOf(sale).stream().allMatch(d -> d.getState() == DeliveryState.SUCCEEDED));
+        assertThat(receiver.at(path))
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(r.rejection()).isNull());
+        assertThat(receiver.at(path + "/old-key"))
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(r.rejection()).isNull());
+    }
+
+    @Test
+    void aCiphertextCopiedFromAnotherWebhookDoesNotDecryptAndNothingIsSent() throws Exception {
+        Webhook other = saveTrigger(receiver.url(path + "/other"), SECRETS.getProperty("signing-secret-1"));
+        String othersCiphertext = data.storedSigningSecret(other.getId());
+        configs.delete(other.getConfig().getId());
+        Webhook webhook = saveTrigger(receiver.url(path), SECRETS.getProperty("signing-secret-2"));
+
+        storeSigningSecret(webhook.getId(), othersCiphertext);
+
+        assertThatThrownBy(() -> signingSecrets.keysFor(webhook.getId(), Instant.now()))
+                .isInstanceOf(UndecryptableSecretException.class)
+                .hasMessageContaining("copied from another row");
+        Sale sale = sale(1);
+        await().atMost(DELIVERED)
+                .until(() -> deliveriesOf(sale).size() == 1
+                        && deliveriesOf(sale).get(0).getLastError() != null);
+        assertThat(deliveriesOf(sale).get(0).getLastError())
+                .contains("unusable", "copied from another row")
+                .doesNotContain(othersCiphertext);
+        assertThat(deliveriesOf(sale).get(0).getState()).isNotEqualTo(DeliveryState.SUCCEEDED);
+        assertThat(receiver.at(path)).isEmpty();
     }
 
     @Test
@@ -209,7 +303,10 @@ class DeliverySecurityIT extends ShopFixture {
         Webhook webhook = saveTrigger(receiver.url(path), secret);
 
         String stored = data.storedSigningSecret(webhook.getId());
-        assertThat(stored).startsWith("v1:").doesNotContain(secret).doesNotContain(secret.substring(6));
+        assertThat(stored)
+                .startsWith(newKey().currentPrefix())
+                .doesNotContain(secret)
+                .doesNotContain(secret.substring(6));
         assertThatThrownBy(() -> new Webhook().useSigningSecret("whsec_tooshort"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("24 to 64");
@@ -414,6 +511,26 @@ class DeliverySecurityIT extends ShopFixture {
     private DeliveryState stateOf(Sale sale) {
         List<Delivery> all = deliveriesOf(sale);
         return all.size() == 1 ? all.get(0).getState() : null;
+    }
+
+    private void storeSigningSecret(long webhookId, String stored) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("UPDATE " + WEBHOOKS + " SET signing_secret = ? WHERE id = ?")) {
+            ps.setString(1, stored);
+            ps.setLong(2, webhookId);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    /** The key of the other test deployments, listed as a previous key here. */
+    private static SecretCipher oldKey() {
+        return SecretCipher.fromBase64(SECRETS.getProperty("secret-encryption-key"));
+    }
+
+    /** This deployment's current key. */
+    private static SecretCipher newKey() {
+        return SecretCipher.fromBase64(SECRETS.getProperty("secret-encryption-key-2"));
     }
 
     private static Properties secrets() {

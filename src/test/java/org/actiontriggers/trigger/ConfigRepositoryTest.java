@@ -104,9 +104,11 @@ class ConfigRepositoryTest {
         assertThat(chosen.issuedSigningSecret()).isNull();
         String stored = storedSecret(chosen.getId());
         assertThat(stored).doesNotContain(secret);
-        assertThat(settings.secretCipher().decrypt(stored)).isEqualTo(secret);
+        assertThat(settings.secretCipher().decrypt(stored, "action_triggers_webhook", chosen.getId()))
+                .isEqualTo(secret);
         Webhook generated = config.getWebhooks().get(1);
-        assertThat(settings.secretCipher().decrypt(storedSecret(generated.getId())))
+        assertThat(settings.secretCipher()
+                        .decrypt(storedSecret(generated.getId()), "action_triggers_webhook", generated.getId()))
                 .isEqualTo(generated.issuedSigningSecret())
                 .startsWith("whsec_");
     }
@@ -141,7 +143,7 @@ class ConfigRepositoryTest {
     }
 
     @Test
-    void aCopyLoadedBeforeAnotherUpdateOfTheConfigIsRefusedWhileChildEditsLeaveItsVersion() {
+    void aCopyLoadedBeforeAnotherUpdateOfTheConfigIsRefusedAndAChildEditMovesTheVersionToo() {
         Config config = repository.save(seedConfig());
         Config first = repository.find(config.getId()).orElseThrow();
         Config second = repository.find(config.getId()).orElseThrow();
@@ -158,7 +160,9 @@ class ConfigRepositoryTest {
         repository.save(third);
         Config found = repository.find(config.getId()).orElseThrow();
         assertThat(found.getWebhooks().get(0).getTimeoutSecs()).isEqualTo(9.0);
-        assertThat(found.getVersion()).isEqualTo(1);
+        assertThat(found.getVersion())
+                .as("the ETag tells a webhook's edit apart")
+                .isEqualTo(2);
     }
 
     @Test

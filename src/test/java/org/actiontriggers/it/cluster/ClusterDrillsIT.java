@@ -51,8 +51,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * the middle of a backlog and restarted; a second instance joins; configs change on one and must take
  * effect on the other.
  *
- * <p>The tests run in order and share the instances, to keep the number of server boots at four. The
- * instances' settings: schedule {@code 0s,120s,120s}, no quick in-process retries, 20 s lease.
+ * <p>The tests run in order and share the instances, to keep the number of server boots at five; the last
+ * replaces the second instance with one whose clock is 10 s behind (libfaketime, Debian's {@code faketime}
+ * package). The instances' settings: schedule {@code 0s,120s,120s}, no quick in-process retries, 20 s lease.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -71,6 +72,10 @@ class ClusterDrillsIT {
     private PGSimpleDataSource database;
     private PayaraMicroProcess first;
     private PayaraMicroProcess second;
+    private PayaraMicroProcess skewed;
+    private Path war;
+    private Path settings;
+    private Path datasource;
     private long customer;
     private long product;
 
@@ -80,14 +85,14 @@ class ClusterDrillsIT {
         Files.createDirectories(dir);
         Files.deleteIfExists(dir.resolve("first.log"));
         Files.deleteIfExists(dir.resolve("second.log"));
-        Path war = dir.resolve("action-triggers.war");
+        war = dir.resolve("action-triggers.war");
         ShrinkWrap.create(ZipImporter.class, "action-triggers.war")
                 .importFrom(Path.of("target", "action-triggers.war").toFile())
                 .as(WebArchive.class)
                 .addClass(DrillControlResource.class)
                 .as(ZipExporter.class)
                 .exportTo(war.toFile(), true);
-        Path settings = dir.resolve("drill.properties");
+        settings = dir.resolve("drill.properties");
         int receiverPort = URI.create(receiver.url("/")).getPort();
         Files.writeString(
                 settings,
@@ -107,7 +112,7 @@ class ClusterDrillsIT {
                         "org.actiontriggers.deliver.WebhookSender/send/Retry/maxRetries=0",
                         ""));
         database = freshDatabase();
-        Path datasource = dir.resolve("datasource.asadmin");
+        datasource = dir.resolve("datasource.asadmin");
         String suiteDatabase = "databaseName=" + suiteDatabase().getDatabaseName() + ":";
         String commands = Files.readString(Path.of(System.getProperty("it.datasource.commands")));
         assertThat(commands).contains(suiteDatabase);
@@ -150,6 +155,9 @@ class ClusterDrillsIT {
     void stopInstances() {
         first.kill();
         second.kill();
+        if (skewed != null) {
+            skewed.kill();
+        }
     }
 
     @Test
@@ -386,6 +394,102 @@ class ClusterDrillsIT {
             return new HashSet<>(bulkSales(on, count));
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Where Debian's {@code faketime} package puts the library that shifts a process's clock. Not its
+     * {@code MT} variant: that one takes a lock on every clock read, which slows a server's boot tenfold; a
+     * fixed offset needs no lock.
+     */
+    private static final Path FAKETIME = Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1");
+
+    @Test
+    @Order(6)
+    void anInstanceWhoseClockIsBehindDoesNotReorderTheEventsOfAnOrderedConfig() throws Exception {
+        assertThat(FAKETIME)
+                .as("libfaketime skews the clock of one instance: apt-get install faketime")
+                .exists();
+        second.kill();
+        skewed = new PayaraMicroProcess(
+                "skewed",
+                war,
+                settings,
+                datasource,
+                Map.of(
+                        "LD_PRELOAD", FAKETIME.toString(),
+                        "FAKETIME", "-10s",
+                        // the JVM's timers use the monotonic clock; only the wall clock is skewed
+                        "FAKETIME_DONT_FAKE_MONOTONIC", "1"));
+        // libfaketime wraps every clock read of the JVM: on this busy machine the instance boots several times
+        // slower than the others (measured: not deployed after 4 minutes, where the others take 30 s)
+        LOG.info("instance with a clock 10 s behind ready after " + skewed.startAndAwaitReady(BOOT.multipliedBy(3)));
+        String path = "/drill/ordered";
+        long config = id(post(
+                first,
+                "api/demo/it-drill/configs",
+                Json.createObjectBuilder()
+                        .add("entity", "Sale")
+                        .add("signal", "post_save")
+                        .add("url", receiver.url(path))
+                        .add("ordered", true)
+                        .add("active", true)
+                        .build()
+                        .toString()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> triggers(skewed, "Sale").contains(receiver.url(path)));
+
+        // the first change's delivery is held by the receiver, so that the later ones, made alternately on
+        // both instances, are all waiting at once and the order among them is decided by the claim
+        receiver.delay(path, Duration.ofSeconds(3));
+        long sale = id(post(
+                first, "api/demo/sales", "{\"customer\":" + customer + ",\"product\":" + product + ",\"quantity\":1}"));
+        int changes = 7;
+        for (int quantity = 2; quantity <= changes; quantity++) {
+            put(quantity % 2 == 0 ? skewed : first, "api/demo/sales/" + sale, "{\"quantity\":" + quantity + "}");
+        }
+        receiver.respond(path, 200);
+
+        List<Integer> all =
+                java.util.stream.IntStream.rangeClosed(1, changes).boxed().toList();
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> receiver.at(path).stream()
+                        .map(r -> quantityIn(r.body()))
+                        .collect(Collectors.toSet())
+                        .containsAll(all));
+        List<Integer> received =
+                receiver.at(path).stream().map(r -> quantityIn(r.body())).toList();
+        // at-least-once: a change may arrive twice (same webhook-id), but never after a later one
+        assertThat(received).as("quantities in arrival order").isSorted();
+        assertThat(received.stream().distinct().toList()).isEqualTo(all);
+        List<OffsetDateTime> times = createdAtInSequenceOrder(config);
+        assertThat(times).hasSize(changes);
+        assertThat(java.util.stream.IntStream.range(1, times.size())
+                        .anyMatch(i -> times.get(i).isBefore(times.get(i - 1))))
+                .as("the skewed instance's rows carry earlier times than the ones recorded before them, so"
+                        + " created_at alone would have reordered them: " + times)
+                .isTrue();
+    }
+
+    private static int quantityIn(String body) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"quantity\"\\s*:\\s*\"?(\\d+)")
+                .matcher(body);
+        assertThat(m.find()).as(body).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    private List<OffsetDateTime> createdAtInSequenceOrder(long config) throws SQLException {
+        try (Connection c = database.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT created_at FROM action_triggers_delivery WHERE config_id = ? ORDER BY seq")) {
+            ps.setLong(1, config);
+            List<OffsetDateTime> times = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    times.add(rs.getObject(1, OffsetDateTime.class));
+                }
+            }
+            return times;
         }
     }
 

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,10 +34,18 @@ final class PayaraMicroProcess {
     private final Path systemProperties;
     private final Path datasourceCommands;
     private final Path log;
+    private final Map<String, String> environment;
     private Process process;
     private int port;
 
     PayaraMicroProcess(String name, Path war, Path systemProperties, Path datasourceCommands) {
+        this(name, war, systemProperties, datasourceCommands, Map.of());
+    }
+
+    /** @param environment added to the process's environment, e.g. to skew its clock with libfaketime */
+    PayaraMicroProcess(
+            String name, Path war, Path systemProperties, Path datasourceCommands, Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
         this.name = name;
         this.war = war;
         this.systemProperties = systemProperties;
@@ -72,8 +81,9 @@ final class PayaraMicroProcess {
                     "=== start on port " + port + ": " + String.join(" ", command) + "\n",
                     java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            process = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
         } catch (IOException e) {

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A shop whose datasource setting is missing or names nothing does not start, saying which setting is wrong.
+ * A shop whose datasource setting is missing or names nothing does not start, saying which setting is wrong;
+ * nor does one with malformed settings of every other kind (one deployment carries them all, as the start-up
+ * check reports every malformed key at once, so the test costs one server boot).
  *
  * <p>Apart from {@link HostStartUpIT}: the Payara Micro container runs a process per deployment and stops only
  * the one it deployed last, so a class that mixes a managed deployment with these would leave the managed
@@ -34,8 +36,39 @@ class HostMisconfigurationIT {
         return HostWar.withoutSecurity("shop-elsewhere.war", KEY + "=jdbc/no-such-datasource\n");
     }
 
+    @Deployment(name = "malformed-settings", managed = false, testable = false)
+    static WebArchive withMalformedSettings() {
+        return HostWar.withoutSecurity(
+                "shop-malformed.war",
+                String.join(
+                        "\n",
+                        "action-triggers.whitelisted-webhook-endpoint-patterns=http://127\\\\.0\\\\.0\\\\.1:(\\\\d+/hooks/.*",
+                        "action-triggers.whitelisted-content-types=ShopOrder,NoSuchEntity",
+                        "action-triggers.max-webhook-timeout=soon",
+                        "action-triggers.secret-encryption-key=",
+                        "action-triggers.brokers.pigeons.type=carrier-pigeon",
+                        ""));
+    }
+
     @ArquillianResource
     Deployer deployer;
+
+    @Test
+    void malformedSettingsOfEveryKindStopTheStartEachNamedWithItsProblem() {
+        String output = failedStart("malformed-settings");
+
+        assertThat(output)
+                .contains("Invalid Action Triggers settings")
+                .contains(
+                        "action-triggers.whitelisted-webhook-endpoint-patterns: 'http://127\\.0\\.0\\.1:(\\d+/hooks/.*'"
+                                + " is not a valid regex")
+                .contains(
+                        "action-triggers.whitelisted-content-types: 'NoSuchEntity' is not an entity of this application")
+                .contains("action-triggers.max-webhook-timeout: ")
+                .contains("action-triggers.secret-encryption-key is not set")
+                .contains("action-triggers.brokers.pigeons.type: 'carrier-pigeon' is not a broker type")
+                .doesNotContain("Action Triggers started");
+    }
 
     @Test
     void withoutTheDatasourceSettingTheApplicationDoesNotStartAndSaysWhy() {
