@@ -24,6 +24,7 @@ public class ApiApplication extends Application {
                 WebhooksResource.class,
                 MergePatchAsJson.class,
                 ApiAccessFilter.class,
+                ApiResponseHeaders.class,
                 ProblemResponses.class);
     }
 }
