@@ -58,6 +58,7 @@ public class ConsoleAccessFilter implements Filter {
             return;
         }
         if (path.equals(Paths.SIGN_IN_PAGE)) {
+            CsrfToken.of(request);
             chain.doFilter(request, response);
             return;
         }
@@ -82,10 +83,13 @@ public class ConsoleAccessFilter implements Filter {
             forbidden(request, response, grant);
             return;
         }
-        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod()) && !CsrfToken.matches(request)) {
+        boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        if (!reading && !CsrfToken.matches(request)) {
             refuseForgery(request, response, path);
             return;
         }
+        // made before the page renders, while a session can still be started: its forms carry the token
+        CsrfToken.of(request);
         chain.doFilter(request, response);
     }
 
