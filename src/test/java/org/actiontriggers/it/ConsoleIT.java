@@ -472,10 +472,11 @@ class ConsoleIT extends ApiFixture {
                 .as("the application's own pages keep their headers")
                 .isEmpty();
 
-        json(admin.post(TRIGGERS, seedDocument()));
+        long configId =
+                json(admin.post(TRIGGERS, seedDocument())).getJsonNumber("id").longValue();
         signIn("it-admin", "it-admin-password");
         for (String view :
-                List.of("index.xhtml", "deliveries.xhtml", "edit/trigger.xhtml?id=0", "edit/trigger.xhtml")) {
+                List.of("index.xhtml", "deliveries.xhtml", "edit/trigger.xhtml?id=" + configId, "edit/trigger.xhtml")) {
             driver.get(base + CONSOLE + view);
             String html = driver.getPageSource();
             assertThat(Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>")
