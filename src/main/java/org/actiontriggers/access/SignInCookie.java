@@ -28,7 +28,7 @@ final class SignInCookie {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        response.addCookie(cookie(request.getContextPath(), value, request.isSecure(), -1));
+        response.addHeader("Set-Cookie", header(request.getContextPath(), value, request.isSecure(), false));
         return digest(value);
     }
 
@@ -51,17 +51,17 @@ final class SignInCookie {
 
     /** Removes the cookie from the browser. */
     static void clear(HttpServletRequest request, HttpServletResponse response) {
-        response.addCookie(cookie(request.getContextPath(), "", request.isSecure(), 0));
+        response.addHeader("Set-Cookie", header(request.getContextPath(), "", request.isSecure(), true));
     }
 
-    static Cookie cookie(String contextPath, String value, boolean secure, int maxAge) {
-        Cookie cookie = new Cookie(NAME, value);
-        cookie.setPath(contextPath + Paths.BASE + "/");
-        cookie.setHttpOnly(true);
-        cookie.setSecure(secure);
-        cookie.setMaxAge(maxAge);
-        cookie.setAttribute("SameSite", "Strict");
-        return cookie;
+    /**
+     * The {@code Set-Cookie} header, written out rather than through {@code Cookie.setAttribute}: whether a
+     * server writes a {@code SameSite} set that way differs between servers and versions.
+     */
+    static String header(String contextPath, String value, boolean secure, boolean expired) {
+        return NAME + "=" + value + "; Path=" + contextPath + Paths.BASE + "/"
+                + (expired ? "; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT" : "")
+                + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
     }
 
     private static String digest(String value) {
