@@ -19,7 +19,8 @@ final class FailedSignIns {
 
     /**
      * More tracked keys than this, and the forgotten ones are swept out. Callers count every unknown user
-     * name as one account, so the keys grow only with the addresses that fail.
+     * name as one account, and an address is locked after its free failures, so the keys grow only with the
+     * addresses that fail.
      */
     static final int SWEEP_ABOVE = 10_000;
     /** Addresses remembered per account as ones it signed in from. */
@@ -47,8 +48,17 @@ final class FailedSignIns {
 
     /** How long this account must wait from this address before it may try again; empty when it may. */
     Optional<Duration> wait(String account, String address) {
+        return wait(account, account, address);
+    }
+
+    /**
+     * How long this user name must wait from this address; empty when it may try now.
+     *
+     * @param account what the user name counts as account-wide: itself, or one name for every unknown one
+     */
+    Optional<Duration> wait(String user, String account, String address) {
         Instant now = clock.instant();
-        Instant until = lockedUntil(pairKey(account, address), now);
+        Instant until = lockedUntil(pairKey(user, address), now);
         Instant byAddress = lockedUntil(addressKey(address), now);
         if (byAddress.isAfter(until)) {
             until = byAddress;
@@ -64,12 +74,17 @@ final class FailedSignIns {
 
     /** Counts a failure of this account from this address. */
     Outcome failed(String account, String address) {
+        return failed(account, account, address);
+    }
+
+    /** Counts a failure of this user name (counted account-wide as {@code account}) from this address. */
+    Outcome failed(String user, String account, String address) {
         Instant now = clock.instant();
         sweep(now);
-        int pair = count(pairKey(account, address), settings.freeFailures(), now);
+        int pair = count(pairKey(user, address), settings.freeFailures(), now);
         count(addressKey(address), settings.freeFailuresPerAddress(), now);
         count(accountKey(account), settings.freeFailuresPerAccount(), now);
-        return new Outcome(pair, wait(account, address));
+        return new Outcome(pair, wait(user, account, address));
     }
 
     /** A successful sign-in: this account's count from this address starts again, and the address is known. */
@@ -164,8 +179,8 @@ final class FailedSignIns {
         }
     }
 
-    private static String pairKey(String account, String address) {
-        return "pair\u0000" + account + "\u0000" + address;
+    private static String pairKey(String user, String address) {
+        return "pair\u0000" + (user.length() > 128 ? user.substring(0, 128) : user) + "\u0000" + address;
     }
 
     private static String addressKey(String address) {

@@ -52,7 +52,7 @@ public class SignInThrottle {
      * @param isAccount whether a user name is one of our accounts
      */
     Optional<Duration> refusal(String username, Predicate<String> isAccount, String address, Via via) {
-        Optional<Duration> wait = counts().wait(account(username, isAccount), address);
+        Optional<Duration> wait = counts().wait(username, account(username, isAccount), address);
         wait.ifPresent(w -> refused.get(via).increment());
         return wait;
     }
@@ -61,7 +61,7 @@ public class SignInThrottle {
     Optional<Duration> failed(String username, Predicate<String> isAccount, String address, Via via) {
         failures.get(via).increment();
         String account = account(username, isAccount);
-        FailedSignIns.Outcome outcome = counts().failed(account, address);
+        FailedSignIns.Outcome outcome = counts().failed(username, account, address);
         LOG.warning(() -> "Failed sign-in (" + via.name().toLowerCase(java.util.Locale.ROOT) + ") as '"
                 + printable(username) + "'" + (account.equals(UNKNOWN_ACCOUNT) ? " (no such account)" : "")
                 + " from " + address + ", failure " + outcome.failuresOfAccountFromAddress()

@@ -78,6 +78,23 @@ class FailedSignInsTest {
     }
 
     @Test
+    void unknownUserNamesAreCountedAsOneAccountButEachFromItsAddress() {
+        for (int i = 0; i < 6; i++) {
+            assertThat(signIns.failed("nobody-" + i, ":unknown", "192.0.2." + i).lockedFor())
+                    .isEmpty();
+        }
+        assertThat(signIns.failed("nobody-6", ":unknown", "192.0.2.6").lockedFor())
+                .isEmpty();
+        assertThat(signIns.failed("nobody-7", ":unknown", "192.0.2.7").lockedFor())
+                .isEmpty();
+        // the ninth unknown name, wherever it comes from, is beyond the shared count's 8 free failures
+        assertThat(signIns.failed("nobody-8", ":unknown", "192.0.2.8").lockedFor())
+                .contains(Duration.ofSeconds(1));
+        assertThat(signIns.wait("someone-else", ":unknown", "192.0.2.99")).isPresent();
+        assertThat(signIns.wait("admin", "192.0.2.8")).isEmpty();
+    }
+
+    @Test
     void aSuccessClearsTheCountOfItsAccountAndAddressOnly() {
         signIns.failed("admin", ADMIN_DESK);
         signIns.failed("admin", ADMIN_DESK);
