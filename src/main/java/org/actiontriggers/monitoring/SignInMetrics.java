@@ -34,17 +34,18 @@ public class SignInMetrics {
     }
 
     private void register(GaugeExport export) {
+        SignInThrottle.Figures figures = throttle.figures();
         for (SignInThrottle.Via via : SignInThrottle.Via.values()) {
             Map<String, String> tags = Map.of("via", via.name().toLowerCase(Locale.ROOT));
             export.gauge(
-                    FAILURES, "Failed sign-ins since start (this instance)", null, tags, () -> throttle.failures(via));
+                    FAILURES, "Failed sign-ins since start (this instance)", null, tags, () -> figures.failures(via));
             export.gauge(
                     REFUSALS,
                     "Sign-ins refused unchecked while locked, since start (this instance)",
                     null,
                     tags,
-                    () -> throttle.refused(via));
+                    () -> figures.refused(via));
         }
-        export.gauge(LOCKS, "Sign-in locks in force now (this instance)", null, Map.of(), throttle::lockedNow);
+        export.gauge(LOCKS, "Sign-in locks in force now (this instance)", null, Map.of(), figures::lockedNow);
     }
 }
