@@ -91,6 +91,11 @@ public class AdminAccounts {
         return Optional.of(account);
     }
 
+    /** Whether an account has this name. */
+    boolean exists(String username) {
+        return accounts().containsKey(username);
+    }
+
     /** What the account of this name, signed in by the built-in mechanism, may do. */
     Grant grantOf(String username) {
         Account account = accounts().get(username);

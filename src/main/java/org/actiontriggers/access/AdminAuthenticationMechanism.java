@@ -26,7 +26,9 @@ import java.util.Set;
  *
  * <p>The console's form posts to {@link Paths#SIGN_IN}; {@link Paths#SIGN_OUT} ends the session. A console
  * page asked for without a session is sent to the sign-in page ({@link #sendToSignIn}) and, after signing in,
- * back to itself.
+ * back to itself. Both forms must carry the session's {@link CsrfToken}; a sign-in changes the session id,
+ * renews that token and sets our own {@link SignInCookie}, without which the session's sign-in does not count.
+ * Failed sign-ins are throttled ({@link SignInThrottle}) before any password is checked.
  */
 @ApplicationScoped
 public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -36,11 +38,24 @@ public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism
     /** The challenge of a 401 from the admin API while this mechanism is in use. */
     public static final String BASIC_CHALLENGE = "Basic realm=\"Action Triggers\"";
 
-    /** Who signed in to the console, kept in their session. */
-    private record SignedIn(String name, Set<String> groups) implements Serializable {}
+    /** The request attribute that says how many seconds a throttled caller must wait (a {@code Long}). */
+    public static final String THROTTLED = AdminAuthenticationMechanism.class.getName() + ".throttled";
+
+    /**
+     * Who signed in to the console, kept in their session.
+     *
+     * @param cookie the digest of the {@link SignInCookie} issued at sign-in
+     */
+    private record SignedIn(String name, Set<String> groups, String cookie) implements Serializable {}
 
     @Inject
     IdentityStoreHandler identityStore;
+
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    AdminAccounts accounts;
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -71,7 +86,8 @@ public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String[] credentials = basicCredentials(request.getHeader("Authorization"));
         if (credentials != null) {
-            CredentialValidationResult result = validate(credentials[0], credentials[1]);
+            CredentialValidationResult result =
+                    throttled(credentials[0], credentials[1], request, SignInThrottle.Via.API);
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
             }
@@ -86,47 +102,84 @@ public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism
     private AuthenticationStatus console(
             String path, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         if (path.equals(Paths.SIGN_IN) && "POST".equals(request.getMethod())) {
-            return signIn(request, context);
+            return signIn(request, response, context);
         }
         if (path.equals(Paths.SIGN_OUT)) {
+            if (!"POST".equals(request.getMethod()) || !CsrfToken.matches(request)) {
+                // a cross-site page must not sign people out either; the page's own form carries the token
+                return context.redirect(request.getContextPath() + Paths.CONSOLE);
+            }
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();
             }
+            SignInCookie.clear(request, response);
             return context.redirect(request.getContextPath() + Paths.SIGN_IN_PAGE + "?signed-out");
         }
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(CALLER) instanceof SignedIn caller) {
+        if (session != null
+                && session.getAttribute(CALLER) instanceof SignedIn caller
+                && SignInCookie.presented(request, caller.cookie())) {
             return context.notifyContainerAboutLogin(caller.name(), caller.groups());
         }
         return context.doNothing();
     }
 
-    private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context) {
+    private AuthenticationStatus signIn(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String page = request.getContextPath() + Paths.SIGN_IN_PAGE;
+        if (!CsrfToken.matches(request)) {
+            // a form from another site, or one that outlived its session: nothing is checked, nothing counted
+            return context.redirect(page + "?expired");
+        }
         String username = request.getParameter("username");
         String password = request.getParameter("password");
         CredentialValidationResult result = username == null || password == null || username.isBlank()
                 ? CredentialValidationResult.INVALID_RESULT
-                : validate(username.trim(), password);
+                : throttled(username.trim(), password, request, SignInThrottle.Via.CONSOLE);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return context.redirect(request.getContextPath() + Paths.SIGN_IN_PAGE + "?failed");
+            return context.redirect(
+                    page + (request.getAttribute(THROTTLED) instanceof Long wait ? "?wait=" + wait : "?failed"));
         }
         HttpSession session = request.getSession();
         Object wanted = session.getAttribute(WANTED);
         session.removeAttribute(WANTED);
         request.changeSessionId();
-        request.getSession()
-                .setAttribute(
-                        CALLER,
-                        new SignedIn(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+        HttpSession signedIn = request.getSession();
+        CsrfToken.renew(signedIn);
+        signedIn.setAttribute(
+                CALLER,
+                new SignedIn(
+                        result.getCallerPrincipal().getName(),
+                        Set.copyOf(result.getCallerGroups()),
+                        SignInCookie.issue(request, response)));
         String target = wanted instanceof String w && w.startsWith(request.getContextPath() + Paths.CONSOLE)
                 ? w
                 : request.getContextPath() + Paths.CONSOLE;
         return context.redirect(target);
     }
 
-    private CredentialValidationResult validate(String username, String password) {
-        return identityStore.validate(new UsernamePasswordCredential(username, new Password(password)));
+    /**
+     * Checks the credentials unless this caller must wait ({@link SignInThrottle}); a refusal sets {@link
+     * #THROTTLED} for whoever answers the request.
+     */
+    private CredentialValidationResult throttled(
+            String username, String password, HttpServletRequest request, SignInThrottle.Via via) {
+        String address = request.getRemoteAddr();
+        var wait = throttle.refusal(username, accounts::exists, address, via);
+        if (wait.isPresent()) {
+            request.setAttribute(THROTTLED, SignInThrottle.seconds(wait.get()));
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        CredentialValidationResult result =
+                identityStore.validate(new UsernamePasswordCredential(username, new Password(password)));
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            throttle.succeeded(username, address);
+        } else {
+            throttle.failed(username, accounts::exists, address, via)
+                    .ifPresent(lock -> request.setAttribute(THROTTLED, SignInThrottle.seconds(lock)));
+        }
+        return result;
     }
 
     /** User name and password of a Basic {@code Authorization} header, or {@code null} when it holds none. */

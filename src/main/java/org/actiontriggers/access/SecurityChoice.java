@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.actiontriggers.settings.InvalidSettingsException;
+import org.actiontriggers.settings.SignInThrottling;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -107,6 +108,8 @@ public class SecurityChoice implements Extension {
             var config = ConfigProvider.getConfig();
             mode = AccessSettings.read(key -> config.getOptionalValue(key, String.class))
                     .mode();
+            // checked here too, so a malformed throttle setting stops the deployment rather than the first sign-in
+            SignInThrottling.read(key -> config.getOptionalValue(key, String.class));
         } catch (InvalidSettingsException e) {
             invalid = e;
             return false;

@@ -22,7 +22,8 @@ import org.actiontriggers.access.Grant;
  * viewer or admin role, everything else the admin role. Bound by name to the API's resources ({@link
  * AdminApi}) and a {@link Provider}, so it guards them under every path that reaches them — ours, or a host
  * {@code Application}'s that publishes every root resource of the WAR — and touches no resource of the host's.
- * Refusals are RFC 9457 problem documents, like every other refusal of the API.
+ * Refusals are RFC 9457 problem documents, like every other refusal of the API; a caller the built-in
+ * mechanism throttled gets 429 with {@code Retry-After}.
  */
 @Provider
 @AdminApi
@@ -42,6 +43,19 @@ public class ApiAccessFilter implements ContainerRequestFilter {
             return;
         }
         AccessSettings roles = caller.settings();
+        if (grant == Grant.ANONYMOUS
+                && request.getAttribute(AdminAuthenticationMechanism.THROTTLED) instanceof Long wait) {
+            call.abortWith(new Problem(
+                            Problem.TOO_MANY_SIGN_INS,
+                            "Too many failed sign-ins",
+                            429,
+                            "too many failed sign-ins for this user or from this address; try again in " + wait + " s",
+                            List.of())
+                    .toResponseBuilder()
+                    .header(HttpHeaders.RETRY_AFTER, wait)
+                    .build());
+            return;
+        }
         if (grant == Grant.ANONYMOUS) {
             Response.ResponseBuilder refusal = new Problem(
                             Problem.UNAUTHENTICATED,

@@ -28,6 +28,7 @@ public class ApiApplication extends Application {
                 SecretKeysResource.class,
                 MergePatchAsJson.class,
                 ApiAccessFilter.class,
+                ApiResponseHeaders.class,
                 ProblemResponses.class);
     }
 }

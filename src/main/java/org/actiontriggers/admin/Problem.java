@@ -31,6 +31,7 @@ public record Problem(String type, String title, int status, String detail, List
     public static final String SERVER_ERROR = PREFIX + "server-error";
     public static final String UNAUTHENTICATED = PREFIX + "unauthenticated";
     public static final String FORBIDDEN = PREFIX + "forbidden";
+    public static final String TOO_MANY_SIGN_INS = PREFIX + "too-many-sign-ins";
 
     /**
      * One located problem.

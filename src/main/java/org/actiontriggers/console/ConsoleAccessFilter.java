@@ -15,14 +15,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
 import org.actiontriggers.access.AdminAuthenticationMechanism;
 import org.actiontriggers.access.Caller;
+import org.actiontriggers.access.CsrfToken;
 import org.actiontriggers.access.Grant;
 import org.actiontriggers.access.Paths;
+import org.actiontriggers.access.SecurityHeaders;
 
 /**
  * Guards the console's pages (mapped to {@code /action-triggers/console/*} in the library's {@code
  * META-INF/web-fragment.xml}): a visitor who is not signed in is sent to sign in — the built-in sign-in page,
  * or the host's own mechanism through {@code HttpServletRequest.authenticate} — and only our roles see a page;
- * the editing pages under {@code edit/} need the admin role. No security constraint of ours is involved, so
+ * the editing pages under {@code edit/} need the admin role; a changing request needs the session's {@link
+ * CsrfToken}; every answer carries the console's security headers ({@link SecurityHeaders}). No security constraint of ours is involved, so
  * the role names can be settings and the host's own constraints stay as they are.
  */
 public class ConsoleAccessFilter implements Filter {
@@ -39,11 +42,12 @@ public class ConsoleAccessFilter implements Filter {
         HttpServletRequest request = (HttpServletRequest) servletRequest;
         HttpServletResponse response = (HttpServletResponse) servletResponse;
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        SecurityHeaders.console(response::setHeader);
         if (path.equals(Paths.CONSOLE) || path.equals(Paths.CONSOLE.substring(0, Paths.CONSOLE.length() - 1))) {
             response.sendRedirect(request.getContextPath() + HOME);
             return;
         }
-        if (path.equals(Paths.CONSOLE + "console.css")) {
+        if (path.equals(Paths.CONSOLE + "console.css") || path.equals(Paths.CONSOLE + "console.js")) {
             chain.doFilter(request, response);
             return;
         }
@@ -54,6 +58,7 @@ public class ConsoleAccessFilter implements Filter {
             return;
         }
         if (path.equals(Paths.SIGN_IN_PAGE)) {
+            CsrfToken.of(request);
             chain.doFilter(request, response);
             return;
         }
@@ -74,11 +79,35 @@ public class ConsoleAccessFilter implements Filter {
             grant = caller.grantOf(request);
         }
         boolean editing = path.startsWith(Paths.CONSOLE + "edit/");
-        if (editing ? grant.mayChange() : grant.mayRead()) {
-            chain.doFilter(request, response);
+        if (!(editing ? grant.mayChange() : grant.mayRead())) {
+            forbidden(request, response, grant);
             return;
         }
-        forbidden(request, response, grant);
+        boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        if (!reading && !CsrfToken.matches(request)) {
+            refuseForgery(request, response, path);
+            return;
+        }
+        // made before the page renders, while a session can still be started: its forms carry the token
+        CsrfToken.of(request);
+        chain.doFilter(request, response);
+    }
+
+    /**
+     * A changing request without the session's {@link CsrfToken}: a form posted from another site, or one
+     * older than its session. Nothing is done; the page says so.
+     */
+    private static void refuseForgery(HttpServletRequest request, HttpServletResponse response, String path)
+            throws IOException {
+        LOG.warning(() -> "Refused a " + request.getMethod() + " to " + path + " from " + request.getRemoteAddr()
+                + " without the console's form token (a cross-site request, or a form older than its session)");
+        page(
+                request,
+                response,
+                HttpServletResponse.SC_FORBIDDEN,
+                "Not sent by the console",
+                "<p id=\"forged\">This request did not come from a console page of this session, so nothing was done."
+                        + " If you sent it, open the page again and repeat.</p>");
     }
 
     /**
@@ -102,18 +131,25 @@ public class ConsoleAccessFilter implements Filter {
 
     /** A person gets a page in words, with the way back, rather than JSON. */
     private void forbidden(HttpServletRequest request, HttpServletResponse response, Grant grant) throws IOException {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("text/html; charset=UTF-8");
         String admin = caller.settings().adminRole();
         String why = grant == Grant.VIEWER
                 ? "Your role may only read: changes need an administrator (" + admin + ")."
                 : "The console needs the role " + admin + " or "
                         + caller.settings().viewerRole() + ".";
+        page(request, response, HttpServletResponse.SC_FORBIDDEN, "Not allowed", "<p id=\"forbidden\">" + why + "</p>");
+    }
+
+    private static void page(
+            HttpServletRequest request, HttpServletResponse response, int status, String title, String body)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/html; charset=UTF-8");
+        String root = request.getContextPath() + Paths.CONSOLE;
         response.getOutputStream()
-                .write(("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Not allowed"
-                                + "</title></head><body style=\"font-family:sans-serif;margin:3rem\">"
-                                + "<h1>Not allowed</h1><p id=\"forbidden\">" + why + "</p><p><a href=\""
-                                + request.getContextPath() + HOME + "\">Back to the triggers</a></p></body></html>")
+                .write(("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>" + title
+                                + "</title><link rel=\"stylesheet\" href=\"" + root + "console.css\"></head>"
+                                + "<body><main><h1>" + title + "</h1>" + body + "<p><a href=\"" + root
+                                + "index.xhtml\">Back to the triggers</a></p></main></body></html>")
                         .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -645,6 +645,97 @@ class AdminApiIT extends ApiFixture {
                 .contains("state=\"dead\"", "state=\"retrying\"", "state=\"failed\"");
     }
 
+    @Test
+    void wrongPasswordsLockThatUserFromThatAddressWhileTheRealAdminElsewhereStillSignsIn() {
+        String attacker = "127.0.0.2";
+        for (int i = 1; i <= 5; i++) {
+            assertThat(FromAddress.get(base, TRIGGERS, attacker, "it-admin", "guess-" + i)
+                            .status())
+                    .isEqualTo(401);
+        }
+        FromAddress.Answer locking = FromAddress.get(base, TRIGGERS, attacker, "it-admin", "guess-6");
+        assertThat(locking.status()).as(locking.text()).isEqualTo(429);
+        assertThat(locking.headers().get("content-type")).startsWith("application/problem+json");
+        assertThat(locking.text()).contains("urn:action-triggers:problem:too-many-sign-ins");
+        assertThat(Long.parseLong(locking.headers().get("retry-after"))).isBetween(1L, 10L);
+
+        FromAddress.Answer locked = FromAddress.get(base, TRIGGERS, attacker, "it-admin", "it-admin-password");
+        assertThat(locked.status()).as("even the right password waits").isEqualTo(429);
+        assertThat(admin.get(TRIGGERS).statusCode())
+                .as("the admin at another address")
+                .isEqualTo(200);
+        assertThat(FromAddress.get(base, TRIGGERS, attacker, "it-viewer", "it-viewer-password")
+                        .status())
+                .as("another user at the attacker's address")
+                .isEqualTo(200);
+
+        ApiClient management = ApiClient.anonymous(managementRoot());
+        String metricsPath = System.getProperty("it.metrics.path", "metrics?scope=application");
+        await().atMost(DELIVERED).untilAsserted(() -> {
+            List<String> signIns = management
+                    .get(metricsPath)
+                    .body()
+                    .lines()
+                    .filter(line -> line.startsWith("action_triggers_sign_in_"))
+                    .toList();
+            assertThat(atLeast(signIns, "action_triggers_sign_in_failures", "via=\"api\"", 6)
+                            && atLeast(signIns, "action_triggers_sign_in_refusals", "via=\"api\"", 1)
+                            && atLeast(signIns, "action_triggers_sign_in_locks", "", 0))
+                    .as("sign-in metrics: %s", signIns)
+                    .isTrue();
+        });
+    }
+
+    @Test
+    void oneAddressTryingManyUserNamesIsLockedForEveryUser() {
+        String attacker = "127.0.0.3";
+        int status = 0;
+        for (int i = 1; i <= 21 && status != 429; i++) {
+            status = FromAddress.get(base, TRIGGERS, attacker, "user-" + i, "guess")
+                    .status();
+        }
+        assertThat(status).isEqualTo(429);
+        assertThat(FromAddress.get(base, TRIGGERS, attacker, "it-admin", "it-admin-password")
+                        .status())
+                .isEqualTo(429);
+        assertThat(admin.get(TRIGGERS).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void everyAnswerOfTheApiCarriesItsSecurityHeadersAndTheApplicationsOwnDoNot() {
+        long id = createdId(seedDocument());
+        for (HttpResponse<String> response : List.of(
+                admin.get(TRIGGERS + "/" + id),
+                admin.get(TRIGGERS + "/999999999"),
+                anonymous.get(TRIGGERS),
+                viewer.delete(TRIGGERS + "/" + id))) {
+            String call = response.request().method() + " " + response.uri() + " → " + response.statusCode();
+            assertThat(response.headers().firstValue("Content-Security-Policy"))
+                    .as(call)
+                    .hasValue("default-src 'none'; frame-ancestors 'none'");
+            assertThat(response.headers().firstValue("X-Content-Type-Options"))
+                    .as(call)
+                    .hasValue("nosniff");
+            assertThat(response.headers().firstValue("Referrer-Policy"))
+                    .as(call)
+                    .hasValue("no-referrer");
+            assertThat(response.headers().firstValue("X-Frame-Options"))
+                    .as(call)
+                    .hasValue("DENY");
+        }
+        HttpResponse<String> own = anonymous.get("api/demo/received");
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.headers().firstValue("Content-Security-Policy")).isEmpty();
+        assertThat(own.headers().firstValue("X-Frame-Options")).isEmpty();
+    }
+
+    /** Whether a metric line of this name, holding {@code label}, shows at least {@code least}. */
+    private static boolean atLeast(List<String> metrics, String name, String label, double least) {
+        return metrics.stream()
+                .filter(line -> line.startsWith(name) && line.contains(label))
+                .anyMatch(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) >= least);
+    }
+
     /** Where health and metrics answer: the server's root, or WildFly's management interface. */
     private URI managementRoot() {
         String management = System.getProperty("it.management.url", "");

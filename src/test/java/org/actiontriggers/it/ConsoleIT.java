@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -527,6 +529,154 @@ class ConsoleIT extends ApiFixture {
     private WebElement healthRow(String destination) {
         return driver.findElement(
                 By.xpath("//table[@id='destinations']/tbody/tr[td/a[normalize-space(text())='" + destination + "']]"));
+    }
+
+    @Test
+    void aSignInFormPostedFromAnotherSiteIsRefused() {
+        driver.get(base + CONSOLE);
+        assertThat(driver.getCurrentUrl()).contains("/" + CONSOLE + "login.xhtml");
+
+        try (CrossSitePage attacker = CrossSitePage.postingOnLoad(
+                base + CONSOLE + "sign-in", "username", "it-admin", "password", "it-admin-password")) {
+            driver.get(attacker.url());
+            browser.awaitShown(By.id("sign-in-expired"));
+        }
+
+        driver.get(base + CONSOLE);
+        assertThat(driver.getCurrentUrl())
+                .as("the browser was not signed in by the other site's form")
+                .contains("/" + CONSOLE + "login.xhtml");
+    }
+
+    @Test
+    void aConsoleFormPostedFromAnotherSiteIsRefusedEvenWithTheViewState() {
+        long configId =
+                json(admin.post(TRIGGERS, seedDocument())).getJsonNumber("id").longValue();
+        signIn("it-admin", "it-admin-password");
+        // the worst case: the attacker knows the view state (client-side state saving, a leak); only our token is
+        // missing
+        String viewState = driver.findElement(By.cssSelector("#triggers input[name='jakarta.faces.ViewState']"))
+                .getAttribute("value");
+
+        try (CrossSitePage attacker = CrossSitePage.postingOnLoad(
+                base + CONSOLE + "index.xhtml",
+                "triggers",
+                "triggers",
+                "jakarta.faces.ViewState",
+                viewState,
+                "triggers:list:0:toggle",
+                "Switch off")) {
+            driver.get(attacker.url());
+            assertThat(browser.awaitShown(By.id("forged")).getText()).contains("nothing was done");
+        }
+        assertThat(json(admin.get(TRIGGERS + "/" + configId)).getBoolean("active"))
+                .isTrue();
+
+        try (CrossSitePage attacker = CrossSitePage.postingOnLoad(base + CONSOLE + "sign-out")) {
+            driver.get(attacker.url());
+            browser.awaitShown(SIGNED_IN);
+        }
+        driver.get(base + CONSOLE);
+        assertThat(driver.findElement(SIGNED_IN).getText())
+                .as("still signed in after another site posted to sign-out")
+                .contains("it-admin");
+
+        // the console's own form, with its token, still works
+        browser.clickAndWait(By.id("triggers:list:0:toggle"), MESSAGES);
+        assertThat(json(admin.get(TRIGGERS + "/" + configId)).getBoolean("active"))
+                .isFalse();
+    }
+
+    @Test
+    void repeatedFailedSignInsAreRefusedForAWhileAndSaySo() {
+        driver.get(base + CONSOLE);
+        for (int i = 1; i <= 5; i++) {
+            type(By.id("username"), "mallory");
+            type(By.id("password"), "guess-" + i);
+            browser.clickAndWait(By.id("sign-in"), By.id("sign-in-error"));
+        }
+        type(By.id("username"), "mallory");
+        type(By.id("password"), "guess-6");
+        browser.clickAndWait(By.id("sign-in"), By.id("sign-in-throttled"));
+        assertThat(driver.findElement(By.id("sign-in-throttled")).getText())
+                .matches("Too many failed sign-ins: try again in \\d+ s\\.");
+
+        // another account from this address is not locked
+        signIn("it-admin", "it-admin-password");
+    }
+
+    @Test
+    void theSignInChangesTheSessionIdAndSetsAStrictHttpOnlyCookieWithoutWhichItDoesNotHold() {
+        driver.get(base + CONSOLE);
+        Cookie before = driver.manage().getCookieNamed("JSESSIONID");
+        assertThat(before).as("the sign-in page's session").isNotNull();
+        type(By.id("username"), "it-admin");
+        type(By.id("password"), "it-admin-password");
+        browser.clickAndWait(By.id("sign-in"), SIGNED_IN);
+
+        Cookie session = driver.manage().getCookieNamed("JSESSIONID");
+        assertThat(session.getValue()).as("the session id after signing in").isNotEqualTo(before.getValue());
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
+        Cookie ours = driver.manage().getCookieNamed("action-triggers-sign-in");
+        assertThat(ours).isNotNull();
+        assertThat(ours.isHttpOnly()).isTrue();
+        assertThat(ours.getSameSite()).isEqualTo("Strict");
+        assertThat(ours.isSecure()).as("plain HTTP here; Secure comes with TLS").isFalse();
+        assertThat(ours.getPath()).endsWith("/action-triggers/");
+
+        // a stolen session id alone does not sign anyone in to the console
+        driver.manage().deleteCookieNamed("action-triggers-sign-in");
+        driver.get(base + CONSOLE);
+        assertThat(driver.getCurrentUrl()).contains("/" + CONSOLE + "login.xhtml");
+    }
+
+    @Test
+    void theConsoleSendsItsSecurityHeadersRendersNoInlineScriptAndCannotBeFramed() {
+        HttpResponse<String> page = anonymous.get(CONSOLE + "login.xhtml");
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValue("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+                        + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(anonymous.get("api/demo/received").headers().firstValue("Content-Security-Policy"))
+                .as("the application's own pages keep their headers")
+                .isEmpty();
+
+        long configId =
+                json(admin.post(TRIGGERS, seedDocument())).getJsonNumber("id").longValue();
+        signIn("it-admin", "it-admin-password");
+        for (String view :
+                List.of("index.xhtml", "deliveries.xhtml", "edit/trigger.xhtml?id=" + configId, "edit/trigger.xhtml")) {
+            driver.get(base + CONSOLE + view);
+            String html = driver.getPageSource();
+            assertThat(Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>")
+                            .matcher(html)
+                            .find())
+                    .as("an inline <script> in " + view)
+                    .isFalse();
+            assertThat(Pattern.compile("\\son[a-z]+=\"").matcher(html).find())
+                    .as("an on… attribute in " + view)
+                    .isFalse();
+            assertThat(Pattern.compile("\\sstyle=\"").matcher(html).find())
+                    .as("a style attribute in " + view)
+                    .isFalse();
+        }
+
+        try (CrossSitePage framing = new CrossSitePage("<!DOCTYPE html><html><body><iframe id=\"console\" src=\"" + base
+                + CONSOLE + "index.xhtml\" width=\"800\" height=\"600\"></iframe></body></html>")) {
+            driver.get(framing.url()); // returns once the page and its frame have loaded, or failed to
+            driver.switchTo().frame("console");
+            try {
+                assertThat(driver.findElements(By.id("user")))
+                        .as("the console shown inside another site's frame")
+                        .isEmpty();
+                assertThat(driver.findElements(By.id("username"))).isEmpty();
+            } finally {
+                driver.switchTo().defaultContent();
+            }
+        }
     }
 
     private void signIn(String user, String password) {
