@@ -208,31 +208,24 @@ public class ConfigRepository {
     /** Deletes a config with its children (the foreign keys cascade); its deliveries stay on record. */
     @Transactional
     public boolean delete(long id) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("DELETE FROM " + CONFIGS.name() + " WHERE id = ?")) {
-            ps.setLong(1, id);
-            if (ps.executeUpdate() == 0) {
-                return false;
-            }
-            revision.bump(c);
-            return true;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not delete trigger config " + id, e);
-        }
+        return delete(id, null);
     }
 
     /**
      * Deletes a config with its children only if it is still at the given version.
      *
+     * @param version the version it must have, or {@code null} for any
      * @return whether it was deleted; {@code false} when it is gone or was changed since that version
      */
     @Transactional
-    public boolean delete(long id, long version) {
+    public boolean delete(long id, Long version) {
+        String sql = "DELETE FROM " + CONFIGS.name() + " WHERE id = ?" + (version == null ? "" : " AND version = ?");
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps =
-                        c.prepareStatement("DELETE FROM " + CONFIGS.name() + " WHERE id = ? AND version = ?")) {
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, id);
-            ps.setLong(2, version);
+            if (version != null) {
+                ps.setLong(2, version);
+            }
             if (ps.executeUpdate() == 0) {
                 return false;
             }
