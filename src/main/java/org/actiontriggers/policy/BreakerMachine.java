@@ -82,14 +82,8 @@ final class BreakerMachine {
             row.probeId = null;
         }
         Duration failing = Duration.between(row.failingSince, now);
-        if (failing.compareTo(settings.disableAfter()) >= 0) {
-            row.disable(
-                    now,
-                    "failing without a success since " + row.failingSince + " (" + settings.disableAfter()
-                            + " allowed); last error: " + (error == null ? "none" : error));
-            events.add(PolicyEvent.Type.DISABLED);
-            return events;
-        }
+        // every threshold passed since the last outcome is raised, in order, also when this outcome comes only
+        // after the whole period (a long probe interval): the operator is warned before being told it is disabled
         for (PolicyEvent.Type threshold : PolicyEvent.Type.THRESHOLDS) {
             int percent = threshold.percent();
             if (row.alertedPercent < percent
@@ -97,6 +91,13 @@ final class BreakerMachine {
                 row.alertedPercent = percent;
                 events.add(threshold);
             }
+        }
+        if (failing.compareTo(settings.disableAfter()) >= 0) {
+            row.disable(
+                    now,
+                    "failing without a success since " + row.failingSince + " (" + settings.disableAfter()
+                            + " allowed); last error: " + (error == null ? "none" : error));
+            events.add(PolicyEvent.Type.DISABLED);
         }
         return events;
     }
