@@ -1,6 +1,10 @@
 package org.actiontriggers.capture;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.actiontriggers.trigger.Signal;
 
 /**
@@ -8,9 +12,13 @@ import org.actiontriggers.trigger.Signal;
  * snapshot of its state. Observed synchronously, inside the saving transaction, by the record stage.
  *
  * @param operation what the transaction does to the entity
+ * @param snapshot the entity's state now (for a delete: its last state)
+ * @param previous for an update or delete, the state the entity had when it was loaded or last flushed in
+ *     this transaction; {@code null} for a create, and when no earlier state was seen
  * @param occurredAt when the callback ran
  */
-public record EntityChange(Signal signal, Operation operation, EntitySnapshot snapshot, Instant occurredAt) {
+public record EntityChange(
+        Signal signal, Operation operation, EntitySnapshot snapshot, EntitySnapshot previous, Instant occurredAt) {
 
     /** What happened to the entity; tells a template whether a save created or updated. */
     public enum Operation {
@@ -19,11 +27,46 @@ public record EntityChange(Signal signal, Operation operation, EntitySnapshot sn
         DELETE
     }
 
+    /** A change without a previous state: a create, or a change whose earlier state was not seen. */
+    public EntityChange(Signal signal, Operation operation, EntitySnapshot snapshot, Instant occurredAt) {
+        this(signal, operation, snapshot, null, occurredAt);
+    }
+
     public String entityType() {
         return snapshot.entityType();
     }
 
     public Object entityId() {
         return snapshot.id();
+    }
+
+    /**
+     * The names of the top-level properties whose value differs between {@link #previous} and {@link
+     * #snapshot}, in declaration order; empty without a previous state. A property only one side has (such as
+     * a lazy reference read on one side only) is not a change.
+     */
+    public List<String> changedFields() {
+        if (previous == null) {
+            return List.of();
+        }
+        List<String> changed = new ArrayList<>();
+        snapshot.properties().forEach((name, value) -> {
+            if (previous.properties().containsKey(name)
+                    && !same(value, previous.properties().get(name))) {
+                changed.add(name);
+            }
+        });
+        return List.copyOf(changed);
+    }
+
+    /** Equal values; a referenced entity by its type and id, a decimal by its value whatever its scale. */
+    private static boolean same(Object a, Object b) {
+        if (a instanceof EntitySnapshot x && b instanceof EntitySnapshot y) {
+            return x.entityType().equals(y.entityType()) && Objects.equals(x.id(), y.id());
+        }
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        return Objects.equals(a, b);
     }
 }
