@@ -41,8 +41,8 @@ final class Deployments {
     }
 
     /**
-     * The application with some test settings changed: the lines are appended to the test settings, and in a
-     * properties file the last value of a key wins.
+     * The application with some test settings changed: each override line replaces the test settings' line of
+     * its key.
      */
     static WebArchive application(String settingsOverrides) {
         WebArchive war = application();
@@ -53,7 +53,9 @@ final class Deployments {
             throw new UncheckedIOException(e);
         }
         war.delete("/WEB-INF/classes/META-INF/microprofile-config.properties");
-        war.addAsResource(new StringAsset(base + "\n" + settingsOverrides), "META-INF/microprofile-config.properties");
+        war.addAsResource(
+                new StringAsset(SettingsText.withOverrides(base, settingsOverrides)),
+                "META-INF/microprofile-config.properties");
         return war;
     }
 }

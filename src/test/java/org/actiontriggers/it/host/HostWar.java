@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.actiontriggers.it.SettingsText;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -50,11 +51,11 @@ final class HostWar {
         return war;
     }
 
-    /** The shop's settings, with lines appended (in a properties file the last value of a key wins). */
+    /** The shop's settings, each override line replacing the line of its key. */
     private static String settings(String overrides) {
         try {
-            return Files.readString(Path.of("src/test/resources/host/microprofile-config.properties")) + "\n"
-                    + overrides;
+            return SettingsText.withOverrides(
+                    Files.readString(Path.of("src/test/resources/host/microprofile-config.properties")), overrides);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
