@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.actiontriggers.admin.DocumentFuzzer;
 import org.assertj.core.api.SoftAssertions;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -57,6 +58,51 @@ class AdminApiIT extends ApiFixture {
                   "actions": []
                 }
                 """.formatted(hook);
+    }
+
+    /**
+     * Issue 18 item 9 on a real server: generated bodies (see {@link DocumentFuzzer}) to create and to replace a
+     * config are answered 2xx or a 4xx problem, never a 500; a refused body stores nothing and changes nothing.
+     */
+    @Test
+    void generatedDocumentsAreStoredWholeOrRefusedWithAProblemAndChangeNothing() {
+        DocumentFuzzer fuzzer = new DocumentFuzzer(18_009);
+        int created = 0;
+        for (int i = 0; i < 1_000; i++) {
+            String body = fuzzer.next();
+            HttpResponse<String> answer = admin.post(TRIGGERS, body);
+            assertThat(answer.statusCode())
+                    .as("POST of generated body %d %s answered %s", i, abbreviated(body), abbreviated(answer.body()))
+                    .isIn(201, 400, 413, 422);
+            if (answer.statusCode() == 201) {
+                created++;
+            } else {
+                assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            }
+        }
+        assertThat(created).as("generated bodies accepted").isPositive();
+        assertThat(configCount()).as("configs stored").isEqualTo(created);
+
+        long id = createdId(admin.post(TRIGGERS, DocumentFuzzer.VALID));
+        String stored = admin.get(TRIGGERS + "/" + id).body();
+        for (int i = 0; i < 300; i++) {
+            String body = fuzzer.next();
+            HttpResponse<String> answer = admin.put(TRIGGERS + "/" + id, body);
+            assertThat(answer.statusCode())
+                    .as("PUT of generated body %d %s answered %s", i, abbreviated(body), abbreviated(answer.body()))
+                    .isIn(200, 400, 413, 422);
+            if (answer.statusCode() == 200) {
+                stored = admin.get(TRIGGERS + "/" + id).body();
+            } else {
+                assertThat(admin.get(TRIGGERS + "/" + id).body())
+                        .as("config after the refused PUT of %s", abbreviated(body))
+                        .isEqualTo(stored);
+            }
+        }
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }
 
     @Test
