@@ -64,6 +64,8 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback, Tes
                         "--disable-dev-shm-usage",
                         "--window-size=1366,900",
                         "--user-data-dir=" + profile);
+        // the servers' self-signed certificates on loopback, for the test of the console over TLS
+        options.setAcceptInsecureCerts(true);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()

@@ -631,6 +631,31 @@ class ConsoleIT extends ApiFixture {
         assertThat(driver.getCurrentUrl()).contains("/" + CONSOLE + "login.xhtml");
     }
 
+    /**
+     * Behind TLS our sign-in cookie is also {@code Secure} (issue 18 item 3): the console over the server's HTTPS
+     * listener, with its self-signed certificate, on loopback.
+     */
+    @Test
+    void overTlsTheSignInCookieIsSecure() {
+        String port = System.getProperty("it.https.port");
+        assertThat(port)
+                .as("the system property it.https.port, set by the build's server profile")
+                .isNotBlank();
+        String tls = "https://" + ApiClient.LOOPBACK + ":" + port + base.getPath();
+        driver.get(tls + CONSOLE);
+        assertThat(driver.getCurrentUrl()).startsWith(tls).contains("/" + CONSOLE + "login.xhtml");
+        type(By.id("username"), "it-admin");
+        type(By.id("password"), "it-admin-password");
+        browser.clickAndWait(By.id("sign-in"), SIGNED_IN);
+        assertThat(driver.getCurrentUrl()).startsWith(tls).doesNotContain("login.xhtml");
+
+        Cookie ours = driver.manage().getCookieNamed("action-triggers-sign-in");
+        assertThat(ours).isNotNull();
+        assertThat(ours.isSecure()).as("our sign-in cookie over TLS").isTrue();
+        assertThat(ours.isHttpOnly()).isTrue();
+        assertThat(ours.getSameSite()).isEqualTo("Strict");
+    }
+
     @Test
     void theConsoleSendsItsSecurityHeadersRendersNoInlineScriptAndCannotBeFramed() {
         HttpResponse<String> page = anonymous.get(CONSOLE + "login.xhtml");
