@@ -110,12 +110,12 @@ public class ChangeScenarios {
         throw new RolledBack();
     }
 
-    /** A bulk SQL delete, announced to the bulk API before the statement; answers how many it recorded. */
+    /** A bulk JPQL delete, announced to the bulk API before the statement; answers how many it recorded. */
     @Transactional
     public int bulkDelete(List<Long> saleIds) {
         int recorded = bulk.deleting(Sale.class, saleIds);
-        em.createNativeQuery("DELETE FROM sale WHERE id IN ("
-                        + String.join(",", saleIds.stream().map(String::valueOf).toList()) + ")")
+        em.createQuery("DELETE FROM Sale s WHERE s.id IN :ids")
+                .setParameter("ids", saleIds)
                 .executeUpdate();
         return recorded;
     }
