@@ -229,6 +229,12 @@ class ChangeCaptureIT extends ShopFixture {
         assertThatThrownBy(() -> bulk.updated(Sale.class, ids))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("transaction");
+
+        // the demo shop's own bulk statement, recorded the same way
+        assertThat(shop.completeAll(ids)).isEqualTo(3);
+        assertThat(received(6).subList(3, 6))
+                .extracting(body -> body.getString("status"))
+                .containsExactly("completed", "completed", "completed");
     }
 
     @Test
