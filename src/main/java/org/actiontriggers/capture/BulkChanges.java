@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
@@ -34,9 +35,12 @@ import org.actiontriggers.trigger.Signal;
  *
  * <p>Each call records, in the caller's transaction, one delivery per row per matching config — exactly what
  * saving or removing each entity would have recorded, through the same {@link EntityChange} event — and
- * nothing when the transaction rolls back. The entities are read through the application's persistence unit
- * (joined to the caller's transaction, so it sees the statement's uncommitted rows; the shared cache bypassed,
- * since a bulk statement leaves it stale). An update has no {@code previous} state (it was never loaded);
+ * nothing when the transaction rolls back. The entities are read through the application's persistence unit,
+ * joined to the caller's transaction and with a pessimistic read lock: the lock is what makes every provider
+ * read through the transaction's own connection, and so see the statement's uncommitted rows (EclipseLink
+ * otherwise reads through a connection of its own until the persistence context writes), past the shared
+ * cache, which a bulk statement leaves stale. The rows are locked by the statement anyway (an update), or
+ * are about to be (a delete), so the lock costs no extra waiting and keeps them from changing in between. An update has no {@code previous} state (it was never loaded);
  * a delete has the state read before the statement. Ids without a row are skipped. For a type no active config
  * watches, a call returns at once without reading anything.
  */
@@ -97,7 +101,7 @@ public class BulkChanges {
         try (EntityManager em = applicationUnit.createEntityManager()) {
             em.joinTransaction();
             for (Object id : ids) {
-                Object entity = em.find(entityClass, id, FROM_DATABASE);
+                Object entity = em.find(entityClass, id, LockModeType.PESSIMISTIC_READ, FROM_DATABASE);
                 if (entity == null) {
                     continue;
                 }
