@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.actiontriggers.trigger.Signal;
 
@@ -59,13 +60,39 @@ public record EntityChange(
         return List.copyOf(changed);
     }
 
-    /** Equal values; a referenced entity by its type and id, a decimal by its value whatever its scale. */
+    /**
+     * Equal values; a referenced entity by its type and id, a decimal by its value whatever its scale, lists
+     * and maps (collections, embeddables) element by element alike — the previous state holds references by id
+     * only, the new one may hold them read in full.
+     */
     private static boolean same(Object a, Object b) {
         if (a instanceof EntitySnapshot x && b instanceof EntitySnapshot y) {
             return x.entityType().equals(y.entityType()) && Objects.equals(x.id(), y.id());
         }
         if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
             return x.compareTo(y) == 0;
+        }
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!same(x.get(i), y.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+            if (!x.keySet().equals(y.keySet())) {
+                return false;
+            }
+            for (Map.Entry<?, ?> entry : x.entrySet()) {
+                if (!same(entry.getValue(), y.get(entry.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
         }
         return Objects.equals(a, b);
     }

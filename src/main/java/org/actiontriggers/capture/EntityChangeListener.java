@@ -2,6 +2,7 @@ package org.actiontriggers.capture;
 
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
@@ -14,11 +15,19 @@ import org.actiontriggers.trigger.ActiveTriggers;
 import org.actiontriggers.trigger.Signal;
 
 /**
- * The one default entity listener, declared in {@code META-INF/action-triggers-orm.xml}: it sees every persist, update and
+ * The one default entity listener, declared in {@code META-INF/action-triggers-orm.xml}: it sees every load, persist, update and
  * remove of every entity, so the application's entity classes need nothing of ours.
  *
  * <p>For a change some active config watches it takes a snapshot and raises an {@link EntityChange}; for any
  * other it returns after one hash lookup. It never touches the network and never hands the live entity on.
+ *
+ * <p><b>Previous state.</b> For an entity of a watched type it also keeps, in {@link PreviousStates} (a
+ * resource of the transaction, not a field of the entity), a shallow snapshot of the state the entity was
+ * loaded with; an update or delete reports it as {@code previous}, and after each flush of an update or
+ * insert the flushed state takes its place. An entity changed in two flushes of one transaction thus gives
+ * one delivery per flush, each with the state of the flush before as {@code previous}; changed twice before
+ * one flush, it gives one. The snapshot is shallow — referenced entities by type and id — because at
+ * {@code @PostLoad} the references may not be wired yet, and because changes to a reference are told by its id.
  */
 public class EntityChangeListener {
 
@@ -29,42 +38,68 @@ public class EntityChangeListener {
     EntitySnapshotter snapshotter;
 
     @Inject
+    PreviousStates previousStates;
+
+    @Inject
     Event<EntityChange> changes;
+
+    @PostLoad
+    void postLoad(Object entity) {
+        if (activeTriggers.isWatched(EntityTypes.nameOf(entity.getClass())) && previousStates.inTransaction()) {
+            previousStates.remember(entity, snapshotter.shallowSnapshot(entity));
+        }
+    }
 
     @PrePersist
     void prePersist(Object entity) {
-        capture(entity, Signal.PRE_SAVE, Operation.CREATE);
+        capture(entity, Signal.PRE_SAVE, Operation.CREATE, false);
     }
 
     @PostPersist
     void postPersist(Object entity) {
-        capture(entity, Signal.POST_SAVE, Operation.CREATE);
+        if (capture(entity, Signal.POST_SAVE, Operation.CREATE, false) && previousStates.inTransaction()) {
+            previousStates.remember(entity, snapshotter.shallowSnapshot(entity));
+        }
     }
 
     @PreUpdate
     void preUpdate(Object entity) {
-        capture(entity, Signal.PRE_SAVE, Operation.UPDATE);
+        capture(entity, Signal.PRE_SAVE, Operation.UPDATE, true);
     }
 
     @PostUpdate
     void postUpdate(Object entity) {
-        capture(entity, Signal.POST_SAVE, Operation.UPDATE);
+        if (capture(entity, Signal.POST_SAVE, Operation.UPDATE, true) && previousStates.inTransaction()) {
+            previousStates.remember(entity, snapshotter.shallowSnapshot(entity));
+        }
     }
 
     @PreRemove
     void preRemove(Object entity) {
-        capture(entity, Signal.PRE_DELETE, Operation.DELETE);
+        capture(entity, Signal.PRE_DELETE, Operation.DELETE, true);
     }
 
     @PostRemove
     void postRemove(Object entity) {
-        capture(entity, Signal.POST_DELETE, Operation.DELETE);
+        if (capture(entity, Signal.POST_DELETE, Operation.DELETE, true)) {
+            previousStates.forget(entity);
+        }
     }
 
-    private void capture(Object entity, Signal signal, Operation operation) {
-        if (!activeTriggers.isWatched(EntityTypes.nameOf(entity.getClass()), signal)) {
-            return;
+    /**
+     * Raises the change when a config watches this signal of the entity's type.
+     *
+     * @return whether any config watches the entity's type at all (so that its previous state is kept)
+     */
+    private boolean capture(Object entity, Signal signal, Operation operation, boolean withPrevious) {
+        String type = EntityTypes.nameOf(entity.getClass());
+        if (!activeTriggers.isWatched(type)) {
+            return false;
         }
-        changes.fire(new EntityChange(signal, operation, snapshotter.snapshot(entity), Instant.now()));
+        if (activeTriggers.isWatched(type, signal)) {
+            EntitySnapshot previous = withPrevious ? previousStates.of(entity) : null;
+            changes.fire(new EntityChange(signal, operation, snapshotter.snapshot(entity), previous, Instant.now()));
+        }
+        return true;
     }
 }

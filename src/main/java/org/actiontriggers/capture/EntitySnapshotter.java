@@ -2,9 +2,14 @@ package org.actiontriggers.capture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Id;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.PersistenceUnitUtil;
 import jakarta.persistence.Transient;
 import java.lang.reflect.Field;
@@ -20,6 +25,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.actiontriggers.settings.ApplicationUnit;
@@ -41,23 +47,35 @@ public class EntitySnapshotter {
     private static final Object SKIP = new Object();
     private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
 
+    /** The fields mapped as relationships by annotation, filled with {@link #FIELDS}. */
+    private static final Set<Field> RELATIONSHIPS = ConcurrentHashMap.newKeySet();
+
     @Inject
     ApplicationUnit applicationUnit;
 
     /** A snapshot of the entity, its references read to the depth limit. */
     public EntitySnapshot snapshot(Object entity) {
-        return read(entity, 0);
+        return read(entity, 0, MAX_DEPTH);
     }
 
-    private EntitySnapshot read(Object entity, int depth) {
+    /**
+     * A snapshot of the entity's own state, referenced entities (also in collections) by type and id only: the
+     * previous state capture keeps, cheap to take and safe at {@code @PostLoad}, when references may not be
+     * wired yet.
+     */
+    public EntitySnapshot shallowSnapshot(Object entity) {
+        return read(entity, 0, 0);
+    }
+
+    private EntitySnapshot read(Object entity, int depth, int maxDepth) {
         Class<?> type = EntityTypes.entityClassOf(entity.getClass());
         String name = EntityTypes.nameOf(type);
-        if (depth > MAX_DEPTH || !util().isLoaded(entity)) {
+        if (depth > maxDepth || !util().isLoaded(entity)) {
             return EntitySnapshot.reference(name, idOf(entity));
         }
         Map<String, Object> properties = new LinkedHashMap<>();
         for (Field field : persistentFields(type)) {
-            Object value = plain(entity, field, depth);
+            Object value = plain(entity, field, depth, maxDepth);
             if (value != SKIP) {
                 properties.put(field.getName(), value);
             }
@@ -65,19 +83,26 @@ public class EntitySnapshotter {
         return new EntitySnapshot(name, idOf(entity), properties, true);
     }
 
-    private Object plain(Object owner, Field field, int depth) {
+    /**
+     * A field's value; a relationship that is not loaded is absent, or a reference the provider holds without
+     * loading it (a proxy) is its id. A relationship is told by its mapping annotation too, because a provider
+     * that weaves lazy loading into the class leaves the field {@code null} until it is loaded.
+     */
+    private Object plain(Object owner, Field field, int depth, int maxDepth) {
         Object value = get(field, owner);
-        boolean relationship =
-                value instanceof Collection<?> || value instanceof Map<?, ?> || EntityTypes.isEntity(value);
+        boolean relationship = RELATIONSHIPS.contains(field)
+                || value instanceof Collection<?>
+                || value instanceof Map<?, ?>
+                || EntityTypes.isEntity(value);
         if (relationship && !util().isLoaded(owner, field.getName())) {
             return EntityTypes.isEntity(value)
                     ? EntitySnapshot.reference(EntityTypes.nameOf(value.getClass()), idOf(value))
                     : SKIP;
         }
-        return plain(value, depth);
+        return plain(value, depth, maxDepth);
     }
 
-    private Object plain(Object value, int depth) {
+    private Object plain(Object value, int depth, int maxDepth) {
         if (value == null
                 || value instanceof String
                 || value instanceof Boolean
@@ -113,7 +138,7 @@ public class EntitySnapshotter {
             return Base64.getEncoder().encodeToString(bytes);
         }
         if (EntityTypes.isEntity(value)) {
-            return read(value, depth + 1);
+            return read(value, depth + 1, maxDepth);
         }
         if (value instanceof Collection<?> collection) {
             List<Object> list = new ArrayList<>();
@@ -121,7 +146,7 @@ public class EntitySnapshotter {
                 if (list.size() == MAX_COLLECTION_SIZE) {
                     break;
                 }
-                list.add(plain(element, depth));
+                list.add(plain(element, depth, maxDepth));
             }
             return list;
         }
@@ -129,7 +154,7 @@ public class EntitySnapshotter {
             Map<String, Object> copy = new LinkedHashMap<>();
             map.forEach((k, v) -> {
                 if (copy.size() < MAX_COLLECTION_SIZE) {
-                    copy.put(String.valueOf(k), plain(v, depth));
+                    copy.put(String.valueOf(k), plain(v, depth, maxDepth));
                 }
             });
             return copy;
@@ -137,7 +162,7 @@ public class EntitySnapshotter {
         if (value.getClass().isAnnotationPresent(Embeddable.class)) {
             Map<String, Object> copy = new LinkedHashMap<>();
             for (Field field : persistentFields(value.getClass())) {
-                copy.put(field.getName(), plain(get(field, value), depth));
+                copy.put(field.getName(), plain(get(field, value), depth, maxDepth));
             }
             return copy;
         }
@@ -157,7 +182,7 @@ public class EntitySnapshotter {
                 }
             }
         }
-        return id == null ? null : plain(id, MAX_DEPTH + 1);
+        return id == null ? null : plain(id, MAX_DEPTH + 1, MAX_DEPTH);
     }
 
     private PersistenceUnitUtil util() {
@@ -193,6 +218,13 @@ public class EntitySnapshotter {
                     }
                     field.setAccessible(true);
                     fields.add(field);
+                    if (field.isAnnotationPresent(ManyToOne.class)
+                            || field.isAnnotationPresent(OneToOne.class)
+                            || field.isAnnotationPresent(OneToMany.class)
+                            || field.isAnnotationPresent(ManyToMany.class)
+                            || field.isAnnotationPresent(ElementCollection.class)) {
+                        RELATIONSHIPS.add(field);
+                    }
                 }
             }
             return List.copyOf(fields);

@@ -30,8 +30,11 @@ public class DemoResource {
     /** Body of {@code POST /api/demo/products}. */
     public record ProductForm(String name, String description) {}
 
-    /** Body of {@code POST /api/demo/sales} and {@code PUT /api/demo/sales/{id}}. */
-    public record SaleForm(Long customer, Long product, Integer quantity) {}
+    /**
+     * Body of {@code POST /api/demo/sales} and {@code PUT /api/demo/sales/{id}} (which changes the quantity,
+     * the status — {@code new}, {@code in_progress}, {@code completed} — or both, in one transaction).
+     */
+    public record SaleForm(Long customer, Long product, Integer quantity, String status) {}
 
     @Inject
     DemoShop shop;
@@ -95,10 +98,13 @@ public class DemoResource {
     @PUT
     @Path("sales/{id}")
     public Sale updateSale(@PathParam("id") long id, SaleForm form) {
-        if (form == null || form.quantity() == null) {
-            throw new BadRequestException(message("quantity: required"));
+        if (form == null || (form.quantity() == null && form.status() == null)) {
+            throw new BadRequestException(message("quantity or status: required"));
         }
-        return shop.changeQuantity(id, form.quantity()).orElseThrow(NotFoundException::new);
+        if (form.status() != null && !Sale.STATUSES.contains(form.status())) {
+            throw new BadRequestException(message("status: one of " + String.join(", ", Sale.STATUSES)));
+        }
+        return shop.changeSale(id, form.quantity(), form.status()).orElseThrow(NotFoundException::new);
     }
 
     @DELETE

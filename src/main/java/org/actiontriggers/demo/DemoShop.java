@@ -1,12 +1,14 @@
 package org.actiontriggers.demo;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.actiontriggers.capture.BulkChanges;
 
 /** Plain application code over the demo entities: it saves and deletes, and triggers nothing on purpose. */
 @ApplicationScoped
@@ -14,6 +16,9 @@ public class DemoShop {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    BulkChanges bulk;
 
     @Transactional
     public Customer addCustomer(String name, String email) {
@@ -71,6 +76,55 @@ public class DemoShop {
             sale.setQuantity(quantity);
         }
         return Optional.ofNullable(sale);
+    }
+
+    /** Changes a sale's quantity, status or both in one transaction; empty when there is no such sale. */
+    @Transactional
+    public Optional<Sale> changeSale(long saleId, Integer quantity, String status) {
+        Sale sale = em.find(Sale.class, saleId);
+        if (sale != null) {
+            if (quantity != null) {
+                sale.setQuantity(quantity);
+            }
+            if (status != null) {
+                sale.setStatus(status);
+            }
+        }
+        return Optional.ofNullable(sale);
+    }
+
+    /**
+     * Moves a sale to a status ({@code new}, {@code in_progress}, {@code completed}); empty when there is no
+     * such sale.
+     *
+     * @throws IllegalArgumentException for an unknown status
+     */
+    @Transactional
+    public Optional<Sale> changeStatus(long saleId, String status) {
+        Sale sale = em.find(Sale.class, saleId);
+        if (sale != null) {
+            sale.setStatus(status);
+        }
+        return Optional.ofNullable(sale);
+    }
+
+    /**
+     * Completes sales with one bulk JPQL {@code UPDATE}, which bypasses entity listeners, and tells Action
+     * Triggers which rows it changed: the way an application records its bulk statements.
+     *
+     * @return how many sales the statement changed
+     */
+    @Transactional
+    public int completeAll(List<Long> saleIds) {
+        if (saleIds.isEmpty()) {
+            return 0;
+        }
+        int changed = em.createQuery("UPDATE Sale s SET s.status = :status WHERE s.id IN :ids")
+                .setParameter("status", Sale.COMPLETED)
+                .setParameter("ids", saleIds)
+                .executeUpdate();
+        bulk.updated(Sale.class, saleIds);
+        return changed;
     }
 
     @Transactional

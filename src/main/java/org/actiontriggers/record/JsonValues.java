@@ -1,6 +1,7 @@
 package org.actiontriggers.record;
 
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -8,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Map;
+import org.actiontriggers.capture.EntityChange;
 import org.actiontriggers.capture.EntitySnapshot;
 
 /** Plain snapshot values to JSON-P values: the one way this application produces JSON from data. */
@@ -71,7 +73,24 @@ final class JsonValues {
         return JSON.createValue(value.toString());
     }
 
-    /** The default payload: the entity's own fields, referenced entities as their ids. */
+    /**
+     * The default payload: the entity's own fields, referenced entities as their ids, and {@code changed_fields}
+     * (the names of the properties the change altered; empty for a create) unless the entity has a field of
+     * that name.
+     */
+    static JsonValue fieldsOf(EntityChange change) {
+        JsonObject fields = fieldsOf(change.snapshot()).asJsonObject();
+        if (fields.containsKey(CHANGED_FIELDS)) {
+            return fields;
+        }
+        return JSON.createObjectBuilder(fields)
+                .add(CHANGED_FIELDS, of(change.changedFields()))
+                .build();
+    }
+
+    static final String CHANGED_FIELDS = "changed_fields";
+
+    /** The entity's own fields, referenced entities as their ids. */
     static JsonValue fieldsOf(EntitySnapshot snapshot) {
         JsonObjectBuilder object = JSON.createObjectBuilder().add("id", of(snapshot.id(), true));
         snapshot.properties().forEach((name, value) -> object.add(name, of(value, true)));

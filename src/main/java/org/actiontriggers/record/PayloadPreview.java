@@ -37,6 +37,9 @@ public class PayloadPreview {
 
     public static final String ENTITY_ID = "entity_id";
 
+    /** The optional previous values of a preview, pointed at by a violation about them. */
+    public static final String PREVIOUS = "previous";
+
     @Inject
     ApplicationUnit applicationUnit;
 
@@ -70,6 +73,22 @@ public class PayloadPreview {
      */
     @Transactional
     public Result preview(Config config, String entityType, String entityId, Signal signal) {
+        return preview(config, entityType, entityId, signal, null);
+    }
+
+    /**
+     * Renders the config's payload for the entity as the signal would, as if the entity had changed from a
+     * previous state: the entity's own state with the given properties replaced, so that {@code previous} and
+     * {@code changed_fields} can be seen in the payload.
+     *
+     * @param previousValues top-level properties of the previous state that differ from the current one, as
+     *     plain values (strings, numbers, booleans, {@code null}); {@code null} for a preview without a previous
+     *     state, which a save-signal preview then shows as an update without one
+     * @throws InvalidConfigException also pointing at {@code /previous/<name>} for a name the entity does not have
+     */
+    @Transactional
+    public Result preview(
+            Config config, String entityType, String entityId, Signal signal, Map<String, Object> previousValues) {
         String type = config.getContentTypes().stream()
                 .filter(t -> t.equalsIgnoreCase(entityType == null ? "" : entityType.trim()))
                 .findFirst()
@@ -85,13 +104,15 @@ public class PayloadPreview {
         Object entity = find(type, entityId)
                 .orElseThrow(() -> refused(ENTITY_ID, "there is no " + type + " with id " + entityId));
         EntitySnapshot snapshot = snapshotter.snapshot(entity);
+        EntitySnapshot previous =
+                previousValues == null ? null : previous(snapshotter.shallowSnapshot(entity), previousValues);
         EntityChange.Operation operation = chosen == Signal.PRE_DELETE || chosen == Signal.POST_DELETE
                 ? EntityChange.Operation.DELETE
                 : EntityChange.Operation.UPDATE;
         RenderedPayload payload;
         try {
             payload = renderer.render(
-                    config.payloadTemplate(), new EntityChange(chosen, operation, snapshot, Instant.now()));
+                    config.payloadTemplate(), new EntityChange(chosen, operation, snapshot, previous, Instant.now()));
         } catch (PayloadRenderingException e) {
             throw refused("payload", "cannot be rendered for this entity: " + e.getMessage());
         }
@@ -99,6 +120,20 @@ public class PayloadPreview {
                 .map(webhook -> request(webhook, payload))
                 .toList();
         return new Result(type, entityId, chosen, payload, requests);
+    }
+
+    /** The entity's state with the given properties replaced; a name it does not have is refused. */
+    static EntitySnapshot previous(EntitySnapshot current, Map<String, Object> values) {
+        List<Violation> unknown = values.keySet().stream()
+                .filter(name -> !current.properties().containsKey(name))
+                .map(name -> Violation.at("is not a property of " + current.entityType(), PREVIOUS, name))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidConfigException(unknown);
+        }
+        Map<String, Object> properties = new LinkedHashMap<>(current.properties());
+        properties.putAll(values);
+        return new EntitySnapshot(current.entityType(), current.id(), properties, true);
     }
 
     private static WebhookRequest request(Webhook webhook, RenderedPayload payload) {

@@ -35,7 +35,11 @@ import org.thymeleaf.templateresolver.StringTemplateResolver;
  *   <li>{@code instance}, the whole entity — Django Action Triggers' {@code {{ instance.customer.name }}} and
  *       Thymeleaf's spelling {@code [[${instance.customer.name}]]};
  *   <li>{@code signal} ({@code post_save}…), {@code operation} ({@code create}, {@code update}, {@code
- *       delete}), {@code created} (whether the save created the entity) and {@code model} (the entity name).
+ *       delete}), {@code created} (whether the save created the entity) and {@code model} (the entity name);
+ *   <li>{@code previous}, on an update or delete, the entity as it was loaded or last flushed in the saving
+ *       transaction ({@code {{ previous.status }}}; referenced entities by id only: {@code previous.customer.id}),
+ *       missing on a create and when it was not seen; {@code changed_fields}, the names of the properties
+ *       whose value differs from {@code previous} (an empty list without one).
  * </ul>
  *
  * <p><b>Sandbox.</b> Every template is parsed by {@link TemplateSyntax} before it is rendered — also one
@@ -70,8 +74,7 @@ public class PayloadRenderer {
     public RenderedPayload render(JsonValue template, EntityChange change) {
         try {
             if (template == null || template.getValueType() == JsonValue.ValueType.NULL) {
-                return new RenderedPayload(
-                        JsonValues.fieldsOf(change.snapshot()).toString(), RenderedPayload.JSON);
+                return new RenderedPayload(JsonValues.fieldsOf(change).toString(), RenderedPayload.JSON);
             }
             Map<String, Object> variables = variables(change);
             if (template instanceof JsonString text) {
@@ -96,6 +99,9 @@ public class PayloadRenderer {
         variables.put("operation", change.operation().name().toLowerCase(Locale.ROOT));
         variables.put("created", change.operation() == EntityChange.Operation.CREATE);
         variables.put("model", snapshot.entityType());
+        variables.put(
+                "previous", change.previous() == null ? null : change.previous().asTemplateModel());
+        variables.put("changed_fields", change.changedFields());
         return variables;
     }
 

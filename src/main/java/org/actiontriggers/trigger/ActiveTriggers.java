@@ -53,6 +53,14 @@ public class ActiveTriggers {
         return bySignal != null && bySignal.containsKey(signal);
     }
 
+    /**
+     * Whether any active config of a whitelisted type listens for any signal of this entity type — every
+     * signal concerns an update or a delete — so that capture keeps its previous state; one hash lookup.
+     */
+    public boolean isWatched(String entityType) {
+        return index.containsKey(entityType);
+    }
+
     /** The webhooks and broker queues to notify for this signal of this entity type; empty when none. */
     public List<TriggerTarget> matching(String entityType, Signal signal) {
         Map<Signal, List<TriggerTarget>> bySignal = index.get(entityType);

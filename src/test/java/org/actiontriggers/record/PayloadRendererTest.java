@@ -191,12 +191,13 @@ class PayloadRendererTest {
     }
 
     @Test
-    void noTemplateGivesTheEntityFieldsWithReferencesAsIds() {
+    void noTemplateGivesTheEntityFieldsWithReferencesAsIdsAndTheChangedFields() {
         for (JsonValue none : new JsonValue[] {null, JsonValue.NULL}) {
             RenderedPayload payload = renderer.render(none, sale("Ada"));
 
             assertThat(payload.contentType()).isEqualTo("application/json");
-            assertThat(payload.body()).isEqualTo("{\"id\":7,\"customer\":1,\"product\":2,\"quantity\":3}");
+            assertThat(payload.body())
+                    .isEqualTo("{\"id\":7,\"customer\":1,\"product\":2,\"quantity\":3,\"changed_fields\":[]}");
         }
     }
 
