@@ -3,6 +3,7 @@ package org.actiontriggers.admin;
 import static org.actiontriggers.trigger.ConfigField.ACTIONS;
 import static org.actiontriggers.trigger.ConfigField.ACTIVE;
 import static org.actiontriggers.trigger.ConfigField.APP_LABEL;
+import static org.actiontriggers.trigger.ConfigField.CONDITION;
 import static org.actiontriggers.trigger.ConfigField.CONFIG_SIGNALS;
 import static org.actiontriggers.trigger.ConfigField.CONN_DETAILS;
 import static org.actiontriggers.trigger.ConfigField.CONTENT_TYPES;
@@ -109,7 +110,8 @@ final class ConfigDocuments {
         if (!violations.isEmpty()) {
             throw new InvalidConfigException(violations);
         }
-        return new ConfigDraft(active, valueOf(doc, PAYLOAD), signals, contentTypes, webhooks, queues);
+        return new ConfigDraft(
+                active, valueOf(doc, PAYLOAD), signals, contentTypes, webhooks, queues, valueOf(doc, CONDITION));
     }
 
     /** The value of {@code active} in a PATCH document, which may hold nothing else. */
@@ -387,6 +389,11 @@ final class ConfigDocuments {
                 .add(WEBHOOKS.toString(), webhooks)
                 .add(MESSAGE_BROKER_QUEUES.toString(), queues)
                 .add(ACTIONS.toString(), JsonValue.EMPTY_JSON_ARRAY);
+        // the extension field only when set, so a config without a condition reads exactly as in DAT
+        JsonValue condition = config.conditionJson();
+        if (condition != null) {
+            json.add(CONDITION.toString(), condition);
+        }
         json.add(
                 CREATED_ON.toString(),
                 config.getCreatedOn() == null
