@@ -390,9 +390,8 @@ final class ConfigDocuments {
                 .add(MESSAGE_BROKER_QUEUES.toString(), queues)
                 .add(ACTIONS.toString(), JsonValue.EMPTY_JSON_ARRAY);
         // the extension field only when set, so a config without a condition reads exactly as in DAT
-        JsonValue condition = config.conditionJson();
-        if (condition != null) {
-            json.add(CONDITION.toString(), condition);
+        if (config.getCondition() != null) {
+            json.add(CONDITION.toString(), conditionOf(config));
         }
         json.add(
                 CREATED_ON.toString(),
@@ -403,6 +402,16 @@ final class ConfigDocuments {
                 CREATED_BY.toString(),
                 config.getCreatedBy() == null ? JsonValue.NULL : Json.createValue(config.getCreatedBy()));
         return json.build();
+    }
+
+    /** The stored condition as JSON; text stored behind the application's back that is not JSON, as a string. */
+    private static JsonValue conditionOf(Config config) {
+        try {
+            JsonValue condition = config.conditionJson();
+            return condition == null ? JsonValue.NULL : condition;
+        } catch (jakarta.json.JsonException e) {
+            return Json.createValue(config.getCondition());
+        }
     }
 
     /** A queue as DAT's document; connection values that look like credentials (password, token…) masked. */

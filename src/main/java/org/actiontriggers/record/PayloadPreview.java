@@ -16,6 +16,7 @@ import org.actiontriggers.capture.EntitySnapshot;
 import org.actiontriggers.capture.EntitySnapshotter;
 import org.actiontriggers.condition.Condition;
 import org.actiontriggers.condition.ConditionResult;
+import org.actiontriggers.condition.InvalidConditionException;
 import org.actiontriggers.secret.SecretMasker;
 import org.actiontriggers.settings.ApplicationUnit;
 import org.actiontriggers.trigger.Config;
@@ -104,7 +105,14 @@ public class PayloadPreview {
         EntityChange.Operation operation = chosen == Signal.PRE_DELETE || chosen == Signal.POST_DELETE
                 ? EntityChange.Operation.DELETE
                 : EntityChange.Operation.UPDATE;
-        Condition condition = config.parsedCondition();
+        Condition condition;
+        try {
+            condition = config.parsedCondition();
+        } catch (InvalidConditionException e) {
+            throw new InvalidConfigException(e.problems().stream()
+                    .map(p -> new Violation(p.pointer(), p.reason()))
+                    .toList());
+        }
         ConditionResult verdict = condition == null
                 ? ConditionResult.FIRED
                 : condition.evaluate(snapshot.asTemplateModel(), null, List.of());
