@@ -195,11 +195,14 @@ class ConsoleIT extends ApiFixture {
         String shown =
                 driver.findElement(By.id("form:webhooks:0:headers:0:value")).getAttribute("value");
         assertThat(shown).isEqualTo("Bearer ****");
+        type(By.id("form:condition"), "{\"field\": \"quantity\", \"gt\": 5}");
         new Select(driver.findElement(By.id("form:previewType"))).selectByValue("Sale");
         type(By.id("form:previewId"), Long.toString(sale));
         driver.findElement(By.id("form:preview")).click();
         WebElement preview = browser.awaitShown(By.id("preview-body"));
         assertThat(preview.getText()).contains("\"customer_name\":\"Ann O'Brien\"", "\"quantity\":4");
+        assertThat(driver.findElement(By.id("preview-fires")).getText())
+                .isEqualTo("The trigger would not fire for this entity: /condition: quantity is 4, not > 5");
         assertThat(driver.findElement(By.id("form:previewResult")).getText())
                 .contains("POST " + hook, "Authorization: Bearer ****");
         assertThat(driver.getPageSource()).doesNotContain(secret.substring(7));
