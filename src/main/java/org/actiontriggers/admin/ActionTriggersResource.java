@@ -75,7 +75,11 @@ public class ActionTriggersResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Creates a config with its webhooks and signals, atomically")
+    @Operation(
+            summary = "Creates a config with its webhooks and signals, atomically",
+            description = "Django Action Triggers' document; our extension field \"condition\" (optional) says"
+                    + " which changes fire it, e.g. {\"field\": \"status\", \"changed_from\": \"in_progress\","
+                    + " \"to\": \"completed\"} (docs/templates.md#conditions).")
     @RequestBody(
             content =
                     @Content(
@@ -157,7 +161,10 @@ public class ActionTriggersResource {
     /** What the saved config would send for a real entity; nothing is sent. */
     @POST
     @Path("{id}/preview")
-    @Operation(summary = "Renders what the config would send for a real entity; sends nothing")
+    @Operation(
+            summary = "Renders what the config would send for a real entity; sends nothing",
+            description = "Also says whether the config's condition holds for the entity as stored (\"fires\")"
+                    + " and, if not, which part failed (\"condition_failed\": {pointer, detail}).")
     @RequestBody(
             content =
                     @Content(

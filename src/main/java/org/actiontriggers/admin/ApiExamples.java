@@ -31,6 +31,7 @@ final class ApiExamples {
               "id": 1,
               "active": true,
               "payload": {"customer_name": "{{ customer.name }}", "quantity": "{{ quantity }}"},
+              "condition": {"field": "quantity", "gte": 2},
               "config_signals": [{"signal": "post_save"}],
               "content_types": [{"model": "Sale"}],
               "webhooks": [{
@@ -73,6 +74,7 @@ final class ApiExamples {
               "content_type": "application/json",
               "body": "{\\"customer_name\\":\\"Ann O'Brien\\",\\"quantity\\":3}",
               "payload": {"customer_name": "Ann O'Brien", "quantity": 3},
+              "fires": true,
               "webhooks": [{
                 "url": "http://localhost:8080/api/demo/receiver/sales",
                 "http_method": "POST",

@@ -3,6 +3,7 @@ package org.actiontriggers.admin;
 import static org.actiontriggers.trigger.ConfigField.ACTIONS;
 import static org.actiontriggers.trigger.ConfigField.ACTIVE;
 import static org.actiontriggers.trigger.ConfigField.APP_LABEL;
+import static org.actiontriggers.trigger.ConfigField.CONDITION;
 import static org.actiontriggers.trigger.ConfigField.CONFIG_SIGNALS;
 import static org.actiontriggers.trigger.ConfigField.CONN_DETAILS;
 import static org.actiontriggers.trigger.ConfigField.CONTENT_TYPES;
@@ -109,7 +110,8 @@ final class ConfigDocuments {
         if (!violations.isEmpty()) {
             throw new InvalidConfigException(violations);
         }
-        return new ConfigDraft(active, valueOf(doc, PAYLOAD), signals, contentTypes, webhooks, queues);
+        return new ConfigDraft(
+                active, valueOf(doc, PAYLOAD), signals, contentTypes, webhooks, queues, valueOf(doc, CONDITION));
     }
 
     /** The value of {@code active} in a PATCH document, which may hold nothing else. */
@@ -387,6 +389,10 @@ final class ConfigDocuments {
                 .add(WEBHOOKS.toString(), webhooks)
                 .add(MESSAGE_BROKER_QUEUES.toString(), queues)
                 .add(ACTIONS.toString(), JsonValue.EMPTY_JSON_ARRAY);
+        // the extension field only when set, so a config without a condition reads exactly as in DAT
+        if (config.getCondition() != null) {
+            json.add(CONDITION.toString(), conditionOf(config));
+        }
         json.add(
                 CREATED_ON.toString(),
                 config.getCreatedOn() == null
@@ -396,6 +402,16 @@ final class ConfigDocuments {
                 CREATED_BY.toString(),
                 config.getCreatedBy() == null ? JsonValue.NULL : Json.createValue(config.getCreatedBy()));
         return json.build();
+    }
+
+    /** The stored condition as JSON; text stored behind the application's back that is not JSON, as a string. */
+    private static JsonValue conditionOf(Config config) {
+        try {
+            JsonValue condition = config.conditionJson();
+            return condition == null ? JsonValue.NULL : condition;
+        } catch (jakarta.json.JsonException e) {
+            return Json.createValue(config.getCondition());
+        }
     }
 
     /** A queue as DAT's document; connection values that look like credentials (password, token…) masked. */

@@ -124,6 +124,14 @@ final class PreviewRequests {
                 json.add("payload", reader.readValue());
             }
         }
+        json.add("fires", result.fires());
+        if (!result.fires()) {
+            json.add(
+                    "condition_failed",
+                    Json.createObjectBuilder()
+                            .add("pointer", result.condition().pointer())
+                            .add("detail", result.condition().reason()));
+        }
         return json.add("webhooks", webhooks).build();
     }
 }

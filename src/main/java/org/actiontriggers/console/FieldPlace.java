@@ -1,6 +1,7 @@
 package org.actiontriggers.console;
 
 import static org.actiontriggers.trigger.ConfigField.ACTIVE;
+import static org.actiontriggers.trigger.ConfigField.CONDITION;
 import static org.actiontriggers.trigger.ConfigField.CONFIG_SIGNALS;
 import static org.actiontriggers.trigger.ConfigField.CONN_DETAILS;
 import static org.actiontriggers.trigger.ConfigField.CONTENT_TYPES;
@@ -38,6 +39,7 @@ public record FieldPlace(String field, String label) {
     private static final Map<String, FieldPlace> TOP_LEVEL = Map.ofEntries(
             Map.entry(ACTIVE.toString(), new FieldPlace("active", "Active")),
             Map.entry(PAYLOAD.toString(), new FieldPlace("payload", "Payload")),
+            Map.entry(CONDITION.toString(), new FieldPlace("condition", "Condition")),
             Map.entry(CONFIG_SIGNALS.toString(), new FieldPlace("signals", "Signals")),
             Map.entry(CONTENT_TYPES.toString(), new FieldPlace("contentTypes", "Entity types")),
             Map.entry(PayloadPreview.ENTITY_TYPE, new FieldPlace("previewType", "Entity type")),
@@ -122,6 +124,9 @@ public record FieldPlace(String field, String label) {
         }
         if (field == PAYLOAD && steps.length > 1) {
             return new FieldPlace("payload", "Payload field '" + steps[steps.length - 1] + "'");
+        }
+        if (field == CONDITION && steps.length > 1) {
+            return new FieldPlace("condition", "Condition at " + pointer.substring(("/" + CONDITION).length()) + ":");
         }
         return TOP_LEVEL.getOrDefault(steps[0], WHOLE_FORM);
     }

@@ -1,5 +1,6 @@
 package org.actiontriggers.console;
 
+import static org.actiontriggers.trigger.ConfigField.CONDITION;
 import static org.actiontriggers.trigger.ConfigField.CONN_DETAILS;
 import static org.actiontriggers.trigger.ConfigField.HEADERS;
 import static org.actiontriggers.trigger.ConfigField.MESSAGE_BROKER_QUEUES;
@@ -47,6 +48,7 @@ public class TriggerForm implements Serializable {
     private List<String> contentTypes = new ArrayList<>();
     private List<String> signals = new ArrayList<>();
     private String payload = "";
+    private String condition = "";
     private final List<WebhookRow> webhooks = new ArrayList<>();
     private final List<QueueRow> queues = new ArrayList<>();
 
@@ -90,6 +92,13 @@ public class TriggerForm implements Serializable {
         form.payload = template == null
                 ? ""
                 : template instanceof jakarta.json.JsonString text ? text.getString() : pretty(template);
+        String storedCondition = config.getCondition();
+        try {
+            JsonValue json = config.conditionJson();
+            form.condition = json == null ? "" : pretty(json);
+        } catch (JsonException e) {
+            form.condition = storedCondition;
+        }
         for (Webhook webhook : config.getWebhooks()) {
             WebhookRow row = new WebhookRow();
             row.url = webhook.getUrl();
@@ -161,7 +170,8 @@ public class TriggerForm implements Serializable {
                 List.copyOf(signals),
                 contentTypes.stream().map(ConfigDraft.ContentTypeDraft::of).toList(),
                 drafts,
-                queueDrafts);
+                queueDrafts,
+                condition(problems));
         return new Drafted(draft, List.copyOf(problems));
     }
 
@@ -202,6 +212,24 @@ public class TriggerForm implements Serializable {
                     "is not valid JSON (" + firstLine(e.getMessage())
                             + "); write a JSON object of templates, or text that does not start with { or [",
                     PAYLOAD));
+            return null;
+        }
+    }
+
+    /** The condition as JSON; empty is none. Anything that is not JSON is reported, never taken as an expression. */
+    private JsonValue condition(List<Violation> problems) {
+        String text = condition == null ? "" : condition.strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        } catch (JsonException e) {
+            problems.add(Violation.at(
+                    "is not valid JSON (" + firstLine(e.getMessage())
+                            + "); write a JSON object such as {\"field\": \"status\", \"equals\": \"completed\"},"
+                            + " or leave it empty for every change",
+                    CONDITION));
             return null;
         }
     }
@@ -299,6 +327,15 @@ public class TriggerForm implements Serializable {
 
     public void setPayload(String payload) {
         this.payload = payload;
+    }
+
+    /** The condition as typed: JSON in the condition language, or empty for every change. */
+    public String getCondition() {
+        return condition;
+    }
+
+    public void setCondition(String condition) {
+        this.condition = condition;
     }
 
     public List<WebhookRow> getWebhooks() {

@@ -10,6 +10,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.actiontriggers.capture.EntityChange;
@@ -30,6 +31,10 @@ import org.actiontriggers.trigger.TriggerTarget;
  * redeliverable once the template is fixed; so does a payload larger than the configured limit (its body is
  * not stored). A failure to write the outbox row does fail the transaction —
  * the change would otherwise commit without its event.
+ *
+ * <p>A destination whose config has a condition gets a delivery only when the condition holds for the change;
+ * the condition was parsed when the configs were loaded, so this only looks values up and compares them. The
+ * snapshot's maps are built once per change, and only when some matching config has a condition.
  */
 @ApplicationScoped
 public class OutboxRecorder {
@@ -57,11 +62,33 @@ public class OutboxRecorder {
 
     void record(@Observes EntityChange change) {
         List<TriggerTarget> targets = activeTriggers.matching(change.entityType(), change.signal());
+        int recorded = 0;
+        ConditionInput input = null;
         for (TriggerTarget target : targets) {
+            if (target.condition() != null) {
+                if (input == null) {
+                    input = ConditionInput.of(change);
+                }
+                if (!target.condition().holds(input.current(), input.previous(), input.changedFields())) {
+                    continue;
+                }
+            }
             outbox.insert(pendingDelivery(target, change));
+            recorded++;
         }
-        if (!targets.isEmpty()) {
-            wakeDispatcherAfterCommit(targets.size());
+        if (recorded > 0) {
+            wakeDispatcherAfterCommit(recorded);
+        }
+    }
+
+    /** What a condition reads of a change: the current and previous state as template models, and what changed. */
+    record ConditionInput(Map<String, Object> current, Map<String, Object> previous, List<String> changedFields) {
+
+        static ConditionInput of(EntityChange change) {
+            return new ConditionInput(
+                    change.snapshot().asTemplateModel(),
+                    change.previous() == null ? null : change.previous().asTemplateModel(),
+                    change.changedFields());
         }
     }
 

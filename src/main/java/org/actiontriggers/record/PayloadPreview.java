@@ -14,6 +14,9 @@ import java.util.UUID;
 import org.actiontriggers.capture.EntityChange;
 import org.actiontriggers.capture.EntitySnapshot;
 import org.actiontriggers.capture.EntitySnapshotter;
+import org.actiontriggers.condition.Condition;
+import org.actiontriggers.condition.ConditionResult;
+import org.actiontriggers.condition.InvalidConditionException;
 import org.actiontriggers.secret.SecretMasker;
 import org.actiontriggers.settings.ApplicationUnit;
 import org.actiontriggers.trigger.Config;
@@ -28,6 +31,11 @@ import org.actiontriggers.trigger.Webhook;
  * sending or recording anything. The entity is loaded by type and id and snapshotted exactly as a change
  * would be; header values are shown as configured, {@code {{ path }}} references unresolved and credentials
  * masked, because resolving them would put secrets into a response.
+ *
+ * <p>It also says whether the config's condition holds for the entity and, if not, which part failed. The
+ * entity is taken as it is stored, with no previous state (as for a create): a part that asks how a field
+ * changed ({@code changed}, {@code changed_from}, {@code changed_to}, {@code "of": "previous"}) fails with
+ * "no previous state".
  */
 @ApplicationScoped
 public class PayloadPreview {
@@ -56,13 +64,22 @@ public class PayloadPreview {
      * The preview.
      *
      * @param entityId the entity's id, as text
+     * @param condition whether the config's condition holds for the entity ({@link ConditionResult#FIRED} when
+     *     it has none), and which part failed if not
      */
     public record Result(
             String entityType,
             String entityId,
             Signal signal,
             RenderedPayload payload,
-            List<WebhookRequest> requests) {}
+            List<WebhookRequest> requests,
+            ConditionResult condition) {
+
+        /** Whether the trigger would fire for the entity. */
+        public boolean fires() {
+            return condition.fired();
+        }
+    }
 
     /**
      * Renders the config's payload for the entity as the signal would.
@@ -109,6 +126,17 @@ public class PayloadPreview {
         EntityChange.Operation operation = chosen == Signal.PRE_DELETE || chosen == Signal.POST_DELETE
                 ? EntityChange.Operation.DELETE
                 : EntityChange.Operation.UPDATE;
+        Condition condition;
+        try {
+            condition = config.parsedCondition();
+        } catch (InvalidConditionException e) {
+            throw new InvalidConfigException(e.problems().stream()
+                    .map(p -> new Violation(p.pointer(), p.reason()))
+                    .toList());
+        }
+        ConditionResult verdict = condition == null
+                ? ConditionResult.FIRED
+                : condition.evaluate(snapshot.asTemplateModel(), null, List.of());
         RenderedPayload payload;
         try {
             payload = renderer.render(
@@ -119,7 +147,7 @@ public class PayloadPreview {
         List<WebhookRequest> requests = config.getWebhooks().stream()
                 .map(webhook -> request(webhook, payload))
                 .toList();
-        return new Result(type, entityId, chosen, payload, requests);
+        return new Result(type, entityId, chosen, payload, requests, verdict);
     }
 
     /** The entity's state with the given properties replaced; a name it does not have is refused. */

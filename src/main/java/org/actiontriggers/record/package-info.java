@@ -7,6 +7,6 @@
  * one destination, as its config sends to it.
  *
  * <p>Depends on {@code capture}, {@code trigger}, {@code settings}, {@code secret}, {@code template} and
- * {@code outbox}.
+ * {@code outbox}; and on {@code condition}, whose parsed conditions it evaluates for each change.
  */
 package org.actiontriggers.record;

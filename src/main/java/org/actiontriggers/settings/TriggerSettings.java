@@ -4,7 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.EntityType;
+import jakarta.persistence.metamodel.SingularAttribute;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -52,6 +56,38 @@ public class TriggerSettings {
         return applicationUnit.metamodel().getEntities().stream()
                 .map(EntityType::getName)
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * The persistent properties of each entity type, for checking the field paths of a trigger's condition:
+     * per entity name, per property, its kind — {@code ""} a value, {@code "*"} an embeddable (not looked
+     * into), {@code "[]"} a collection, or the name of the entity a single-valued reference points to (the
+     * kinds of {@code condition.EntityFields}).
+     */
+    public Map<String, Map<String, String>> entityProperties() {
+        Map<String, Map<String, String>> byEntity = new HashMap<>();
+        for (EntityType<?> entity : applicationUnit.metamodel().getEntities()) {
+            Map<String, String> properties = new HashMap<>();
+            for (Attribute<?, ?> attribute : entity.getAttributes()) {
+                properties.put(attribute.getName(), kindOf(attribute));
+            }
+            byEntity.put(entity.getName(), properties);
+        }
+        return byEntity;
+    }
+
+    private static String kindOf(Attribute<?, ?> attribute) {
+        if (attribute.isCollection()) {
+            return "[]";
+        }
+        if (attribute.getPersistentAttributeType() == Attribute.PersistentAttributeType.EMBEDDED) {
+            return "*";
+        }
+        if (attribute instanceof SingularAttribute<?, ?> singular
+                && singular.getType() instanceof EntityType<?> target) {
+            return target.getName();
+        }
+        return "";
     }
 
     /** The cipher of the signing secrets, under the settings in force. */

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.actiontriggers.condition.Condition;
+import org.actiontriggers.condition.InvalidConditionException;
 import org.actiontriggers.settings.Settings;
 import org.actiontriggers.settings.TriggerSettings;
 
@@ -106,6 +108,14 @@ public class ActiveTriggers {
         Map<String, Map<Signal, List<TriggerTarget>>> next = new HashMap<>();
         for (Config config : configs.findActiveWithChildren()) {
             JsonValue template = config.payloadTemplate();
+            Condition condition;
+            try {
+                condition = config.parsedCondition();
+            } catch (InvalidConditionException e) {
+                LOG.warning(() -> "Config " + config.getId() + " has a stored condition that is refused, so it will not"
+                        + " trigger until the condition is fixed: " + e.getMessage());
+                continue;
+            }
             for (String entityType : config.getContentTypes()) {
                 if (!settings.current().isWhitelistedContentType(entityType)) {
                     LOG.warning(() -> "Config " + config.getId() + " names entity type '" + entityType
@@ -118,10 +128,10 @@ public class ActiveTriggers {
                     List<TriggerTarget> targets =
                             bySignal.computeIfAbsent(configSignal.getSignal(), s -> new ArrayList<>());
                     for (Webhook webhook : config.getWebhooks()) {
-                        targets.add(TriggerTarget.of(config, template, webhook));
+                        targets.add(TriggerTarget.of(config, template, condition, webhook));
                     }
                     for (MessageBrokerQueue queue : config.getBrokerQueues()) {
-                        targets.add(TriggerTarget.of(config, template, queue));
+                        targets.add(TriggerTarget.of(config, template, condition, queue));
                     }
                 }
             }

@@ -13,6 +13,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.actiontriggers.condition.Condition;
+import org.actiontriggers.condition.ConditionParser;
+import org.actiontriggers.condition.InvalidConditionException;
 import org.actiontriggers.template.InvalidTemplateException;
 import org.actiontriggers.template.TemplateValidator;
 
@@ -30,6 +33,7 @@ public class Config {
 
     private Long id;
     private String payload;
+    private String condition;
     private boolean active = true;
     private final Set<String> contentTypes = new LinkedHashSet<>();
     private final List<Webhook> webhooks = new ArrayList<>();
@@ -57,12 +61,19 @@ public class Config {
      * callers that want the message first ask {@link TemplateValidator}. Only a changed template is checked,
      * so that a bad one already stored can still be turned off.
      *
+     * A new or changed condition is parsed likewise, and refused when it breaks the condition language.
+     *
      * @param storedPayload the payload as stored now, {@code null} for a new config
+     * @param storedCondition the condition as stored now, {@code null} for a new config
      * @throws InvalidTemplateException naming each refused template string and why
+     * @throws InvalidConditionException naming each problem of the condition
      */
-    void beforeWrite(String storedPayload) {
+    void beforeWrite(String storedPayload, String storedCondition) {
         if (createdOn == null) {
             createdOn = OffsetDateTime.now(ZoneOffset.UTC);
+        }
+        if (!Objects.equals(condition, storedCondition)) {
+            ConditionParser.parse(condition);
         }
         if (Objects.equals(payload, storedPayload)) {
             return;
@@ -111,6 +122,41 @@ public class Config {
     /** The text template, when the payload is one; otherwise {@code null}. */
     public String textPayload() {
         return payloadTemplate() instanceof JsonString text ? text.getString() : null;
+    }
+
+    /** The condition as JSON text, or {@code null} when every change fires the config. */
+    public String getCondition() {
+        return condition;
+    }
+
+    /** The condition as JSON, or {@code null} for none. */
+    public JsonValue conditionJson() {
+        if (condition == null || condition.isBlank()) {
+            return null;
+        }
+        try (var reader = Json.createReader(new StringReader(condition))) {
+            return reader.readValue();
+        }
+    }
+
+    /**
+     * The condition parsed, or {@code null} for none.
+     *
+     * @throws InvalidConditionException when the stored text breaks the condition language
+     */
+    public Condition parsedCondition() {
+        return ConditionParser.parse(condition);
+    }
+
+    /** Sets the condition (a JSON object in the condition language); {@code null} or JSON null clears it. */
+    public void setCondition(JsonValue condition) {
+        this.condition =
+                condition == null || condition.getValueType() == JsonValue.ValueType.NULL ? null : condition.toString();
+    }
+
+    /** Sets the condition text as stored, without parsing it. */
+    void setStoredCondition(String condition) {
+        this.condition = condition;
     }
 
     public boolean isActive() {

@@ -15,6 +15,7 @@ import java.util.List;
  * @param contentTypes the entity types to watch
  * @param webhooks where to send
  * @param brokerQueues which brokers to publish to
+ * @param condition when a change fires the config, in the condition language; {@code null} for every change
  */
 public record ConfigDraft(
         Boolean active,
@@ -22,7 +23,24 @@ public record ConfigDraft(
         List<String> signals,
         List<ContentTypeDraft> contentTypes,
         List<WebhookDraft> webhooks,
-        List<BrokerQueueDraft> brokerQueues) {
+        List<BrokerQueueDraft> brokerQueues,
+        JsonValue condition) {
+
+    /** A draft without a condition: every change of a watched type fires it. */
+    public ConfigDraft(
+            Boolean active,
+            JsonValue payload,
+            List<String> signals,
+            List<ContentTypeDraft> contentTypes,
+            List<WebhookDraft> webhooks,
+            List<BrokerQueueDraft> brokerQueues) {
+        this(active, payload, signals, contentTypes, webhooks, brokerQueues, null);
+    }
+
+    /** The same draft with another condition. */
+    public ConfigDraft withCondition(JsonValue condition) {
+        return new ConfigDraft(active, payload, signals, contentTypes, webhooks, brokerQueues, condition);
+    }
 
     public ConfigDraft {
         signals = copy(signals);
@@ -52,7 +70,17 @@ public record ConfigDraft(
                 config.getBrokerQueues().stream()
                         .map(q -> new BrokerQueueDraft(
                                 q.getName(), q.getConnDetails(), q.getParameters(), q.getTimeoutSecs()))
-                        .toList());
+                        .toList(),
+                storedCondition(config));
+    }
+
+    /** The stored condition as JSON; text that is not JSON at all as a JSON string, for the validator to refuse. */
+    private static JsonValue storedCondition(Config config) {
+        try {
+            return config.conditionJson();
+        } catch (jakarta.json.JsonException e) {
+            return jakarta.json.Json.createValue(config.getCondition());
+        }
     }
 
     /** An unmodifiable copy that, unlike {@code List.copyOf}, keeps nulls: they are for the validator to name. */

@@ -43,6 +43,8 @@ public enum ConfigField {
     NAME("name"),
     CONN_DETAILS("conn_details"),
     PARAMETERS("parameters"),
+    /** Our extension: when a change fires the config, in the condition language ({@code condition} package). */
+    CONDITION("condition"),
     /** DAT's AWS Lambda actions: read, but only an empty list is accepted. */
     ACTIONS("actions"),
     CREATED_ON("created_on"),
@@ -53,6 +55,7 @@ public enum ConfigField {
             ID,
             ACTIVE,
             PAYLOAD,
+            CONDITION,
             CONFIG_SIGNALS,
             CONTENT_TYPES,
             WEBHOOKS,

@@ -51,6 +51,7 @@ public class ConfigRepository {
             List.of(
                     Column.insertOnly("id", SqlType.LONG, Config::getId, Config::setId),
                     Column.of("payload", SqlType.TEXT, Config::getPayload, Config::setStoredPayload),
+                    Column.of("condition_json", SqlType.TEXT, Config::getCondition, Config::setStoredCondition),
                     Column.of("active", SqlType.BOOLEAN, Config::isActive, Config::setActive),
                     Column.of("ordered", SqlType.BOOLEAN, Config::isOrdered, Config::setOrdered),
                     Column.insertOnly("created_on", SqlType.TIMESTAMP, Config::getCreatedOn, Config::setCreatedOn),
@@ -288,7 +289,7 @@ public class ConfigRepository {
     }
 
     private void insert(Connection c, Config config) throws SQLException {
-        config.beforeWrite(null);
+        config.beforeWrite(null, null);
         checkLimits(config);
         config.setId(nextId(c, CONFIGS));
         execute(c, CONFIGS.insert(), ps -> CONFIGS.bindInsert(ps, config));
@@ -308,7 +309,7 @@ public class ConfigRepository {
         Config stored = query(c, "id = ?", List.of(config.getId()), "").stream()
                 .findFirst()
                 .orElseThrow(() -> new ConfigChangedMeanwhileException("config " + config.getId() + " was deleted"));
-        config.beforeWrite(stored.getPayload());
+        config.beforeWrite(stored.getPayload(), stored.getCondition());
         if (changes(WEBHOOKS, config.getWebhooks(), stored.getWebhooks(), Webhook::getId)) {
             checkLimits(config);
         }

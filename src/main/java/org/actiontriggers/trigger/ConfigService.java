@@ -222,6 +222,7 @@ public class ConfigService {
         config.setActive(draft.active() == null || draft.active());
         JsonValue payload = draft.payload();
         config.setPayload(payload);
+        config.setCondition(draft.condition());
         config.getContentTypes().clear();
         draft.contentTypes()
                 .forEach(type -> config.getContentTypes()
@@ -299,7 +300,13 @@ public class ConfigService {
                     given.timeoutSecs()));
         }
         return new ConfigDraft(
-                draft.active(), draft.payload(), draft.signals(), draft.contentTypes(), webhooks, queues);
+                draft.active(),
+                draft.payload(),
+                draft.signals(),
+                draft.contentTypes(),
+                webhooks,
+                queues,
+                draft.condition());
     }
 
     /** The given values, each one that is the masked form of the stored value replaced by the stored value. */

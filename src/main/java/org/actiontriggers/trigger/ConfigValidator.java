@@ -31,6 +31,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.actiontriggers.condition.Condition;
+import org.actiontriggers.condition.ConditionParser;
+import org.actiontriggers.condition.ConditionProblem;
+import org.actiontriggers.condition.EntityFields;
+import org.actiontriggers.condition.InvalidConditionException;
 import org.actiontriggers.settings.BrokerCatalog;
 import org.actiontriggers.settings.BrokerDefinition;
 import org.actiontriggers.settings.BrokerKeys;
@@ -61,6 +66,7 @@ public class ConfigValidator {
     private final Map<String, String> entityNamesByLowerCase;
     private final TemplateChecker templates;
     private final BrokerCatalog brokerCatalog;
+    private final EntityFields entityFields;
 
     /**
      * @param settings the settings in force
@@ -70,6 +76,20 @@ public class ConfigValidator {
      */
     public ConfigValidator(
             Settings settings, Set<String> entityNames, TemplateChecker templates, BrokerCatalog brokerCatalog) {
+        this(settings, entityNames, templates, brokerCatalog, EntityFields.UNKNOWN);
+    }
+
+    /**
+     * @param entityFields the persistent properties of the application's entity types, against which a
+     *     condition's fields are checked; {@link EntityFields#UNKNOWN} accepts any well-formed path
+     */
+    public ConfigValidator(
+            Settings settings,
+            Set<String> entityNames,
+            TemplateChecker templates,
+            BrokerCatalog brokerCatalog,
+            EntityFields entityFields) {
+        this.entityFields = entityFields;
         this.brokerCatalog = brokerCatalog;
         this.settings = settings;
         this.entityNamesByLowerCase =
@@ -90,6 +110,7 @@ public class ConfigValidator {
         checkPayload(draft.payload(), violations);
         checkSignals(draft.signals(), violations);
         checkContentTypes(draft.contentTypes(), violations);
+        checkCondition(draft.condition(), draft.contentTypes(), violations);
         checkWebhooks(draft.webhooks(), violations);
         checkBrokerQueues(draft.brokerQueues(), violations);
         return List.copyOf(violations);
@@ -130,6 +151,37 @@ public class ConfigValidator {
                         .ifPresent(problem -> violations.add(new Violation(pointer, problem)));
             default -> {
                 // numbers, booleans and null are sent as written
+            }
+        }
+    }
+
+    /**
+     * The condition parses within its limits, and each field it reads is a property of every watched type whose
+     * properties are known (a field that one of them lacks would never match its changes).
+     */
+    private void checkCondition(
+            JsonValue condition, List<ConfigDraft.ContentTypeDraft> contentTypes, List<Violation> violations) {
+        Condition parsed;
+        try {
+            parsed = ConditionParser.parse(condition);
+        } catch (InvalidConditionException e) {
+            for (ConditionProblem problem : e.problems()) {
+                violations.add(new Violation(problem.pointer(), problem.reason()));
+            }
+            return;
+        }
+        if (parsed == null) {
+            return;
+        }
+        Set<String> types = new TreeSet<>();
+        contentTypes.forEach(type -> entityName(type.model()).ifPresent(types::add));
+        for (Condition.FieldUse use : parsed.fields()) {
+            for (String type : types) {
+                Optional<String> problem = entityFields.problem(type, use.path());
+                if (problem.isPresent()) {
+                    violations.add(new Violation(use.pointer(), problem.get()));
+                    break;
+                }
             }
         }
     }

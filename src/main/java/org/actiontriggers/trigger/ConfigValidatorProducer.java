@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import org.actiontriggers.condition.EntityFields;
 import org.actiontriggers.settings.BrokerCatalog;
 import org.actiontriggers.settings.TriggerSettings;
 import org.actiontriggers.template.TemplateChecker;
@@ -21,6 +22,11 @@ public class ConfigValidatorProducer {
     @Produces
     @Dependent
     ConfigValidator configValidator(TemplateChecker templates) {
-        return new ConfigValidator(settings.current(), settings.entityNames(), templates, brokerCatalog);
+        return new ConfigValidator(
+                settings.current(),
+                settings.entityNames(),
+                templates,
+                brokerCatalog,
+                new EntityFields(settings.entityProperties()));
     }
 }

@@ -15,7 +15,11 @@
  * {@code @PersistenceContext} ambiguous. The trigger tables are read and written through the configured JTA
  * DataSource, in the caller's transaction.
  *
- * <p>Depends on {@code settings}, {@code secret} and {@code template} only. Whether a payload template
+ * <p>A config's optional condition is parsed by the {@code condition} package when it is validated, saved and
+ * loaded into {@code ActiveTriggers}, whose {@code TriggerTarget}s carry it parsed, so that the saving
+ * transaction only evaluates it.
+ *
+ * <p>Depends on {@code settings}, {@code secret}, {@code template} and {@code condition} only. Whether a payload template
  * renders is asked through {@code template.TemplateChecker}, which the record stage implements.
  */
 package org.actiontriggers.trigger;

@@ -1,5 +1,6 @@
 package org.actiontriggers.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +43,7 @@ class ArchitectureTest {
             "settings",
             "secret",
             "template",
+            "condition",
             "boot",
             "access",
             "admin",
@@ -57,11 +59,12 @@ class ArchitectureTest {
     private static final Map<String, List<String>> MAY_DEPEND_ON = Map.ofEntries(
             Map.entry("secret", List.of("template")),
             Map.entry("template", List.of()),
+            Map.entry("condition", List.of()),
             Map.entry("settings", List.of("secret", "template")),
-            Map.entry("trigger", List.of("settings", "secret", "template")),
+            Map.entry("trigger", List.of("settings", "secret", "template", "condition")),
             Map.entry("outbox", List.of("trigger")),
             Map.entry("capture", List.of("trigger", "settings")),
-            Map.entry("record", List.of("capture", "trigger", "settings", "secret", "template", "outbox")),
+            Map.entry("record", List.of("capture", "trigger", "settings", "secret", "template", "condition", "outbox")),
             Map.entry("boot", List.of("trigger", "settings", "secret")),
             Map.entry("deliver", List.of("trigger", "settings", "secret", "template", "outbox")),
             Map.entry("dispatch", List.of("settings", "boot", "outbox", "record", "deliver")),
@@ -101,6 +104,25 @@ class ArchitectureTest {
                 .resideInAPackage("jakarta.persistence..")
                 .because("a library jar with its own persistence unit makes a host's unnamed @PersistenceContext"
                         + " ambiguous; the trigger tables are read and written through JDBC")
+                .check(main);
+    }
+
+    @Test
+    void theConditionLanguageIsPureJavaAndJsonP() {
+        classes()
+                .that()
+                .resideInAPackage(ROOT + ".condition..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        ROOT + ".condition..",
+                        "java.lang",
+                        "java.lang.runtime",
+                        "java.util..",
+                        "java.math",
+                        "java.io",
+                        "jakarta.json..")
+                .because("a condition is data evaluated over plain maps: no CDI, JPA, reflection or network")
                 .check(main);
     }
 

@@ -271,4 +271,27 @@ class TriggerFormTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'yesterday' is not a time");
     }
+
+    @Test
+    void aConditionIsReadAsJsonShownPrettyAndItsProblemsGoNextToIt() {
+        TriggerForm form = seedForm();
+        assertThat(form.toDraft().draft().condition()).isNull();
+        form.setCondition("{\"field\": \"quantity\", \"gt\": 2}");
+        assertThat(form.toDraft().draft().condition().asJsonObject().getInt("gt"))
+                .isEqualTo(2);
+        form.setCondition("quantity > 2");
+        assertThat(form.toDraft().problems()).extracting(Violation::pointer).containsExactly("/condition");
+
+        Config config = new Config();
+        config.setCondition(jakarta.json.Json.createObjectBuilder()
+                .add("field", "status")
+                .add("changed_to", "completed")
+                .build());
+        assertThat(TriggerForm.of(config).getCondition()).contains("\"changed_to\": \"completed\"");
+        assertThat(TriggerForm.of(new Config()).getCondition()).isEmpty();
+
+        assertThat(FieldPlace.of(form, "/condition")).isEqualTo(new FieldPlace("condition", "Condition"));
+        assertThat(FieldPlace.of(form, "/condition/all/1/gt"))
+                .isEqualTo(new FieldPlace("condition", "Condition at /all/1/gt:"));
+    }
 }

@@ -153,6 +153,7 @@ class ConsoleIT extends ApiFixture {
         driver.get(base + CONSOLE + "edit/trigger.xhtml");
 
         fillTrigger("https://elsewhere.example/hook", "soon");
+        type(By.id("form:condition"), "{\"all\": [{\"field\": \"quantity\", \"gt\": \"lots\"}]}");
         browser.clickAndWait(By.id("form:save"), MESSAGES);
 
         assertThat(fieldError("form:webhooks:0:url"))
@@ -160,6 +161,8 @@ class ConsoleIT extends ApiFixture {
                 .contains("whitelisted-webhook-endpoint-patterns");
         assertThat(fieldError("form:webhooks:0:timeout"))
                 .isEqualTo("Webhook 1: timeout must be a number of seconds, e.g. 10 or 2.5");
+        assertThat(fieldError("form:condition"))
+                .isEqualTo("Condition at /all/0/gt: must be a number (gt compares numbers)");
         assertThat(driver.findElement(By.id("messages")).getText()).contains("Nothing was saved");
         assertThat(driver.findElement(By.id("form:webhooks:0:url")).getAttribute("value"))
                 .isEqualTo("https://elsewhere.example/hook");
@@ -168,6 +171,7 @@ class ConsoleIT extends ApiFixture {
 
         type(By.id("form:webhooks:0:url"), hook);
         type(By.id("form:webhooks:0:timeout"), "2.5");
+        type(By.id("form:condition"), "{\"field\": \"quantity\", \"gt\": 0}");
         browser.clickAndWait(By.id("form:save"), MESSAGES);
 
         assertThat(driver.findElement(By.id("messages")).getText()).contains("was created");
@@ -191,11 +195,14 @@ class ConsoleIT extends ApiFixture {
         String shown =
                 driver.findElement(By.id("form:webhooks:0:headers:0:value")).getAttribute("value");
         assertThat(shown).isEqualTo("Bearer ****");
+        type(By.id("form:condition"), "{\"field\": \"quantity\", \"gt\": 5}");
         new Select(driver.findElement(By.id("form:previewType"))).selectByValue("Sale");
         type(By.id("form:previewId"), Long.toString(sale));
         driver.findElement(By.id("form:preview")).click();
         WebElement preview = browser.awaitShown(By.id("preview-body"));
         assertThat(preview.getText()).contains("\"customer_name\":\"Ann O'Brien\"", "\"quantity\":4");
+        assertThat(driver.findElement(By.id("preview-fires")).getText())
+                .isEqualTo("The trigger would not fire for this entity: /condition: quantity is 4, not > 5");
         assertThat(driver.findElement(By.id("form:previewResult")).getText())
                 .contains("POST " + hook, "Authorization: Bearer ****");
         assertThat(driver.getPageSource()).doesNotContain(secret.substring(7));

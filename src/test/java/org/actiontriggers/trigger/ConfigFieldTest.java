@@ -42,6 +42,7 @@ class ConfigFieldTest {
                         "id",
                         "active",
                         "payload",
+                        "condition",
                         "config_signals",
                         "content_types",
                         "webhooks",

@@ -21,7 +21,7 @@ class ConfigTest {
                 true,
                 List.of("Sale"));
 
-        assertThatThrownBy(() -> config.beforeWrite(null))
+        assertThatThrownBy(() -> config.beforeWrite(null, null))
                 .isInstanceOf(InvalidTemplateException.class)
                 .hasMessageContaining("$.evil")
                 .hasMessageNotContaining("$.ok");
@@ -32,7 +32,7 @@ class ConfigTest {
         Config config = new Config(
                 Json.createObjectBuilder().add("name", "{{ customer.name }}").build(), true, List.of("Sale"));
 
-        assertThatCode(() -> config.beforeWrite(null)).doesNotThrowAnyException();
+        assertThatCode(() -> config.beforeWrite(null, null)).doesNotThrowAnyException();
         assertThat(config.getCreatedOn()).isNotNull();
     }
 
@@ -43,8 +43,27 @@ class ConfigTest {
         String asStored = stored.getPayload();
         stored.setActive(false);
 
-        assertThatCode(() -> stored.beforeWrite(asStored)).doesNotThrowAnyException();
+        assertThatCode(() -> stored.beforeWrite(asStored, null)).doesNotThrowAnyException();
         stored.setTextPayload("{{ quantity }} [[${new java.io.File('x')}]]");
-        assertThatThrownBy(() -> stored.beforeWrite(asStored)).isInstanceOf(InvalidTemplateException.class);
+        assertThatThrownBy(() -> stored.beforeWrite(asStored, null)).isInstanceOf(InvalidTemplateException.class);
+    }
+
+    @Test
+    void aConfigWithAMalformedConditionCannotBeSavedWhateverCodeSavesIt() {
+        Config config = new Config(Json.createObjectBuilder().build(), true, List.of("Sale"));
+        config.setCondition(Json.createObjectBuilder()
+                .add("field", "T(java.lang.Runtime).getRuntime()")
+                .add("equals", 1)
+                .build());
+
+        assertThatThrownBy(() -> config.beforeWrite(null, null))
+                .isInstanceOf(org.actiontriggers.condition.InvalidConditionException.class)
+                .hasMessageContaining("/condition/field");
+        String stored = config.getCondition();
+        assertThatCode(() -> config.beforeWrite(null, stored)).doesNotThrowAnyException();
+        config.setCondition(
+                Json.createObjectBuilder().add("field", "quantity").add("gt", 2).build());
+        assertThatCode(() -> config.beforeWrite(null, stored)).doesNotThrowAnyException();
+        assertThat(config.parsedCondition().fields()).hasSize(1);
     }
 }

@@ -517,4 +517,39 @@ class ConfigValidatorTest {
         assertThat(Violation.pointerOf("webhooks", 0, "headers", "a/b~c")).isEqualTo("/webhooks/0/headers/a~1b~0c");
         assertThat(Violation.pointerOf()).isEmpty();
     }
+
+    @Test
+    void aConditionIsParsedAndItsFieldsCheckedAgainstEveryWatchedTypeAtTheirPointers() {
+        ConfigValidator knowing = new ConfigValidator(
+                settings(3, "https://example\\.com/hook"),
+                Set.of("Sale", "Customer", "Product"),
+                new PayloadTemplateChecker(),
+                BrokerCatalog.NONE,
+                new org.actiontriggers.condition.EntityFields(Map.of(
+                        "Sale", Map.of("id", "", "quantity", "", "customer", "Customer"),
+                        "Customer", Map.of("id", "", "name", ""))));
+        JsonValue condition;
+        try (var reader = Json.createReader(new java.io.StringReader("{\"all\": [{\"field\": \"customer.name\","
+                + " \"equals\": \"Ann\"}, {\"field\": \"quantity\", \"gt\": \"many\"},"
+                + " {\"field\": \"status\", \"changed\": true}]}"))) {
+            condition = reader.readValue();
+        }
+
+        List<Violation> violations = knowing.validate(valid().withCondition(condition));
+
+        assertThat(violations).extracting(Violation::pointer).containsExactly("/condition/all/1/gt");
+        assertThat(knowing.validate(valid().withCondition(Json.createObjectBuilder()
+                        .add("field", "status")
+                        .add("changed", true)
+                        .build())))
+                .containsExactly(new Violation(
+                        "/condition/field", "'status' is not a property of Sale; it has customer, id, quantity"));
+        assertThat(knowing.validate(valid().withCondition(JsonValue.NULL))).isEmpty();
+        // a validator that does not know the properties accepts any well-formed path
+        assertThat(validator.validate(valid().withCondition(Json.createObjectBuilder()
+                        .add("field", "status")
+                        .add("changed", true)
+                        .build())))
+                .isEmpty();
+    }
 }
