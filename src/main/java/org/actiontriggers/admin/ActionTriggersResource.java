@@ -180,8 +180,8 @@ public class ActionTriggersResource {
     public JsonObject preview(@PathParam("id") long id, InputStream body) {
         PreviewRequests.PreviewRequest request = PreviewRequests.of(bodies.read(body), false);
         Config config = configs.find(id).orElseThrow(() -> notFound(id));
-        return PreviewRequests.toJson(
-                preview.preview(config, request.entityType(), request.entityId(), request.signal()));
+        return PreviewRequests.toJson(preview.preview(
+                config, request.entityType(), request.entityId(), request.signal(), request.previous()));
     }
 
     /** What a config not yet saved would send for a real entity; nothing is saved or sent. */
@@ -196,8 +196,8 @@ public class ActionTriggersResource {
         PreviewRequests.PreviewRequest request = PreviewRequests.of(bodies.read(body), true);
         Config config =
                 PreviewRequests.underConfig(() -> configs.unsaved(ConfigDocuments.draftOf(request.config(), null)));
-        return PreviewRequests.toJson(
-                preview.preview(config, request.entityType(), request.entityId(), request.signal()));
+        return PreviewRequests.toJson(preview.preview(
+                config, request.entityType(), request.entityId(), request.signal(), request.previous()));
     }
 
     @DELETE

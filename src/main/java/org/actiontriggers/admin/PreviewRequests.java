@@ -10,8 +10,10 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.actiontriggers.record.PayloadPreview;
@@ -27,9 +29,10 @@ import org.actiontriggers.trigger.Violation;
  */
 final class PreviewRequests {
 
-    private static final Set<String> FIELDS = Set.of(PayloadPreview.ENTITY_TYPE, PayloadPreview.ENTITY_ID, "signal");
+    private static final Set<String> FIELDS =
+            Set.of(PayloadPreview.ENTITY_TYPE, PayloadPreview.ENTITY_ID, "signal", PayloadPreview.PREVIOUS);
     private static final Set<String> FIELDS_WITH_CONFIG =
-            Set.of(PayloadPreview.ENTITY_TYPE, PayloadPreview.ENTITY_ID, "signal", "config");
+            Set.of(PayloadPreview.ENTITY_TYPE, PayloadPreview.ENTITY_ID, "signal", PayloadPreview.PREVIOUS, "config");
 
     private PreviewRequests() {}
 
@@ -38,8 +41,11 @@ final class PreviewRequests {
      *
      * @param config the unsaved config's document, or {@code null} for a saved config
      * @param signal {@code null} for the config's first
+     * @param previous the entity's previous values that differ from its stored ones, as plain values; {@code
+     *     null} for a preview without a previous state
      */
-    record PreviewRequest(JsonValue config, String entityType, String entityId, Signal signal) {}
+    record PreviewRequest(
+            JsonValue config, String entityType, String entityId, Signal signal, Map<String, Object> previous) {}
 
     static PreviewRequest of(JsonValue document, boolean withConfig) {
         if (!(document instanceof JsonObject doc)) {
@@ -81,6 +87,7 @@ final class PreviewRequests {
         } else if (given != null && given.getValueType() != JsonValue.ValueType.NULL) {
             violations.add(Violation.at("must be a string, e.g. post_save", "signal"));
         }
+        Map<String, Object> previous = previousOf(doc.get(PayloadPreview.PREVIOUS), violations);
         JsonValue config = doc.get("config");
         if (withConfig && config == null) {
             violations.add(Violation.at("is required: the config's document", "config"));
@@ -88,7 +95,36 @@ final class PreviewRequests {
         if (!violations.isEmpty()) {
             throw new InvalidConfigException(violations);
         }
-        return new PreviewRequest(config, entityType, entityId, signal);
+        return new PreviewRequest(config, entityType, entityId, signal, previous);
+    }
+
+    /** {@code "previous": {"status": "in_progress"}}: top-level properties as strings, numbers, booleans or null. */
+    private static Map<String, Object> previousOf(JsonValue given, List<Violation> violations) {
+        if (given == null || given.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(given instanceof JsonObject values)) {
+            violations.add(Violation.at(
+                    "must be an object of the entity's previous values, e.g. {\"status\": \"in_progress\"}",
+                    PayloadPreview.PREVIOUS));
+            return null;
+        }
+        Map<String, Object> previous = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            switch (value.getValueType()) {
+                case STRING -> previous.put(name, ((JsonString) value).getString());
+                case NUMBER -> previous.put(name, ((JsonNumber) value).bigDecimalValue());
+                case TRUE -> previous.put(name, Boolean.TRUE);
+                case FALSE -> previous.put(name, Boolean.FALSE);
+                case NULL -> previous.put(name, null);
+                default ->
+                    violations.add(Violation.at(
+                            "must be a string, number, boolean or null: a property's previous value",
+                            PayloadPreview.PREVIOUS,
+                            name));
+            }
+        });
+        return previous;
     }
 
     /** Runs the step with the pointers of its violations moved under {@code /config}. */

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +34,9 @@ import org.actiontriggers.trigger.Webhook;
  * masked, because resolving them would put secrets into a response.
  *
  * <p>It also says whether the config's condition holds for the entity and, if not, which part failed. The
- * entity is taken as it is stored, with no previous state (as for a create): a part that asks how a field
- * changed ({@code changed}, {@code changed_from}, {@code changed_to}, {@code "of": "previous"}) fails with
- * "no previous state".
+ * entity is taken as it is stored; given previous values, as if it had just changed from them, so that a
+ * part that asks how a field changed ({@code changed}, {@code changed_from}, {@code changed_to}, {@code "of":
+ * "previous"}) can hold. Without them such a part fails with "no previous state".
  */
 @ApplicationScoped
 public class PayloadPreview {
@@ -82,7 +83,7 @@ public class PayloadPreview {
     }
 
     /**
-     * Renders the config's payload for the entity as the signal would.
+     * Renders the config's payload for the entity as the signal would, without a previous state.
      *
      * @param signal {@code null} for the config's first signal
      * @throws InvalidConfigException pointing at {@code /entity_type}, {@code /entity_id}, {@code /signal} or
@@ -134,13 +135,16 @@ public class PayloadPreview {
                     .map(p -> new Violation(p.pointer(), p.reason()))
                     .toList());
         }
+        EntityChange change = new EntityChange(chosen, operation, snapshot, previous, Instant.now());
         ConditionResult verdict = condition == null
                 ? ConditionResult.FIRED
-                : condition.evaluate(snapshot.asTemplateModel(), null, List.of());
+                : condition.evaluate(
+                        snapshot.asTemplateModel(),
+                        previous == null ? null : previous.asTemplateModel(),
+                        change.changedFields());
         RenderedPayload payload;
         try {
-            payload = renderer.render(
-                    config.payloadTemplate(), new EntityChange(chosen, operation, snapshot, previous, Instant.now()));
+            payload = renderer.render(config.payloadTemplate(), change);
         } catch (PayloadRenderingException e) {
             throw refused("payload", "cannot be rendered for this entity: " + e.getMessage());
         }
@@ -160,8 +164,34 @@ public class PayloadPreview {
             throw new InvalidConfigException(unknown);
         }
         Map<String, Object> properties = new LinkedHashMap<>(current.properties());
-        properties.putAll(values);
+        values.forEach((name, value) -> properties.put(name, likeCurrent(value, properties.get(name))));
         return new EntitySnapshot(current.entityType(), current.id(), properties, true);
+    }
+
+    /** A number given as JSON in the type the entity's own value has, so that an equal value is no change. */
+    private static Object likeCurrent(Object given, Object current) {
+        if (given instanceof BigDecimal number) {
+            try {
+                if (current instanceof Integer) {
+                    return number.intValueExact();
+                }
+                if (current instanceof Long) {
+                    return number.longValueExact();
+                }
+                if (current instanceof Short) {
+                    return number.shortValueExact();
+                }
+                if (current instanceof Double) {
+                    return number.doubleValue();
+                }
+                if (current instanceof Float) {
+                    return number.floatValue();
+                }
+            } catch (ArithmeticException notOfThatType) {
+                return number;
+            }
+        }
+        return given;
     }
 
     private static WebhookRequest request(Webhook webhook, RenderedPayload payload) {

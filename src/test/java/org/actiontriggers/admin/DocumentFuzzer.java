@@ -13,7 +13,7 @@ import java.util.Random;
 import org.actiontriggers.trigger.ConfigField;
 
 /**
- * Request bodies for the admin API made from one seed: DAT's webhook document changed in one to four random
+ * Request bodies for the admin API made from one seed: DAT's webhook document with a condition, changed in one to four random
  * places, cut or garbled as text, or nested absurdly deep. The same seed gives the same bodies, so a failing
  * body can be made again; the property test and the integration test share it.
  */
@@ -21,7 +21,10 @@ public final class DocumentFuzzer {
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    /** A config the validators of the tests accept, webhook on loopback with nothing listening on port 9. */
+    /**
+     * A config the validators of the tests accept, with a condition, its webhook on loopback with nothing
+     * listening on port 9.
+     */
     public static final String VALID = """
             {
               "active": true,
@@ -31,7 +34,8 @@ public final class DocumentFuzzer {
               "webhooks": [{"url": "http://127.0.0.1:9/hooks/fuzz", "http_method": "POST",
                             "headers": {"X-Fuzz": "1"}, "timeout_secs": 2}],
               "message_broker_queues": [],
-              "actions": []
+              "actions": [],
+              "condition": {"all": [{"field": "status", "changed_from": "new"}, {"field": "quantity", "gt": 0}]}
             }
             """;
 
@@ -73,6 +77,12 @@ public final class DocumentFuzzer {
             "<script>alert(1)</script>",
             "'; DROP TABLE config; --",
             "../../etc/passwd",
+            "status",
+            "quantity",
+            "customer.name",
+            "previous",
+            "previous.status",
+            "in_progress",
             "x".repeat(300),
             "y".repeat(70_000));
 
@@ -84,6 +94,25 @@ public final class DocumentFuzzer {
             keys.add(field.toString());
         }
         keys.addAll(List.of("condition", "", "__proto__", "constructor", "$type", "@class", "id\u0000"));
+        // the condition language's words, so that generated objects look like conditions now and then
+        keys.addAll(List.of(
+                "field",
+                "equals",
+                "not_equals",
+                "in",
+                "not_in",
+                "lt",
+                "lte",
+                "gt",
+                "gte",
+                "changed",
+                "changed_from",
+                "changed_to",
+                "to",
+                "of",
+                "all",
+                "any",
+                "not"));
         KEYS = List.copyOf(keys);
     }
 

@@ -1107,6 +1107,47 @@ class AdminApiIT extends ApiFixture {
     }
 
     /**
+     * The preview judges a transition when told what the entity changed from: DAT #149's condition fires for a
+     * completed sale given {@code "previous": {"status": "in_progress"}}, not without it or from another status;
+     * previous values the entity cannot have are refused at their pointers.
+     */
+    @Test
+    void thePreviewJudgesATransitionFromThePreviousValuesItIsGiven() {
+        String document = seedDocument()
+                .replace(
+                        "\"active\": true,",
+                        "\"active\": false, \"condition\": {\"field\": \"status\", \"changed_from\":"
+                                + " \"in_progress\", \"to\": \"completed\"},");
+        long id = createdId(admin.post(TRIGGERS, document));
+        long sale = demoSale(3);
+        HttpResponse<String> completed = anonymous.put("api/demo/sales/" + sale, "{\"status\": \"completed\"}");
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
+        String preview = TRIGGERS + "/" + id + "/preview";
+        String entity = "\"entity_type\": \"Sale\", \"entity_id\": " + sale;
+
+        JsonObject withoutPrevious = json(admin.post(preview, "{" + entity + "}"));
+        assertThat(withoutPrevious.getBoolean("fires")).isFalse();
+        assertThat(withoutPrevious.getJsonObject("condition_failed").getString("pointer"))
+                .isEqualTo("/condition");
+
+        JsonObject fromInProgress =
+                json(admin.post(preview, "{" + entity + ", \"previous\": {\"status\": \"in_progress\"}}"));
+        assertThat(fromInProgress.getBoolean("fires"))
+                .as(fromInProgress.toString())
+                .isTrue();
+
+        JsonObject fromNew = json(admin.post(preview, "{" + entity + ", \"previous\": {\"status\": \"new\"}}"));
+        assertThat(fromNew.getBoolean("fires")).isFalse();
+        assertThat(fromNew.getJsonObject("condition_failed").getString("detail"))
+                .contains("new");
+
+        assertProblem(admin.post(preview, "{" + entity + ", \"previous\": {\"nope\": 1}}"), 422, "/previous/nope");
+        assertProblem(admin.post(preview, "{" + entity + ", \"previous\": [1]}"), 422, "/previous");
+        assertProblem(
+                admin.post(preview, "{" + entity + ", \"previous\": {\"status\": [\"x\"]}}"), 422, "/previous/status");
+    }
+
+    /**
      * A header the sender would drop is refused when written, at its own pointer, instead of being stored and
      * silently not sent; so is a second spelling of one header name.
      */

@@ -121,6 +121,36 @@ class ChangeCaptureIT extends ShopFixture {
         assertThat(changed(merged)).containsExactly("status");
     }
 
+    /**
+     * Django Action Triggers' issue #149: a config that fires only when the status goes from in_progress to
+     * completed, while other saves (another field, another transition, a create) send nothing.
+     */
+    @Test
+    void aConditionOnTheStatusTransitionFiresExactlyOnceWithThePreviousAndNewStatus() {
+        configs.save(trigger("Sale", Signal.POST_SAVE)
+                .payload(TEMPLATE)
+                .condition(template("""
+                        {"field": "status", "changed_from": "in_progress", "to": "completed"}"""))
+                .webhook(receiver.url(path))
+                .build());
+
+        Sale sale = sale(1); // a create: no previous state, so no transition
+        shop.changeQuantity(sale.getId(), 2); // another field
+        shop.changeStatus(sale.getId(), Sale.IN_PROGRESS); // new → in_progress
+        shop.changeSale(sale.getId(), 3, null); // another field again, in progress
+        shop.changeSale(sale.getId(), 4, Sale.COMPLETED); // in_progress → completed, with the quantity
+        Sale other = sale(1);
+        shop.changeStatus(other.getId(), Sale.COMPLETED); // new → completed: not from in_progress
+
+        JsonObject body = received(1).get(0);
+        assertThat(body.getJsonNumber("id").longValue()).isEqualTo(sale.getId());
+        assertThat(body.getString("previous_status")).isEqualTo("in_progress");
+        assertThat(body.getString("status")).isEqualTo("completed");
+        assertThat(changed(body)).containsExactly("quantity", "status");
+        assertThat(deliveriesOf(sale)).hasSize(1);
+        assertThat(deliveriesOf(other)).isEmpty();
+    }
+
     @Test
     void changedInTwoFlushesOfOneTransactionGivesOneDeliveryPerFlush() {
         Sale sale = sale(1);

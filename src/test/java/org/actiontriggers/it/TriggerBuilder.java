@@ -50,6 +50,12 @@ public final class TriggerBuilder {
     }
 
     /** Deliveries of one entity go one after another, in commit order. */
+    /** The config's condition, a JSON document of the condition language. */
+    public TriggerBuilder condition(JsonValue condition) {
+        config.setCondition(condition);
+        return this;
+    }
+
     public TriggerBuilder ordered() {
         config.setOrdered(true);
         return this;
