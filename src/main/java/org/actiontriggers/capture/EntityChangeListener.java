@@ -21,9 +21,10 @@ import org.actiontriggers.trigger.Signal;
  * <p>For a change some active config watches it takes a snapshot and raises an {@link EntityChange}; for any
  * other it returns after one hash lookup. It never touches the network and never hands the live entity on.
  *
- * <p><b>Previous state.</b> For an entity of a watched type it also keeps, in {@link PreviousStates} (a
- * resource of the transaction, not a field of the entity), a shallow snapshot of the state the entity was
- * loaded with; an update or delete reports it as {@code previous}, and after each flush of an update or
+ * <p><b>Previous state.</b> For an entity of a type some config reads the previous state of (a condition, a
+ * template naming {@code previous} or {@code changed_fields}, the default payload) it also keeps, in {@link
+ * PreviousStates} (a resource of the transaction, not a field of the entity), a shallow snapshot of the
+ * state the entity was loaded with; an update or delete reports it as {@code previous}, and after each flush of an update or
  * insert the flushed state takes its place. An entity changed in two flushes of one transaction thus gives
  * one delivery per flush, each with the state of the flush before as {@code previous}; changed twice before
  * one flush, it gives one. The snapshot is shallow — referenced entities by type and id — because at
@@ -45,9 +46,7 @@ public class EntityChangeListener {
 
     @PostLoad
     void postLoad(Object entity) {
-        if (activeTriggers.isWatched(EntityTypes.nameOf(entity.getClass())) && previousStates.inTransaction()) {
-            previousStates.remember(entity, snapshotter.shallowSnapshot(entity));
-        }
+        keepPreviousState(entity);
     }
 
     @PrePersist
@@ -57,9 +56,8 @@ public class EntityChangeListener {
 
     @PostPersist
     void postPersist(Object entity) {
-        if (capture(entity, Signal.POST_SAVE, Operation.CREATE, false) && previousStates.inTransaction()) {
-            previousStates.remember(entity, snapshotter.shallowSnapshot(entity));
-        }
+        capture(entity, Signal.POST_SAVE, Operation.CREATE, false);
+        keepPreviousState(entity);
     }
 
     @PreUpdate
@@ -69,9 +67,8 @@ public class EntityChangeListener {
 
     @PostUpdate
     void postUpdate(Object entity) {
-        if (capture(entity, Signal.POST_SAVE, Operation.UPDATE, true) && previousStates.inTransaction()) {
-            previousStates.remember(entity, snapshotter.shallowSnapshot(entity));
-        }
+        capture(entity, Signal.POST_SAVE, Operation.UPDATE, true);
+        keepPreviousState(entity);
     }
 
     @PreRemove
@@ -81,25 +78,25 @@ public class EntityChangeListener {
 
     @PostRemove
     void postRemove(Object entity) {
-        if (capture(entity, Signal.POST_DELETE, Operation.DELETE, true)) {
+        capture(entity, Signal.POST_DELETE, Operation.DELETE, true);
+        if (activeTriggers.keepsPreviousStateOf(EntityTypes.nameOf(entity.getClass()))) {
             previousStates.forget(entity);
         }
     }
 
-    /**
-     * Raises the change when a config watches this signal of the entity's type.
-     *
-     * @return whether any config watches the entity's type at all (so that its previous state is kept)
-     */
-    private boolean capture(Object entity, Signal signal, Operation operation, boolean withPrevious) {
-        String type = EntityTypes.nameOf(entity.getClass());
-        if (!activeTriggers.isWatched(type)) {
-            return false;
-        }
-        if (activeTriggers.isWatched(type, signal)) {
+    /** Raises the change when a config watches this signal of the entity's type. */
+    private void capture(Object entity, Signal signal, Operation operation, boolean withPrevious) {
+        if (activeTriggers.isWatched(EntityTypes.nameOf(entity.getClass()), signal)) {
             EntitySnapshot previous = withPrevious ? previousStates.of(entity) : null;
             changes.fire(new EntityChange(signal, operation, snapshotter.snapshot(entity), previous, Instant.now()));
         }
-        return true;
+    }
+
+    /** Keeps the entity's state as its next change's previous one, when a config of its type reads it. */
+    private void keepPreviousState(Object entity) {
+        if (activeTriggers.keepsPreviousStateOf(EntityTypes.nameOf(entity.getClass()))
+                && previousStates.inTransaction()) {
+            previousStates.remember(entity, snapshotter.shallowSnapshot(entity));
+        }
     }
 }

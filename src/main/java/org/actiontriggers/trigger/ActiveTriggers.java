@@ -2,6 +2,7 @@ package org.actiontriggers.trigger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,8 +11,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,6 +23,8 @@ import org.actiontriggers.condition.Condition;
 import org.actiontriggers.condition.InvalidConditionException;
 import org.actiontriggers.settings.Settings;
 import org.actiontriggers.settings.TriggerSettings;
+import org.actiontriggers.template.InvalidTemplateException;
+import org.actiontriggers.template.TemplateSyntax;
 
 /**
  * The in-memory answer to "which webhooks and broker queues does this change of that entity type trigger?".
@@ -44,7 +49,11 @@ public class ActiveTriggers {
     TriggerSettings settings;
 
     private volatile Map<String, Map<Signal, List<TriggerTarget>>> index = Map.of();
+    private volatile Set<String> previousReaders = Set.of();
     private static final long FULL_RELOAD_SECONDS = 30;
+
+    /** The template names that read the previous state (see {@code record.PayloadRenderer}). */
+    private static final Set<String> PREVIOUS_STATE = Set.of("previous", "changed_fields");
 
     private volatile long loadedRevision = Long.MIN_VALUE;
     private volatile long loadedAt = System.nanoTime();
@@ -55,12 +64,19 @@ public class ActiveTriggers {
         return bySignal != null && bySignal.containsKey(signal);
     }
 
-    /**
-     * Whether any active config of a whitelisted type listens for any signal of this entity type — every
-     * signal concerns an update or a delete — so that capture keeps its previous state; one hash lookup.
-     */
+    /** Whether any active config of a whitelisted type listens for any signal of this entity type. */
     public boolean isWatched(String entityType) {
         return index.containsKey(entityType);
+    }
+
+    /**
+     * Whether capture must keep the loaded state of this entity type: some active config on it reads the
+     * previous state — through a condition, a template naming {@code previous} or {@code changed_fields}, or the
+     * default payload, which lists the changed fields. Other watched types, and every unwatched one, keep
+     * nothing: one hash lookup.
+     */
+    public boolean keepsPreviousStateOf(String entityType) {
+        return previousReaders.contains(entityType);
     }
 
     /** The webhooks and broker queues to notify for this signal of this entity type; empty when none. */
@@ -106,6 +122,7 @@ public class ActiveTriggers {
 
     private synchronized void reload(long revision) {
         Map<String, Map<Signal, List<TriggerTarget>>> next = new HashMap<>();
+        Set<String> readers = new HashSet<>();
         for (Config config : configs.findActiveWithChildren()) {
             JsonValue template = config.payloadTemplate();
             Condition condition;
@@ -121,6 +138,9 @@ public class ActiveTriggers {
                     LOG.warning(() -> "Config " + config.getId() + " names entity type '" + entityType
                             + "', which is not in " + Settings.WHITELISTED_CONTENT_TYPES + "; it will not trigger");
                     continue;
+                }
+                if (readsPreviousState(condition, template)) {
+                    readers.add(entityType);
                 }
                 Map<Signal, List<TriggerTarget>> bySignal =
                         next.computeIfAbsent(entityType, t -> new EnumMap<>(Signal.class));
@@ -138,9 +158,40 @@ public class ActiveTriggers {
         }
         next.values().forEach(bySignal -> bySignal.replaceAll((signal, targets) -> List.copyOf(targets)));
         index = Map.copyOf(next);
+        previousReaders = Set.copyOf(readers);
         loadedRevision = revision;
         loadedAt = System.nanoTime();
         LOG.fine(() -> "Loaded active trigger configs at revision " + revision);
+    }
+
+    /** Whether a config reads the entity's previous state; see {@link #keepsPreviousStateOf}. */
+    static boolean readsPreviousState(Condition condition, JsonValue template) {
+        return condition != null
+                || template == null
+                || template.getValueType() == JsonValue.ValueType.NULL
+                || namesPreviousState(template);
+    }
+
+    private static boolean namesPreviousState(JsonValue template) {
+        switch (template.getValueType()) {
+            case STRING -> {
+                try {
+                    return TemplateSyntax.parse(((JsonString) template).getString()).paths().stream()
+                            .anyMatch(path -> PREVIOUS_STATE.contains(path.split("\\.", 2)[0]));
+                } catch (InvalidTemplateException refused) {
+                    return false; // it never renders, so it reads nothing
+                }
+            }
+            case OBJECT -> {
+                return template.asJsonObject().values().stream().anyMatch(ActiveTriggers::namesPreviousState);
+            }
+            case ARRAY -> {
+                return template.asJsonArray().stream().anyMatch(ActiveTriggers::namesPreviousState);
+            }
+            default -> {
+                return false;
+            }
+        }
     }
 
     private long storedRevision() throws SQLException {

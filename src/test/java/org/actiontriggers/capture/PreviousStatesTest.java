@@ -268,6 +268,12 @@ class PreviousStatesTest {
         public boolean isWatched(String entityType, Signal signal) {
             return signals.getOrDefault(entityType, Set.of()).contains(signal);
         }
+
+        /** As if each watched type had a config reading the previous state (the default payload does). */
+        @Override
+        public boolean keepsPreviousStateOf(String entityType) {
+            return signals.containsKey(entityType);
+        }
     }
 
     /** Everything loaded but the named attributes; counts the reads. */
