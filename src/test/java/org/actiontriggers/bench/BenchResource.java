@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.sql.Connection;
@@ -115,8 +117,16 @@ public class BenchResource {
     @POST
     @Path("triggers")
     public JsonObject createTriggers(
-            @QueryParam("entity") String entity, @QueryParam("webhooks") int webhooks, @QueryParam("url") String url) {
+            @QueryParam("entity") String entity,
+            @QueryParam("webhooks") int webhooks,
+            @QueryParam("url") String url,
+            @QueryParam("condition") String condition) {
         Config config = new Config(PAYLOAD, true, List.of(entity));
+        if (condition != null && !condition.isBlank()) {
+            try (JsonReader reader = JSON.createReader(new StringReader(condition))) {
+                config.setCondition(reader.readValue());
+            }
+        }
         for (int i = 0; i < Math.max(1, webhooks); i++) {
             new Webhook(config, i == 0 ? url : url + "/" + i, HttpMethod.POST, null, null);
         }
@@ -173,6 +183,38 @@ public class BenchResource {
         for (int i = 0; i < n; i++) {
             long t0 = System.nanoTime();
             shop.addSale(customer, product, 1).orElseThrow();
+            nanos.add(System.nanoTime() - t0);
+        }
+        return JSON.createObjectBuilder().add("nanos", nanos).build();
+    }
+
+    /** The sales {@code sales/prepared} made for {@code sales/timed-updates}; one bench client at a time. */
+    private static volatile List<Long> prepared = List.of();
+
+    /** {@code n} sales, untimed, kept for the next {@code sales/timed-updates}. */
+    @POST
+    @Path("sales/prepared")
+    public JsonObject preparedSales(
+            @QueryParam("n") int n, @QueryParam("customer") long customer, @QueryParam("product") long product) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(shop.addSale(customer, product, 1).orElseThrow().getId());
+        }
+        prepared = List.copyOf(ids);
+        return JSON.createObjectBuilder().add("prepared", ids.size()).build();
+    }
+
+    /**
+     * Each prepared sale changed once in a transaction of its own — loaded, its quantity set to 2, committed;
+     * answers each change's duration in nanoseconds.
+     */
+    @POST
+    @Path("sales/timed-updates")
+    public JsonObject timedUpdates() {
+        JsonArrayBuilder nanos = JSON.createArrayBuilder();
+        for (long id : prepared) {
+            long t0 = System.nanoTime();
+            shop.changeQuantity(id, 2).orElseThrow();
             nanos.add(System.nanoTime() - t0);
         }
         return JSON.createObjectBuilder().add("nanos", nanos).build();

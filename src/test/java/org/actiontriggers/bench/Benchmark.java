@@ -10,6 +10,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -180,6 +181,7 @@ public final class Benchmark {
                 new BenchCase("3", "latency at half the max rate", all, this::latency),
                 new BenchCase("9", "commits/s with and without a trigger", all, this::commitRate),
                 new BenchCase("2", "commit overhead", all, this::commitOverhead),
+                new BenchCase("11", "change-aware trigger on updates", all, this::changeAwareOverhead),
                 new BenchCase("4", "slow receiver", all, this::slowReceiver),
                 new BenchCase("6", "fan-out", all, this::fanOut),
                 new BenchCase("5", "backlog", all, this::backlog),
@@ -201,7 +203,8 @@ public final class Benchmark {
                                 + QUIET_WINDOW.toSeconds() + " s")
                 + ", waiting at most " + quietSeconds + " s");
         results.header("counts: " + commits + " commits (case 1), " + datSales + " sales (8), " + rateCommits
-                + " × 2 × 2 commits (9), " + timedCommits + " × 2 × 3 timed (2), " + slowCommits + " (4), "
+                + " × 2 × 2 commits (9), " + timedCommits + " × 2 × 3 timed (2), " + timedCommits
+                + " × 2 × 4 timed updates (11), " + slowCommits + " (4), "
                 + fanOutRounds + " rounds (6), " + backlog + " backlog (5), " + brokerMessages + " messages (7), "
                 + ceilingRows + " rows and " + ceilingCommits + " commits (10), " + latencySeconds + " s (3)");
         try (BenchProcesses p = new BenchProcesses(dir)) {
@@ -718,6 +721,75 @@ public final class Benchmark {
                 " ms",
                 "no trigger p99",
                 percentile(none, 0.99),
+                false,
+                1.05);
+    }
+
+    /**
+     * Case 11 (issue 17): the update transaction timed in the server — load a sale made before the trigger,
+     * change it, commit — with no
+     * trigger, a trigger on another type, a matching trigger whose template reads no previous state (so none is
+     * kept), and the same trigger with a condition on how the quantity changed (its loaded state kept at
+     * {@code @PostLoad}, the condition evaluated; it holds on every update, so both record one delivery each).
+     */
+    private void changeAwareOverhead() throws Exception {
+        String section = "11 change-aware trigger: update transaction";
+        String condition = "{\"all\": [{\"field\": \"quantity\", \"changed_from\": 1, \"to\": 2},"
+                + " {\"field\": \"status\", \"in\": [\"new\", \"in_progress\"]}]}";
+        List<String> conditions =
+                List.of("no trigger", "trigger on another type", "matching trigger", "with condition");
+        Map<String, List<Double>> samples = new HashMap<>();
+        for (int round = 0; round < 2; round++) {
+            for (String c : conditions) {
+                deleteTriggers();
+                post(app.resolve("sales/prepared?n=" + timedCommits + "&customer=" + customer + "&product=" + product));
+                switch (c) {
+                    case "trigger on another type" -> triggers("Customer", 1, "customer");
+                    case "matching trigger" -> triggers("Sale", 1, "sale");
+                    case "with condition" ->
+                        post(app.resolve("triggers?entity=Sale&webhooks=1&url=" + hooks + "sale" + "&condition="
+                                + URLEncoder.encode(condition, StandardCharsets.UTF_8)));
+                    default -> {}
+                }
+                reset();
+                log("case 11, round %d: %d timed updates, %s", round + 1, timedCommits, c);
+                JsonArray nanos = post(app.resolve("sales/timed-updates")).getJsonArray("nanos");
+                List<Double> all = samples.computeIfAbsent(c, k -> new ArrayList<>());
+                for (int i = 0; i < nanos.size(); i++) {
+                    all.add(nanos.getJsonNumber(i).longValue() / 1e6);
+                }
+                if (c.startsWith("matching") || c.startsWith("with")) {
+                    awaitArrivals(timedCommits);
+                }
+            }
+        }
+        deleteTriggers();
+        Map<String, double[]> sorted = new HashMap<>();
+        for (String c : conditions) {
+            double[] ms = sorted(samples.get(c));
+            sorted.put(c, ms);
+            results.add(
+                    section,
+                    c + ": p50 / p99 / max",
+                    BenchResults.fmt(percentile(ms, 0.5)) + " / " + BenchResults.fmt(percentile(ms, 0.99)) + " / "
+                            + BenchResults.fmt(ms[ms.length - 1]) + " ms");
+        }
+        results.target(
+                section,
+                "with condition and previous state p50",
+                percentile(sorted.get("with condition"), 0.5),
+                " ms",
+                "matching trigger p50",
+                percentile(sorted.get("matching trigger"), 0.5),
+                false,
+                1.10);
+        results.target(
+                section,
+                "other type p50",
+                percentile(sorted.get("trigger on another type"), 0.5),
+                " ms",
+                "no trigger p50",
+                percentile(sorted.get("no trigger"), 0.5),
                 false,
                 1.05);
     }
