@@ -23,14 +23,15 @@ import org.actiontriggers.trigger.TriggerTarget;
 
 /**
  * Turns a captured change into one pending delivery per matching destination (webhook or broker queue), in
- * the transaction that made the change (a transactional outbox): the rows commit with the change or vanish with its rollback.
+ * the transaction that made the change (a transactional outbox): the rows commit with the change or vanish
+ * with its rollback.
  *
  * <p>When the transaction commits it raises {@link OutboxCommitted} so that the deliveries leave at once; the
  * saving thread itself never waits on the network. A template that cannot be rendered does not fail the
  * application's transaction: its delivery is recorded with the reason and ends as FAILED, visible and
  * redeliverable once the template is fixed; so does a payload larger than the configured limit (its body is
- * not stored). A failure to write the outbox row does fail the transaction —
- * the change would otherwise commit without its event.
+ * not stored), and a change whose config's condition could not be evaluated. A failure to write the outbox
+ * row does fail the transaction — the change would otherwise commit without its event.
  *
  * <p>A destination whose config has a condition gets a delivery only when the condition holds for the change;
  * the condition was parsed when the configs were loaded, so this only looks values up and compares them. The
@@ -69,7 +70,19 @@ public class OutboxRecorder {
                 if (input == null) {
                     input = ConditionInput.of(change);
                 }
-                if (!target.condition().holds(input.current(), input.previous(), input.changedFields())) {
+                String failure = null;
+                try {
+                    if (!target.condition().holds(input.current(), input.previous(), input.changedFields())) {
+                        continue;
+                    }
+                } catch (RuntimeException e) {
+                    failure = "condition of config " + target.configId() + " could not be evaluated: " + e;
+                    LOG.warning(failure);
+                }
+                if (failure != null) {
+                    // like a template that fails to render: on record, FAILED, never the application's rollback
+                    outbox.insert(pendingDelivery(target, change, null, failure));
+                    recorded++;
                     continue;
                 }
             }
@@ -107,6 +120,12 @@ public class OutboxRecorder {
             error = "payload template of config " + target.configId() + " failed to render: " + e.getMessage();
             LOG.warning(error);
         }
+        return pendingDelivery(target, change, payload, error);
+    }
+
+    /** The outbox row of one destination; without a payload and with an error, one that ends FAILED at once. */
+    private static PendingDelivery pendingDelivery(
+            TriggerTarget target, EntityChange change, RenderedPayload payload, String error) {
         return new PendingDelivery(
                 DeliveryIds.next(),
                 target.configId(),
