@@ -71,11 +71,7 @@ public class DemoShop {
     /** Changes a sale's quantity; empty when there is no such sale. */
     @Transactional
     public Optional<Sale> changeQuantity(long saleId, int quantity) {
-        Sale sale = em.find(Sale.class, saleId);
-        if (sale != null) {
-            sale.setQuantity(quantity);
-        }
-        return Optional.ofNullable(sale);
+        return changeSale(saleId, quantity, null);
     }
 
     /** Changes a sale's quantity, status or both in one transaction; empty when there is no such sale. */
@@ -101,11 +97,7 @@ public class DemoShop {
      */
     @Transactional
     public Optional<Sale> changeStatus(long saleId, String status) {
-        Sale sale = em.find(Sale.class, saleId);
-        if (sale != null) {
-            sale.setStatus(status);
-        }
-        return Optional.ofNullable(sale);
+        return changeSale(saleId, null, status);
     }
 
     /**
