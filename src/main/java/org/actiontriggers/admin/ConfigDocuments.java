@@ -26,7 +26,6 @@ import static org.actiontriggers.trigger.ConfigField.TIMEOUT_SECS;
 import static org.actiontriggers.trigger.ConfigField.URL;
 import static org.actiontriggers.trigger.ConfigField.WEBHOOKS;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -34,6 +33,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -63,6 +63,9 @@ import org.actiontriggers.trigger.WebhookDraft;
  * webhook's {@code id}) are accepted and ignored, so a document can be read, changed and written back.
  */
 final class ConfigDocuments {
+
+    /** Resolved once: every {@code Json.create…} call looks the provider up again through the class loader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private ConfigDocuments() {}
 
@@ -362,26 +365,26 @@ final class ConfigDocuments {
 
     /** The config as Django Action Triggers' document, header credentials masked. */
     static JsonObject toJson(Config config) {
-        JsonArrayBuilder signals = Json.createArrayBuilder();
+        JsonArrayBuilder signals = JSON.createArrayBuilder();
         for (ConfigSignal signal : config.getConfigSignals()) {
-            signals.add(Json.createObjectBuilder()
+            signals.add(JSON.createObjectBuilder()
                     .add(SIGNAL.toString(), signal.getSignal().value()));
         }
-        JsonArrayBuilder types = Json.createArrayBuilder();
+        JsonArrayBuilder types = JSON.createArrayBuilder();
         config.getContentTypes().stream()
                 .sorted()
-                .forEach(type -> types.add(Json.createObjectBuilder().add(MODEL.toString(), type)));
-        JsonArrayBuilder webhooks = Json.createArrayBuilder();
+                .forEach(type -> types.add(JSON.createObjectBuilder().add(MODEL.toString(), type)));
+        JsonArrayBuilder webhooks = JSON.createArrayBuilder();
         for (Webhook webhook : config.getWebhooks()) {
             webhooks.add(webhookJson(webhook));
         }
-        JsonArrayBuilder queues = Json.createArrayBuilder();
+        JsonArrayBuilder queues = JSON.createArrayBuilder();
         for (MessageBrokerQueue queue : config.getBrokerQueues()) {
             queues.add(queueJson(queue));
         }
         JsonValue payload = config.payloadTemplate();
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add(ID.toString(), config.getId() == null ? JsonValue.NULL : Json.createValue(config.getId()))
+        JsonObjectBuilder json = JSON.createObjectBuilder()
+                .add(ID.toString(), config.getId() == null ? JsonValue.NULL : JSON.createValue(config.getId()))
                 .add(ACTIVE.toString(), config.isActive())
                 .add(PAYLOAD.toString(), payload == null ? JsonValue.NULL : payload)
                 .add(CONFIG_SIGNALS.toString(), signals)
@@ -397,10 +400,10 @@ final class ConfigDocuments {
                 CREATED_ON.toString(),
                 config.getCreatedOn() == null
                         ? JsonValue.NULL
-                        : Json.createValue(config.getCreatedOn().toString()));
+                        : JSON.createValue(config.getCreatedOn().toString()));
         json.add(
                 CREATED_BY.toString(),
-                config.getCreatedBy() == null ? JsonValue.NULL : Json.createValue(config.getCreatedBy()));
+                config.getCreatedBy() == null ? JsonValue.NULL : JSON.createValue(config.getCreatedBy()));
         return json.build();
     }
 
@@ -410,17 +413,17 @@ final class ConfigDocuments {
             JsonValue condition = config.conditionJson();
             return condition == null ? JsonValue.NULL : condition;
         } catch (jakarta.json.JsonException e) {
-            return Json.createValue(config.getCondition());
+            return JSON.createValue(config.getCondition());
         }
     }
 
     /** A queue as DAT's document; connection values that look like credentials (password, token…) masked. */
     private static JsonObjectBuilder queueJson(MessageBrokerQueue queue) {
-        JsonObjectBuilder conn = Json.createObjectBuilder();
+        JsonObjectBuilder conn = JSON.createObjectBuilder();
         queue.getConnDetails().forEach((name, value) -> conn.add(name, SecretMasker.mask(name, value)));
-        JsonObjectBuilder parameters = Json.createObjectBuilder();
+        JsonObjectBuilder parameters = JSON.createObjectBuilder();
         queue.getParameters().forEach(parameters::add);
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         if (queue.getId() != null) {
             json.add(ID.toString(), queue.getId());
         }
@@ -429,13 +432,13 @@ final class ConfigDocuments {
                 .add(PARAMETERS.toString(), parameters)
                 .add(
                         TIMEOUT_SECS.toString(),
-                        queue.getTimeoutSecs() == null ? JsonValue.NULL : Json.createValue(queue.getTimeoutSecs()));
+                        queue.getTimeoutSecs() == null ? JsonValue.NULL : JSON.createValue(queue.getTimeoutSecs()));
     }
 
     private static JsonObjectBuilder webhookJson(Webhook webhook) {
-        JsonObjectBuilder headers = Json.createObjectBuilder();
+        JsonObjectBuilder headers = JSON.createObjectBuilder();
         SecretMasker.maskHeaders(webhook.getHeaders()).forEach(headers::add);
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         if (webhook.getId() != null) {
             json.add(ID.toString(), webhook.getId());
         }
@@ -444,7 +447,7 @@ final class ConfigDocuments {
                 .add(HEADERS.toString(), headers)
                 .add(
                         TIMEOUT_SECS.toString(),
-                        webhook.getTimeoutSecs() == null ? JsonValue.NULL : Json.createValue(webhook.getTimeoutSecs()));
+                        webhook.getTimeoutSecs() == null ? JsonValue.NULL : JSON.createValue(webhook.getTimeoutSecs()));
         // the extension fields only when set, so a webhook without limits reads exactly as in DAT
         if (webhook.getRateLimit() != null) {
             json.add(RATE_LIMIT.toString(), webhook.getRateLimit());

@@ -1,10 +1,10 @@
 package org.actiontriggers.admin;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import org.actiontriggers.outbox.Attempt;
@@ -16,6 +16,9 @@ import org.actiontriggers.trigger.WebhookDestination;
 /** Deliveries and their attempts as JSON, in the API's snake_case; what was sent and what came back. */
 final class DeliveryDocuments {
 
+    /** Resolved once: every {@code Json.create…} call looks the provider up again through the class loader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private DeliveryDocuments() {}
 
     /** A delivery as a list shows it: its state, without body and attempts. */
@@ -25,7 +28,7 @@ final class DeliveryDocuments {
 
     /** A delivery with its body and every attempt, oldest first. */
     static JsonObject detail(Delivery d) {
-        JsonArrayBuilder attempts = Json.createArrayBuilder();
+        JsonArrayBuilder attempts = JSON.createArrayBuilder();
         for (Attempt a : d.getAttemptLog()) {
             attempts.add(attempt(a));
         }
@@ -38,10 +41,10 @@ final class DeliveryDocuments {
 
     /** One attempt: when, where, the status or error, the latency and the (capped) response. */
     static JsonObjectBuilder attempt(Attempt a) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("attempted_at", time(a.getAttemptedAt()))
                 .add("url", a.getUrl())
-                .add("status_code", a.getStatusCode() == null ? JsonValue.NULL : Json.createValue(a.getStatusCode()))
+                .add("status_code", a.getStatusCode() == null ? JsonValue.NULL : JSON.createValue(a.getStatusCode()))
                 .add("error_kind", text(a.getErrorKind()))
                 .add("error", text(a.getError()))
                 .add("latency_ms", a.getLatencyMillis())
@@ -52,13 +55,13 @@ final class DeliveryDocuments {
         Destination destination = d.getDestination();
         WebhookDestination webhook = destination instanceof WebhookDestination w ? w : null;
         BrokerQueueDestination queue = destination instanceof BrokerQueueDestination q ? q : null;
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", d.getId())
                 .add("config_id", d.getConfigId())
                 .add("kind", destination.kind().toLowerCase(Locale.ROOT))
-                .add("webhook_id", webhook == null ? JsonValue.NULL : Json.createValue(webhook.webhookId()))
-                .add("broker_queue_id", queue == null ? JsonValue.NULL : Json.createValue(queue.brokerQueueId()))
-                .add("broker_name", queue == null ? JsonValue.NULL : Json.createValue(queue.brokerName()))
+                .add("webhook_id", webhook == null ? JsonValue.NULL : JSON.createValue(webhook.webhookId()))
+                .add("broker_queue_id", queue == null ? JsonValue.NULL : JSON.createValue(queue.brokerQueueId()))
+                .add("broker_name", queue == null ? JsonValue.NULL : JSON.createValue(queue.brokerName()))
                 .add("entity_type", d.getEntityType())
                 .add("entity_id", text(d.getEntityId()))
                 .add("signal", d.getSignal())
@@ -67,7 +70,7 @@ final class DeliveryDocuments {
                         "http_method",
                         webhook == null
                                 ? JsonValue.NULL
-                                : Json.createValue(webhook.httpMethod().name()))
+                                : JSON.createValue(webhook.httpMethod().name()))
                 .add("url", destination.address())
                 .add("state", d.getState().name().toLowerCase(Locale.ROOT))
                 .add("attempts", d.getAttempts())
@@ -75,15 +78,15 @@ final class DeliveryDocuments {
                 .add("created_at", time(d.getCreatedAt()))
                 .add("due_at", time(d.getDueAt()))
                 .add("completed_at", time(d.getCompletedAt()))
-                .add("last_status", d.getLastStatus() == null ? JsonValue.NULL : Json.createValue(d.getLastStatus()))
+                .add("last_status", d.getLastStatus() == null ? JsonValue.NULL : JSON.createValue(d.getLastStatus()))
                 .add("last_error", text(d.getLastError()));
     }
 
     private static JsonValue text(String value) {
-        return value == null ? JsonValue.NULL : Json.createValue(value);
+        return value == null ? JsonValue.NULL : JSON.createValue(value);
     }
 
     private static JsonValue time(OffsetDateTime time) {
-        return time == null ? JsonValue.NULL : Json.createValue(time.toInstant().toString());
+        return time == null ? JsonValue.NULL : JSON.createValue(time.toInstant().toString());
     }
 }

@@ -1,11 +1,11 @@
 package org.actiontriggers.admin;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,6 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class DestinationFiguresResource {
 
+    /** Resolved once: every {@code Json.create…} call looks the provider up again through the class loader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Inject
     DestinationFigures figures;
 
@@ -59,13 +62,13 @@ public class DestinationFiguresResource {
     public JsonObject get(@PathParam("kind") String kind, @PathParam("name") String name) {
         DestinationRef ref = Destinations.known(kind, name, policy);
         Map<FigureWindow, Figures> byWindow = figures.of(ref, Instant.now());
-        JsonObjectBuilder windows = Json.createObjectBuilder();
+        JsonObjectBuilder windows = JSON.createObjectBuilder();
         byWindow.forEach((window, f) -> windows.add(window.label(), window(f)));
-        JsonArrayBuilder failures = Json.createArrayBuilder();
+        JsonArrayBuilder failures = JSON.createArrayBuilder();
         for (DestinationFigures.FailedAttempt failed : figures.lastFailures(ref, DestinationFigures.LAST_FAILURES)) {
             failures.add(DeliveryDocuments.attempt(failed.attempt()).add("delivery_id", failed.deliveryId()));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("destination", ref.key())
                 .add("windows", windows)
                 .add("last_failures", failures)
@@ -73,26 +76,26 @@ public class DestinationFiguresResource {
     }
 
     private static JsonValue number(Long value) {
-        return value == null ? JsonValue.NULL : Json.createValue(value);
+        return value == null ? JsonValue.NULL : JSON.createValue(value);
     }
 
     private static JsonObject window(Figures f) {
-        JsonArrayBuilder buckets = Json.createArrayBuilder();
+        JsonArrayBuilder buckets = JSON.createArrayBuilder();
         for (Figures.Bucket b : f.buckets()) {
-            buckets.add(Json.createObjectBuilder()
+            buckets.add(JSON.createObjectBuilder()
                     .add("start", b.start().toString())
                     .add("succeeded", b.succeeded())
                     .add("failed", b.failed())
                     .add("p50_ms", number(b.p50Millis()))
                     .add("p99_ms", number(b.p99Millis())));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("since", f.end().minus(f.window().length()).toString())
                 .add("until", f.end().toString())
                 .add("succeeded", f.succeeded())
                 .add("failed", f.failed())
                 .add("volume", f.volume())
-                .add("success_rate", f.successRate() == null ? JsonValue.NULL : Json.createValue(f.successRate()))
+                .add("success_rate", f.successRate() == null ? JsonValue.NULL : JSON.createValue(f.successRate()))
                 .add("p50_ms", number(f.p50Millis()))
                 .add("p99_ms", number(f.p99Millis()))
                 .add("truncated", f.truncated())

@@ -1,10 +1,10 @@
 package org.actiontriggers.admin;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -37,6 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Destinations", description = "Circuit breaker, auto-disable and limits per webhook or broker")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class DestinationsResource {
+
+    /** Resolved once: every {@code Json.create…} call looks the provider up again through the class loader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** More than any allowed request body, so that JsonBodies sees an oversized one and refuses it. */
     private static final int MAX_READ = Integer.MAX_VALUE - 8;
@@ -115,7 +118,7 @@ public class DestinationsResource {
             @PathParam("kind") String kind, @PathParam("name") String name, @Context SecurityContext security) {
         DestinationKey key = key(kind, name);
         int dropped = policy.dropWaiting(key, user(security)).orElseThrow(() -> notFound(key));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("destination", key.toString())
                 .add("dropped", dropped)
                 .build();

@@ -1,6 +1,5 @@
 package org.actiontriggers.admin;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -8,6 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +28,9 @@ import org.actiontriggers.trigger.Violation;
  * webhook's request.
  */
 final class PreviewRequests {
+
+    /** Resolved once: every {@code Json.create…} call looks the provider up again through the class loader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Set<String> FIELDS =
             Set.of(PayloadPreview.ENTITY_TYPE, PayloadPreview.ENTITY_ID, "signal", PayloadPreview.PREVIOUS);
@@ -140,23 +143,23 @@ final class PreviewRequests {
 
     static JsonObject toJson(PayloadPreview.Result result) {
         RenderedPayload payload = result.payload();
-        JsonArrayBuilder webhooks = Json.createArrayBuilder();
+        JsonArrayBuilder webhooks = JSON.createArrayBuilder();
         for (PayloadPreview.WebhookRequest request : result.requests()) {
-            JsonObjectBuilder headers = Json.createObjectBuilder();
+            JsonObjectBuilder headers = JSON.createObjectBuilder();
             request.headers().forEach(headers::add);
-            webhooks.add(Json.createObjectBuilder()
+            webhooks.add(JSON.createObjectBuilder()
                     .add("url", request.url())
                     .add("http_method", request.httpMethod().name())
                     .add("headers", headers));
         }
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add(PayloadPreview.ENTITY_TYPE, result.entityType())
                 .add(PayloadPreview.ENTITY_ID, result.entityId())
                 .add("signal", result.signal().name().toLowerCase(Locale.ROOT))
                 .add("content_type", payload.contentType())
                 .add("body", payload.body());
         if (RenderedPayload.JSON.equals(payload.contentType())) {
-            try (JsonReader reader = Json.createReader(new StringReader(payload.body()))) {
+            try (JsonReader reader = JSON.createReader(new StringReader(payload.body()))) {
                 json.add("payload", reader.readValue());
             }
         }
@@ -164,7 +167,7 @@ final class PreviewRequests {
         if (!result.fires()) {
             json.add(
                     "condition_failed",
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                             .add("pointer", result.condition().pointer())
                             .add("detail", result.condition().reason()));
         }

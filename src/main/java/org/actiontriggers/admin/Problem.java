@@ -1,9 +1,9 @@
 package org.actiontriggers.admin;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.actiontriggers.trigger.Violation;
@@ -16,6 +16,9 @@ import org.actiontriggers.trigger.Violation;
  * @param errors where and why, for problems about fields or parameters; may be empty
  */
 public record Problem(String type, String title, int status, String detail, List<Error> errors) {
+
+    /** Resolved once: every {@code Json.create…} call looks the provider up again through the class loader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** The media type of problem documents. */
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -82,14 +85,14 @@ public record Problem(String type, String title, int status, String detail, List
 
     JsonObject toJson() {
         JsonObjectBuilder json =
-                Json.createObjectBuilder().add("type", type).add("title", title).add("status", status);
+                JSON.createObjectBuilder().add("type", type).add("title", title).add("status", status);
         if (detail != null) {
             json.add("detail", detail);
         }
         if (!errors.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
+            JsonArrayBuilder list = JSON.createArrayBuilder();
             for (Error error : errors) {
-                JsonObjectBuilder item = Json.createObjectBuilder();
+                JsonObjectBuilder item = JSON.createObjectBuilder();
                 if (error.pointer() != null) {
                     item.add("pointer", error.pointer());
                 }

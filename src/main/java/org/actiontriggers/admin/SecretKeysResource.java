@@ -2,8 +2,8 @@ package org.actiontriggers.admin;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class SecretKeysResource {
 
+    /** Resolved once: every {@code Json.create…} call looks the provider up again through the class loader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     static final int DEFAULT_BATCH_SIZE = 100;
 
     @Inject
@@ -45,9 +48,9 @@ public class SecretKeysResource {
     @APIResponse(responseCode = "200", description = "{current_key_id, previous_key_ids, not_under_current_key}")
     public JsonObject keys() {
         SecretCipher keys = cipher.get();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("current_key_id", keys.currentKeyId())
-                .add("previous_key_ids", Json.createArrayBuilder(keys.previousKeyIds()))
+                .add("previous_key_ids", JSON.createArrayBuilder(keys.previousKeyIds()))
                 .add("not_under_current_key", secrets.notUnderCurrentKey())
                 .build();
     }
@@ -67,11 +70,11 @@ public class SecretKeysResource {
         SecretReEncryption.Report report = reEncryption.run(
                 QueryParameters.number("batch_size", batchSize, DEFAULT_BATCH_SIZE, 1, 10_000),
                 QueryParameters.number("max_batches", maxBatches, 0, 0, 1_000_000));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("key_id", report.keyId())
                 .add("batches", report.batches())
                 .add("re_encrypted", report.reEncrypted())
-                .add("undecryptable", Json.createArrayBuilder(report.undecryptable()))
+                .add("undecryptable", JSON.createArrayBuilder(report.undecryptable()))
                 .add("remaining", report.remaining())
                 .build();
     }

@@ -1,7 +1,7 @@
 package org.actiontriggers.admin;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,6 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class TestEventResource {
 
+    /** Resolved once: every {@code Json.create…} call looks the provider up again through the class loader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Inject
     TestEvents testEvents;
 
@@ -51,7 +54,7 @@ public class TestEventResource {
                 .send(ref, by)
                 .orElseThrow(
                         () -> new ProblemException(Problem.notFound("no trigger sends to " + ref.key() + " any more")));
-        return Response.accepted(Json.createObjectBuilder()
+        return Response.accepted(JSON.createObjectBuilder()
                         .add("destination", ref.key())
                         .add("delivery_id", id)
                         .build())

@@ -1,7 +1,7 @@
 package org.actiontriggers.admin;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class WebhooksResource {
 
+    /** Resolved once: every {@code Json.create…} call looks the provider up again through the class loader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Inject
     Redelivery redelivery;
 
@@ -37,7 +40,7 @@ public class WebhooksResource {
             throw QueryParameters.invalid("since", "is required: the time of the first change to send again");
         }
         int count = redelivery.recover(id, from);
-        return Response.accepted(Json.createObjectBuilder()
+        return Response.accepted(JSON.createObjectBuilder()
                         .add("webhook_id", id)
                         .add("since", from.toString())
                         .add("redelivered", count)

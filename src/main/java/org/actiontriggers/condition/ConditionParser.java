@@ -1,12 +1,12 @@
 package org.actiontriggers.condition;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -41,6 +41,9 @@ import org.actiontriggers.condition.Condition.Transition;
  * items, field paths of {@value FieldPath#MAX_STEPS} steps, {@value #MAX_LENGTH} characters in all.
  */
 public final class ConditionParser {
+
+    /** Resolved once: every {@code Json.create…} call looks the provider up again through the class loader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** Where a config's condition is in its document. */
     public static final String POINTER = "/condition";
@@ -118,7 +121,7 @@ public final class ConditionParser {
         if (json.length() > MAX_LENGTH) {
             throw new InvalidConditionException(List.of(new ConditionProblem(POINTER, tooLong())));
         }
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             return parse(reader.readValue());
         } catch (JsonException e) {
             throw new InvalidConditionException(List.of(new ConditionProblem(POINTER, "is not valid JSON")));

@@ -1,6 +1,6 @@
 package org.actiontriggers.condition;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -13,6 +13,9 @@ import java.util.Objects;
  * {@code 3.00} are equal); maps and lists (a referenced entity, a collection) equal no literal.
  */
 final class Values {
+
+    /** Resolved once: every {@code Json.create…} call looks the provider up again through the class loader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final int SHOWN = 60;
 
@@ -52,7 +55,7 @@ final class Values {
         if (v == null) {
             shown = "null";
         } else if (v instanceof String s) {
-            shown = Json.createValue(s.length() > SHOWN ? s.substring(0, SHOWN) + "…" : s)
+            shown = JSON.createValue(s.length() > SHOWN ? s.substring(0, SHOWN) + "…" : s)
                     .toString();
         } else if (v instanceof BigDecimal d) {
             shown = d.abs().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0 ? d.toString() : d.toPlainString();

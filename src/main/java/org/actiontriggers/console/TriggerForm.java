@@ -9,9 +9,9 @@ import static org.actiontriggers.trigger.ConfigField.PAYLOAD;
 import static org.actiontriggers.trigger.ConfigField.TIMEOUT_SECS;
 import static org.actiontriggers.trigger.ConfigField.WEBHOOKS;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.Serializable;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -41,6 +41,9 @@ import org.actiontriggers.trigger.WebhookDraft;
  * a value sent back unchanged keeps the stored one ({@code ConfigService#replace}).
  */
 public class TriggerForm implements Serializable {
+
+    /** Resolved once: every {@code Json.create…} call looks the provider up again through the class loader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final long serialVersionUID = 1L;
 
@@ -203,9 +206,9 @@ public class TriggerForm implements Serializable {
             return null;
         }
         if (!text.startsWith("{") && !text.startsWith("[")) {
-            return Json.createValue(payload);
+            return JSON.createValue(payload);
         }
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JSON.createReader(new StringReader(text))) {
             return reader.readValue();
         } catch (JsonException e) {
             problems.add(Violation.at(
@@ -222,7 +225,7 @@ public class TriggerForm implements Serializable {
         if (text.isEmpty()) {
             return null;
         }
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JSON.createReader(new StringReader(text))) {
             return reader.readValue();
         } catch (JsonException e) {
             problems.add(Violation.at(
@@ -253,7 +256,7 @@ public class TriggerForm implements Serializable {
 
     private static String pretty(JsonValue value) {
         var out = new java.io.StringWriter();
-        try (var writer = Json.createWriterFactory(Map.of(jakarta.json.stream.JsonGenerator.PRETTY_PRINTING, true))
+        try (var writer = JSON.createWriterFactory(Map.of(jakarta.json.stream.JsonGenerator.PRETTY_PRINTING, true))
                 .createWriter(out)) {
             writer.write(value);
         }

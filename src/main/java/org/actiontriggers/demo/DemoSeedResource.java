@@ -1,7 +1,7 @@
 package org.actiontriggers.demo;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,6 +26,9 @@ import org.actiontriggers.trigger.Webhook;
 @Path("demo/seed-trigger")
 public class DemoSeedResource {
 
+    /** Resolved once: every {@code Json.create…} call looks the provider up again through the class loader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     /** What was created. */
     public record SeededTrigger(long configId, String url) {}
 
@@ -42,7 +45,7 @@ public class DemoSeedResource {
                 .build()
                 .toString();
         Config config = new Config(
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("customer_name", "{{ customer.name }}")
                         .add("product_name", "{{ product.name }}")
                         .add("quantity", "{{ quantity }}")

@@ -2,8 +2,8 @@ package org.actiontriggers.policy;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -28,6 +28,9 @@ import org.actiontriggers.trigger.WebhookDestination;
  */
 @ApplicationScoped
 public class PolicyEvents {
+
+    /** Resolved once: every {@code Json.create…} call looks the provider up again through the class loader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Logger LOG = Logger.getLogger(PolicyEvents.class.getName());
 
@@ -96,7 +99,7 @@ public class PolicyEvents {
      * of Standard Webhooks' examples.
      */
     static JsonObjectBuilder document(PolicyEvent event) {
-        JsonObjectBuilder data = Json.createObjectBuilder()
+        JsonObjectBuilder data = JSON.createObjectBuilder()
                 .add("destination", event.destination().toString());
         if (event.destination().isWebhook()) {
             data.add("webhook_id", event.destination().webhookId());
@@ -112,7 +115,7 @@ public class PolicyEvents {
         if (event.detail() != null) {
             data.add("reason", event.detail());
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", event.type().eventName())
                 .add("timestamp", event.at().toString())
                 .add("data", data);

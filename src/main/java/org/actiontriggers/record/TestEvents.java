@@ -3,7 +3,7 @@ package org.actiontriggers.record;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -22,6 +22,9 @@ import org.actiontriggers.trigger.TriggerTarget;
  */
 @ApplicationScoped
 public class TestEvents {
+
+    /** Resolved once: every {@code Json.create…} call looks the provider up again through the class loader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** The entity type of a test event in the delivery log. */
     public static final String ENTITY_TYPE = "action_triggers.test";
@@ -55,7 +58,7 @@ public class TestEvents {
         }
         Instant now = Instant.now();
         String id = DeliveryIds.next();
-        String body = Json.createObjectBuilder()
+        String body = JSON.createObjectBuilder()
                 .add("type", ENTITY_TYPE)
                 .add("destination", destination.describe())
                 .add("requested_by", requestedBy == null ? "" : requestedBy)

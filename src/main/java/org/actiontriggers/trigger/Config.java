@@ -1,9 +1,9 @@
 package org.actiontriggers.trigger;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,6 +30,9 @@ import org.actiontriggers.template.TemplateValidator;
  * Children are listed in id order, as stored.
  */
 public class Config {
+
+    /** Resolved once: every {@code Json.create…} call looks the provider up again through the class loader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private Long id;
     private String payload;
@@ -103,7 +106,7 @@ public class Config {
         if (payload == null || payload.isBlank()) {
             return null;
         }
-        try (var reader = Json.createReader(new StringReader(payload))) {
+        try (var reader = JSON.createReader(new StringReader(payload))) {
             return reader.readValue();
         }
     }
@@ -116,7 +119,7 @@ public class Config {
 
     /** Sets one text template, sent as {@code text/plain}. */
     public void setTextPayload(String template) {
-        setPayload(template == null ? null : Json.createValue(template));
+        setPayload(template == null ? null : JSON.createValue(template));
     }
 
     /** The text template, when the payload is one; otherwise {@code null}. */
@@ -134,7 +137,7 @@ public class Config {
         if (condition == null || condition.isBlank()) {
             return null;
         }
-        try (var reader = Json.createReader(new StringReader(condition))) {
+        try (var reader = JSON.createReader(new StringReader(condition))) {
             return reader.readValue();
         }
     }
