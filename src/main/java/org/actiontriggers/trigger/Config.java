@@ -103,18 +103,12 @@ public class Config {
 
     /** The payload template as a JSON value: an object, a string (one text template), or {@code null}. */
     public JsonValue payloadTemplate() {
-        if (payload == null || payload.isBlank()) {
-            return null;
-        }
-        try (var reader = JSON.createReader(new StringReader(payload))) {
-            return reader.readValue();
-        }
+        return jsonOf(payload);
     }
 
     /** Sets a JSON payload template (an object) or a text template (a JSON string); {@code null} clears it. */
     public void setPayload(JsonValue template) {
-        this.payload =
-                template == null || template.getValueType() == JsonValue.ValueType.NULL ? null : template.toString();
+        this.payload = textOf(template);
     }
 
     /** Sets one text template, sent as {@code text/plain}. */
@@ -134,12 +128,7 @@ public class Config {
 
     /** The condition as JSON, or {@code null} for none. */
     public JsonValue conditionJson() {
-        if (condition == null || condition.isBlank()) {
-            return null;
-        }
-        try (var reader = JSON.createReader(new StringReader(condition))) {
-            return reader.readValue();
-        }
+        return jsonOf(condition);
     }
 
     /**
@@ -153,8 +142,22 @@ public class Config {
 
     /** Sets the condition (a JSON object in the condition language); {@code null} or JSON null clears it. */
     public void setCondition(JsonValue condition) {
-        this.condition =
-                condition == null || condition.getValueType() == JsonValue.ValueType.NULL ? null : condition.toString();
+        this.condition = textOf(condition);
+    }
+
+    /** A stored JSON column as a value; {@code null} for none. */
+    private static JsonValue jsonOf(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return null;
+        }
+        try (var reader = JSON.createReader(new StringReader(stored))) {
+            return reader.readValue();
+        }
+    }
+
+    /** A value as its stored JSON text; {@code null} and JSON null store nothing. */
+    private static String textOf(JsonValue value) {
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : value.toString();
     }
 
     /** Sets the condition text as stored, without parsing it. */
