@@ -12,14 +12,10 @@ import org.actiontriggers.trigger.Signal;
  * The CDI event the capture stage raises for every watched change: which signal, of which entity, with a
  * snapshot of its state. Observed synchronously, inside the saving transaction, by the record stage.
  *
- * @param operation what the transaction does to the entity
- * @param snapshot the entity's state now (for a delete: its last state)
- * @param previous for an update or delete, the state the entity had when it was loaded or last flushed in
- *     this transaction; {@code null} for a create, and when no earlier state was seen
- * @param occurredAt when the callback ran
+ * <p>A class rather than a record so that {@link #changedFields()} is worked out once per change, however
+ * many conditions and templates read it.
  */
-public record EntityChange(
-        Signal signal, Operation operation, EntitySnapshot snapshot, EntitySnapshot previous, Instant occurredAt) {
+public final class EntityChange {
 
     /** What happened to the entity; tells a template whether a save created or updated. */
     public enum Operation {
@@ -28,9 +24,52 @@ public record EntityChange(
         DELETE
     }
 
+    private final Signal signal;
+    private final Operation operation;
+    private final EntitySnapshot snapshot;
+    private final EntitySnapshot previous;
+    private final Instant occurredAt;
+    private volatile List<String> changedFields;
+
+    /**
+     * @param operation what the transaction does to the entity
+     * @param snapshot the entity's state now (for a delete: its last state)
+     * @param previous for an update or delete, the state the entity had when it was loaded or last flushed in
+     *     this transaction; {@code null} for a create, and when no earlier state was seen
+     * @param occurredAt when the callback ran
+     */
+    public EntityChange(
+            Signal signal, Operation operation, EntitySnapshot snapshot, EntitySnapshot previous, Instant occurredAt) {
+        this.signal = signal;
+        this.operation = operation;
+        this.snapshot = snapshot;
+        this.previous = previous;
+        this.occurredAt = occurredAt;
+    }
+
     /** A change without a previous state: a create, or a change whose earlier state was not seen. */
     public EntityChange(Signal signal, Operation operation, EntitySnapshot snapshot, Instant occurredAt) {
         this(signal, operation, snapshot, null, occurredAt);
+    }
+
+    public Signal signal() {
+        return signal;
+    }
+
+    public Operation operation() {
+        return operation;
+    }
+
+    public EntitySnapshot snapshot() {
+        return snapshot;
+    }
+
+    public EntitySnapshot previous() {
+        return previous;
+    }
+
+    public Instant occurredAt() {
+        return occurredAt;
     }
 
     public String entityType() {
@@ -47,9 +86,15 @@ public record EntityChange(
      * a lazy reference read on one side only) is not a change.
      */
     public List<String> changedFields() {
-        if (previous == null) {
-            return List.of();
+        List<String> known = changedFields;
+        if (known == null) {
+            known = previous == null ? List.of() : differences(snapshot, previous);
+            changedFields = known;
         }
+        return known;
+    }
+
+    private static List<String> differences(EntitySnapshot snapshot, EntitySnapshot previous) {
         List<String> changed = new ArrayList<>();
         snapshot.properties().forEach((name, value) -> {
             if (previous.properties().containsKey(name)

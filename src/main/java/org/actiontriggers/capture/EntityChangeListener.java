@@ -46,7 +46,7 @@ public class EntityChangeListener {
 
     @PostLoad
     void postLoad(Object entity) {
-        keepPreviousState(entity);
+        keepPreviousState(entity, null);
     }
 
     @PrePersist
@@ -56,8 +56,7 @@ public class EntityChangeListener {
 
     @PostPersist
     void postPersist(Object entity) {
-        capture(entity, Signal.POST_SAVE, Operation.CREATE, false);
-        keepPreviousState(entity);
+        keepPreviousState(entity, capture(entity, Signal.POST_SAVE, Operation.CREATE, false));
     }
 
     @PreUpdate
@@ -67,8 +66,7 @@ public class EntityChangeListener {
 
     @PostUpdate
     void postUpdate(Object entity) {
-        capture(entity, Signal.POST_SAVE, Operation.UPDATE, true);
-        keepPreviousState(entity);
+        keepPreviousState(entity, capture(entity, Signal.POST_SAVE, Operation.UPDATE, true));
     }
 
     @PreRemove
@@ -84,19 +82,30 @@ public class EntityChangeListener {
         }
     }
 
-    /** Raises the change when a config watches this signal of the entity's type. */
-    private void capture(Object entity, Signal signal, Operation operation, boolean withPrevious) {
-        if (activeTriggers.isWatched(EntityTypes.nameOf(entity.getClass()), signal)) {
-            EntitySnapshot previous = withPrevious ? previousStates.of(entity) : null;
-            changes.fire(new EntityChange(signal, operation, snapshotter.snapshot(entity), previous, Instant.now()));
+    /**
+     * Raises the change when a config watches this signal of the entity's type.
+     *
+     * @return the snapshot the change carries, or {@code null} when nothing watches it
+     */
+    private EntitySnapshot capture(Object entity, Signal signal, Operation operation, boolean withPrevious) {
+        if (!activeTriggers.isWatched(EntityTypes.nameOf(entity.getClass()), signal)) {
+            return null;
         }
+        EntitySnapshot previous = withPrevious ? previousStates.of(entity) : null;
+        EntitySnapshot snapshot = snapshotter.snapshot(entity);
+        changes.fire(new EntityChange(signal, operation, snapshot, previous, Instant.now()));
+        return snapshot;
     }
 
-    /** Keeps the entity's state as its next change's previous one, when a config of its type reads it. */
-    private void keepPreviousState(Object entity) {
+    /**
+     * Keeps the entity's state as its next change's previous one, when a config of its type reads it: the
+     * snapshot a change just took of the flushed state when there is one (it is the same state, read deeper),
+     * else a shallow one.
+     */
+    private void keepPreviousState(Object entity, EntitySnapshot taken) {
         if (activeTriggers.keepsPreviousStateOf(EntityTypes.nameOf(entity.getClass()))
                 && previousStates.inTransaction()) {
-            previousStates.remember(entity, snapshotter.shallowSnapshot(entity));
+            previousStates.remember(entity, taken != null ? taken : snapshotter.shallowSnapshot(entity));
         }
     }
 }

@@ -11,13 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
 final class EntityTypes {
 
     private static final Map<Class<?>, Class<?>> ENTITY_CLASSES = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, String> NAMES = new ConcurrentHashMap<>();
 
     private EntityTypes() {}
 
     static String nameOf(Class<?> type) {
-        Class<?> entityClass = entityClassOf(type);
-        Entity entity = entityClass.getAnnotation(Entity.class);
-        return entity != null && !entity.name().isEmpty() ? entity.name() : entityClass.getSimpleName();
+        return NAMES.computeIfAbsent(type, t -> {
+            Class<?> entityClass = entityClassOf(t);
+            Entity entity = entityClass.getAnnotation(Entity.class);
+            return entity != null && !entity.name().isEmpty() ? entity.name() : entityClass.getSimpleName();
+        });
     }
 
     /** The class carrying {@code @Entity}, or the given class when none in its hierarchy does. */

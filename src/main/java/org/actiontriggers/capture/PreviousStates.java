@@ -36,10 +36,14 @@ class PreviousStates {
         }
     }
 
-    /** The state the entity had when loaded or last flushed in this transaction; {@code null} when none was kept. */
+    /**
+     * The state the entity had when loaded or last flushed in this transaction, references by id ({@link
+     * EntitySnapshot#shallow()}); {@code null} when none was kept.
+     */
     EntitySnapshot of(Object entity) {
         Map<Object, EntitySnapshot> states = states(false);
-        return states == null ? null : states.get(entity);
+        EntitySnapshot state = states == null ? null : states.get(entity);
+        return state == null ? null : state.shallow();
     }
 
     /** Forgets a removed entity. */

@@ -122,8 +122,7 @@ public class PayloadPreview {
         Object entity = find(type, entityId)
                 .orElseThrow(() -> refused(ENTITY_ID, "there is no " + type + " with id " + entityId));
         EntitySnapshot snapshot = snapshotter.snapshot(entity);
-        EntitySnapshot previous =
-                previousValues == null ? null : previous(snapshotter.shallowSnapshot(entity), previousValues);
+        EntitySnapshot previous = previousValues == null ? null : previous(snapshot.shallow(), previousValues);
         EntityChange.Operation operation = chosen == Signal.PRE_DELETE || chosen == Signal.POST_DELETE
                 ? EntityChange.Operation.DELETE
                 : EntityChange.Operation.UPDATE;

@@ -18,6 +18,9 @@ public class ApplicationUnit {
     @PersistenceUnit
     EntityManagerFactory factory;
 
+    /** Asked for once: every capture asks it several times, and a container's factory may hand out a new one. */
+    private volatile PersistenceUnitUtil util;
+
     /** The application's entity types. */
     public Metamodel metamodel() {
         return factory.getMetamodel();
@@ -25,7 +28,12 @@ public class ApplicationUnit {
 
     /** Whether an entity's state is loaded, and its identifier, as the unit's provider sees them. */
     public PersistenceUnitUtil util() {
-        return factory.getPersistenceUnitUtil();
+        PersistenceUnitUtil known = util;
+        if (known == null) {
+            known = factory.getPersistenceUnitUtil();
+            util = known;
+        }
+        return known;
     }
 
     /** An application-managed entity manager of the unit, for reading; the caller closes it. */

@@ -192,7 +192,13 @@ class PreviousStatesTest {
 
         order.client = new Client(2L, "Bob");
         listener.postUpdate(order);
-        assertThat(changes.of(Signal.POST_SAVE).get(1).changedFields()).containsExactly("client");
+        EntityChange second = changes.of(Signal.POST_SAVE).get(1);
+        assertThat(second.changedFields()).containsExactly("client");
+        // the state kept after the first flush was that change's deep snapshot; as previous it is shallow again
+        EntitySnapshot keptClient =
+                (EntitySnapshot) second.previous().properties().get("client");
+        assertThat(keptClient.complete()).isFalse();
+        assertThat(keptClient.id()).isEqualTo(1L);
     }
 
     @Test
