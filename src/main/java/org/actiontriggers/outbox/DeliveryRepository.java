@@ -82,13 +82,7 @@ public class DeliveryRepository {
             return new ClaimedBatch(List.of(), false);
         }
         List<String> ids = due;
-        // Only the chosen rows are locked (with the lock on the ordered scan itself, H2 locks every matching
-        // row, not the first n), by id: bound values, because H2 evaluates an IN (subquery) again for each
-        // row. The conditions are checked again on the locked rows.
-        String select = "SELECT " + DeliveryTable.select("d") + " FROM action_triggers_delivery d"
-                + " WHERE d.id IN (" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")"
-                + " AND d.state IN ('PENDING', 'IN_FLIGHT') AND d.due_at <= ?"
-                + " ORDER BY d.due_at FOR UPDATE SKIP LOCKED";
+        String select = lockChosen(ids.size());
         String claim =
                 "UPDATE action_triggers_delivery SET state = 'IN_FLIGHT', claimed_by = ?, due_at = ? WHERE id = ?";
         List<ClaimedDelivery> locked = new ArrayList<>();
@@ -98,16 +92,23 @@ public class DeliveryRepository {
                 for (String id : ids) {
                     ps.setString(i++, id);
                 }
-                ps.setObject(i, Sql.utc(now));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        locked.add(ClaimedDelivery.of(DeliveryTable.read(rs)));
+                        Delivery row = DeliveryTable.read(rs);
+                        if (stillDue(row, now)) {
+                            locked.add(ClaimedDelivery.of(row));
+                        }
                     }
                 }
             }
             if (locked.isEmpty()) {
                 return new ClaimedBatch(List.of(), moreDue);
             }
+            Map<String, Integer> dueOrder = new HashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                dueOrder.put(ids.get(i), i);
+            }
+            locked.sort(Comparator.comparing(d -> dueOrder.get(d.id())));
             List<ClaimedDelivery> claimed = step.admit(c, ClaimGroups.grouped(locked));
             if (!claimed.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement(claim)) {
@@ -124,6 +125,26 @@ public class DeliveryRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim due deliveries", e);
         }
+    }
+
+    /**
+     * The claim's lock of {@code n} chosen rows: by id only (bound values, because H2 evaluates an IN
+     * (subquery) again for each row), and only them — with the lock on the ordered scan itself, H2 locks every
+     * matching row, not the first n. Whether a locked row is still due is checked on what the lock read
+     * ({@link #stillDue}), not in the statement: with {@code state} and {@code due_at} in it, H2 on Payara was
+     * seen (a flight recording of benchmark case 5) to run the lock through the (state, due_at) index and test
+     * every due row — a backlog of 100,000 read by each claim. With the id as its only condition, the primary
+     * key is the only plan.
+     */
+    static String lockChosen(int n) {
+        return "SELECT " + DeliveryTable.select("d") + " FROM action_triggers_delivery d" + " WHERE d.id IN ("
+                + String.join(",", Collections.nCopies(n, "?")) + ") FOR UPDATE SKIP LOCKED";
+    }
+
+    /** A locked row another instance did not finish or claim since the scan saw it. */
+    static boolean stillDue(Delivery row, Instant now) {
+        return (row.getState() == DeliveryState.PENDING || row.getState() == DeliveryState.IN_FLIGHT)
+                && !row.getDueAt().toInstant().isAfter(now);
     }
 
     /**
@@ -416,10 +437,15 @@ public class DeliveryRepository {
      * connection (the policy's transaction): when its breaker closes or it is re-enabled, what waited goes now
      * and oldest first, not at the end of a backoff planned while it was down.
      *
-     * @return how many were pending
+     * <p>Only the rows that were put off (a retry, a probe) are written: the others are due since they were
+     * recorded. A backlog of a day is thus not rewritten row by row in the transaction that closes the
+     * breaker — on H2, 100,000 such rows outlasted the statement timeout, and the breaker never closed.
+     *
+     * @return how many were put back
      */
     public int pendingDueNow(Connection c, Long webhookId, String brokerName) throws SQLException {
-        String sql = "UPDATE action_triggers_delivery SET due_at = created_at WHERE state = 'PENDING' AND "
+        String sql = "UPDATE action_triggers_delivery SET due_at = created_at"
+                + " WHERE state = 'PENDING' AND due_at <> created_at AND "
                 + (webhookId != null ? "webhook_id = ?" : "broker_name = ?");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bindDestination(ps, 1, webhookId, brokerName);
