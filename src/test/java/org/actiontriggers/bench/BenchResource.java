@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.actiontriggers.demo.DemoShop;
 import org.actiontriggers.dispatch.DeliveryDispatcher;
+import org.actiontriggers.dispatch.PolicyHooksSwitch;
 import org.actiontriggers.trigger.Config;
 import org.actiontriggers.trigger.ConfigRepository;
 import org.actiontriggers.trigger.HttpMethod;
@@ -72,6 +73,9 @@ public class BenchResource {
 
     @Inject
     DeliveryDispatcher dispatcher;
+
+    @Inject
+    PolicyHooksSwitch policyHooks;
 
     @Resource
     ManagedExecutorService executor;
@@ -250,6 +254,14 @@ public class BenchResource {
                 .add("startedAt", startedAt)
                 .add("nanos", System.nanoTime() - t0)
                 .build();
+    }
+
+    /** Turns the policy's claim filter and outcome observer on or off (case 12's A/B). */
+    @POST
+    @Path("policy-hooks")
+    public JsonObject policyHooks(@QueryParam("on") boolean on) {
+        policyHooks.policyHooks(on);
+        return JSON.createObjectBuilder().add("on", on).build();
     }
 
     /** Outbox rows by state. */

@@ -6,6 +6,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
@@ -42,6 +43,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.actiontriggers.deliver.broker.KafkaBrokerClient;
 import org.actiontriggers.deliver.broker.RabbitMqBrokerClient;
+import org.actiontriggers.dispatch.PolicyHooksSwitch;
 import org.actiontriggers.it.brokers.ClientAloneThroughput;
 import org.actiontriggers.it.brokers.KafkaTestBroker;
 import org.actiontriggers.it.brokers.KafkaTestConsumer;
@@ -148,6 +150,9 @@ public final class Benchmark {
     private Database db;
     private Process payara;
     private URI app;
+    /** The library's admin API, as an operator uses it. */
+    private URI adminApi;
+
     private long customer;
     private long product;
     /** Case 1's best deliveries/s, the basis of case 3's rate. */
@@ -178,6 +183,7 @@ public final class Benchmark {
                 new BenchCase("10", "PostgreSQL ceilings, plain JDBC", EnumSet.of(Database.POSTGRESQL), this::ceilings),
                 new BenchCase("8", "DAT-comparable loop", all, this::datLoop),
                 new BenchCase("1", "throughput", all, this::throughput),
+                new BenchCase("12", "policy code A/B", all, this::policyAb),
                 new BenchCase("3", "latency at half the max rate", all, this::latency),
                 new BenchCase("9", "commits/s with and without a trigger", all, this::commitRate),
                 new BenchCase("2", "commit overhead", all, this::commitOverhead),
@@ -250,6 +256,7 @@ public final class Benchmark {
             String addlibs = d == Database.H2 ? "" : pgAddlibs;
             int port = BenchProcesses.freePort();
             app = URI.create("http://127.0.0.1:" + port + "/api/bench/");
+            adminApi = URI.create("http://127.0.0.1:" + port + "/action-triggers/api/action-triggers/");
             long t0 = System.nanoTime();
             log("%s: starting Payara Micro", d.label);
             payara = processes.startPayara(
@@ -354,6 +361,7 @@ public final class Benchmark {
                 .importFrom(new File("target/action-triggers.war"))
                 .as(WebArchive.class);
         war.addClass(BenchResource.class);
+        war.addClass(PolicyHooksSwitch.class);
         Path file = dir.resolve("action-triggers-bench.war");
         war.as(ZipExporter.class).exportTo(file.toFile(), true);
         return file;
@@ -470,6 +478,36 @@ public final class Benchmark {
             log("  commits/s %.0f, deliveries/s %.0f, raw %.0f req/s", commitRate, deliveryRate, raw);
             maxRate = Math.max(maxRate, Math.min(commitRate, deliveryRate));
         }
+    }
+
+    /**
+     * Case 12 (issue 16): case 1's throughput with 8 clients, the policy's claim filter and outcome observer on
+     * (as deployed, no limit set, every destination healthy) against off (the dispatcher as without the policy
+     * package), alternated twice in the same server so that neither side gets the warmer or emptier half.
+     */
+    private void policyAb() throws Exception {
+        String section = "12 policy code A/B, 8 clients";
+        int n = Math.max(1, commits / 2);
+        triggers("Sale", 1, "sale");
+        Map<Boolean, Double> seconds = new HashMap<>();
+        try {
+            for (boolean on : new boolean[] {true, false, false, true}) {
+                post(app.resolve("policy-hooks?on=" + on));
+                reset();
+                log("case 12: %d sales, 8 clients, policy hooks %s", n, on ? "on" : "off");
+                long t0 = BenchReceiver.epochMicros();
+                drive(n, 8);
+                long last = awaitArrivals(n).getJsonNumber("last").longValue();
+                seconds.merge(on, (last - t0) / 1e6, Double::sum);
+            }
+        } finally {
+            post(app.resolve("policy-hooks?on=true"));
+        }
+        double withPolicy = 2 * n / seconds.get(true);
+        double without = 2 * n / seconds.get(false);
+        results.add(section, "deliveries/s without the policy hooks", BenchResults.fmt(without));
+        results.target(section, "deliveries/s with the policy hooks", withPolicy, "/s", "without", without, true, 0.95);
+        log("  deliveries/s with policy %.0f, without %.0f", withPolicy, without);
     }
 
     /**
@@ -913,6 +951,9 @@ public final class Benchmark {
         control("up");
         reset();
         long t0 = BenchReceiver.epochMicros();
+        // as an operator who has fixed the endpoint: close the breaker the outage opened, so that the drain
+        // measures the engine and not the wait for the next probe (30 s, doubling while the receiver was down)
+        results.add(section, "breaker when the receiver is back, closed from the admin API", closeBreakers());
         post(app.resolve("outbox/due-now"));
         long deadline = TimeUnit.SECONDS.toNanos(drainSeconds) + System.nanoTime();
         JsonObject left = get(app.resolve("outbox"));
@@ -959,6 +1000,21 @@ public final class Benchmark {
                     true,
                     0.5);
         }
+    }
+
+    /** Closes every open breaker and re-enables every disabled destination; answers what each was. */
+    private String closeBreakers() throws Exception {
+        List<String> seen = new ArrayList<>();
+        for (JsonValue value : get(adminApi.resolve("destinations")).getJsonArray("results")) {
+            JsonObject destination = value.asJsonObject();
+            String state = destination.getString("state");
+            seen.add(destination.getString("destination") + " " + state);
+            if (!"closed".equals(state)) {
+                post(adminApi.resolve(
+                        "destinations/" + destination.getString("destination").replace(':', '/') + "/enable"));
+            }
+        }
+        return seen.isEmpty() ? "no destination state" : String.join(", ", seen);
     }
 
     /**
