@@ -17,7 +17,6 @@ import org.actiontriggers.settings.PolicySettings;
 import org.actiontriggers.settings.Settings;
 import org.actiontriggers.settings.TriggerSettings;
 import org.actiontriggers.trigger.WebhookDestination;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
  * The channel of webhook deliveries: one round of a claimed delivery — the checks that must hold at send time, then the send.
@@ -144,8 +143,6 @@ public class WebhookDelivery implements DeliveryChannel<WebhookDestination> {
             return DeliveryOutcome.failed(e.getMessage());
         } catch (RetryableSendFailure e) {
             return DeliveryOutcome.retryable(e.getMessage(), e.retryAfter());
-        } catch (FaultToleranceException e) {
-            return DeliveryOutcome.retryable("fault tolerance: " + e.getClass().getSimpleName(), null);
         }
     }
 }

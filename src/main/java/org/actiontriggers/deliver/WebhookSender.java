@@ -43,7 +43,6 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
-import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
  * Sends one webhook request and notes every attempt, for the finish stage to put on record with the
@@ -56,14 +55,12 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  * would resolve names itself), redirects are not followed, and nothing is retried or decompressed behind our
  * back.
  *
- * <p>MicroProfile Fault Tolerance retries quick transient failures in process ({@code @Retry}), tunable
- * through MP Config, e.g. {@code org.actiontriggers.deliver.WebhookSender/send/Retry/maxRetries=0}. Longer
- * outages are the durable retry schedule's job, so a delivery survives restarts. There is deliberately no
- * {@code @CircuitBreaker}: its state would be shared by every endpoint, so one broken receiver would stop
- * deliveries to all the healthy ones. Each attempt has a hard deadline of the effective timeout, from
- * connecting to the end of the (capped) response: a task on a plain scheduler cancels the exchange, besides
- * the client's connect, pool and response timeouts. There is no {@code @Timeout}: its watcher captured the
- * container's context on every send, which cost more than the backstop it gave to a call already bounded
+ * <p>Quick transient failures are retried in process ({@link QuickRetry}, {@code action-triggers.quick-retries}
+ * and {@code quick-retry-delay}); longer outages are the durable retry schedule's job, so a delivery survives
+ * restarts, and the destination's breaker is the policy's (package {@code policy}), per endpoint. Each
+ * attempt has a hard deadline of the effective timeout, from connecting to the end of the (capped) response:
+ * a task on a plain scheduler cancels the exchange, besides the client's connect, pool and response
+ * timeouts. No MicroProfile Fault Tolerance annotation is used: each cost more than it protected
  * (docs/how-it-works.md, "What bounds an attempt").
  *
  * <p>Each attempt is signed per the Standard Webhooks spec with its own {@code webhook-timestamp}, the time
@@ -138,13 +135,16 @@ public class WebhookSender {
      * @throws InvalidRequestException when the delivery cannot become a valid HTTP request (say, a header name
      *     HTTP does not allow) or its destination is refused; nothing is sent
      */
-    @Retry(
-            maxRetries = 2,
-            delay = 200,
-            jitter = 100,
-            retryOn = RetryableSendFailure.class,
-            abortOn = {RetryLaterFailure.class, InvalidRequestException.class})
     public int send(SendRequest request, List<AttemptRecord> attempts) throws RetryableSendFailure {
+        // a receiver that asked for a later time (Retry-After) is not asked again at once
+        return QuickRetry.run(
+                settings.current().quickRetries(),
+                RetryableSendFailure.class,
+                failure -> !(failure instanceof RetryLaterFailure),
+                () -> sendOnce(request, attempts));
+    }
+
+    private int sendOnce(SendRequest request, List<AttemptRecord> attempts) throws RetryableSendFailure {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Integer status = null;

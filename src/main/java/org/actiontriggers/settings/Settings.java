@@ -37,6 +37,7 @@ import org.actiontriggers.secret.SecretCipher;
  * @param brokers the brokers defined under {@code action-triggers.brokers.<name>}, by name
  * @param maxBrokerTimeout the cap on every broker queue's timeout
  * @param policy the circuit breaker, auto-disable and alerts per destination
+ * @param quickRetries the quick in-process retries of a delivery round
  */
 public record Settings(
         Set<String> whitelistedContentTypes,
@@ -56,7 +57,8 @@ public record Settings(
         long maxRequestBytes,
         Map<String, BrokerDefinition> brokers,
         Duration maxBrokerTimeout,
-        PolicySettings policy) {
+        PolicySettings policy,
+        QuickRetries quickRetries) {
 
     public static final String PREFIX = "action-triggers.";
     public static final String WHITELISTED_CONTENT_TYPES = PREFIX + "whitelisted-content-types";

@@ -163,6 +163,7 @@ public final class SettingsParser {
         Duration cleanup = positiveDuration(RETENTION_CLEANUP_INTERVAL, "1h");
         long maxRequestBytes = size(MAX_REQUEST_SIZE, Settings.DEFAULT_MAX_REQUEST_BYTES, Integer.MAX_VALUE);
         PolicySettings policy = policy();
+        QuickRetries quickRetries = quickRetries();
 
         if (!errors.isEmpty()) {
             throw new InvalidSettingsException(errors);
@@ -185,7 +186,33 @@ public final class SettingsParser {
                 maxRequestBytes,
                 brokers,
                 maxBrokerTimeout,
-                policy);
+                policy,
+                quickRetries);
+    }
+
+    /** The quick in-process retries of a round: 0 to {@value QuickRetries#MAX_RETRIES}, each pause up to 5 s. */
+    private QuickRetries quickRetries() {
+        QuickRetries d = QuickRetries.DEFAULTS;
+        String raw = lookup.apply(QuickRetries.RETRIES)
+                .orElse(Integer.toString(d.retries()))
+                .trim();
+        int retries = d.retries();
+        try {
+            retries = Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            retries = -1;
+        }
+        if (retries < 0 || retries > QuickRetries.MAX_RETRIES) {
+            errors.add(QuickRetries.RETRIES + ": '" + raw + "' is not a whole number from 0 to "
+                    + QuickRetries.MAX_RETRIES);
+            retries = d.retries();
+        }
+        Duration delay = positiveDuration(QuickRetries.DELAY, d.delay().toMillis() + "ms");
+        if (delay != null && delay.compareTo(QuickRetries.MAX_DELAY) > 0) {
+            errors.add(QuickRetries.DELAY + " (" + delay + ") must not be longer than " + QuickRetries.MAX_DELAY
+                    + ": a sender thread waits through it");
+        }
+        return new QuickRetries(retries, delay == null ? d.delay() : delay);
     }
 
     /** The breaker, auto-disable and alerts; the signing secret is never repeated in a message. */

@@ -108,6 +108,25 @@ class SettingsParserTest {
     }
 
     @Test
+    void quickRetriesDefaultToTwoAndCanBeTurnedOff() {
+        assertThat(parser().parse().quickRetries()).isEqualTo(new QuickRetries(2, Duration.ofMillis(200)));
+
+        raw.put(QuickRetries.RETRIES, "0");
+        raw.put(QuickRetries.DELAY, "50ms");
+        assertThat(parser().parse().quickRetries()).isEqualTo(new QuickRetries(0, Duration.ofMillis(50)));
+    }
+
+    @Test
+    void quickRetriesOutOfRangeAreRefusedNamingTheSetting() {
+        raw.put(QuickRetries.RETRIES, "6");
+        raw.put(QuickRetries.DELAY, "10s");
+
+        assertThat(problemsOf(parser()))
+                .anySatisfy(p -> assertThat(p).startsWith(QuickRetries.RETRIES + ": '6'"))
+                .anySatisfy(p -> assertThat(p).startsWith(QuickRetries.DELAY + " (PT10S) must not be longer"));
+    }
+
+    @Test
     void allowedPrivateNetworksAreCidrBlocks() {
         raw.put(Settings.ALLOWED_PRIVATE_NETWORKS, "127.0.0.0/8, ::1/128, 10.1.2.3");
 

@@ -100,6 +100,7 @@ public final class TestSettings {
                 maxRequestBytes,
                 brokers,
                 maxBrokerTimeout,
-                policy);
+                policy,
+                QuickRetries.DEFAULTS);
     }
 }

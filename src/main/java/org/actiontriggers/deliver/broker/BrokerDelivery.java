@@ -19,7 +19,6 @@ import org.actiontriggers.settings.BrokerDefinition;
 import org.actiontriggers.settings.Settings;
 import org.actiontriggers.settings.TriggerSettings;
 import org.actiontriggers.trigger.BrokerQueueDestination;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
  * The channel of broker queue deliveries: one round of a claimed broker message, the counterpart of {@code WebhookDelivery}: the broker
@@ -100,8 +99,6 @@ public class BrokerDelivery implements DeliveryChannel<BrokerQueueDestination> {
             return e.retryable()
                     ? DeliveryOutcome.retryable(e.getMessage(), null)
                     : DeliveryOutcome.failed(e.getMessage());
-        } catch (FaultToleranceException e) {
-            return DeliveryOutcome.retryable("fault tolerance: " + e.getClass().getSimpleName(), null);
         }
     }
 

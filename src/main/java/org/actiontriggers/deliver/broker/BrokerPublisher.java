@@ -6,22 +6,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.actiontriggers.deliver.QuickRetry;
 import org.actiontriggers.outbox.AttemptRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.actiontriggers.settings.TriggerSettings;
 
 /**
  * Publishes one message through the shared client of its connection and notes every attempt for the finish
  * stage to record, as {@code WebhookSender} does for HTTP: quick transient failures are retried in process
- * ({@code @Retry}, tunable through MP Config like the webhook sender's), longer outages are the durable
- * schedule's job. Each attempt is bounded by the broker's effective timeout, which every client applies to
- * connecting and to waiting for the acknowledgement; there is no {@code @Timeout} watcher (see
- * docs/how-it-works.md, "What bounds an attempt").
+ * ({@link QuickRetry}, the same {@code action-triggers.quick-retries} as webhooks), longer outages are the
+ * durable schedule's job. Each attempt is bounded by the broker's effective timeout, which every client
+ * applies to connecting and to waiting for the acknowledgement (see docs/how-it-works.md, "What bounds an
+ * attempt").
  */
 @ApplicationScoped
 public class BrokerPublisher {
 
     @Inject
     BrokerConnections connections;
+
+    @Inject
+    TriggerSettings settings;
 
     /**
      * Publishes and returns once the broker acknowledged.
@@ -31,13 +35,25 @@ public class BrokerPublisher {
      * @throws BrokerException when the message was not acknowledged; a {@code BrokerRefusedException} when
      *     retrying cannot help
      */
-    @Retry(
-            maxRetries = 2,
-            delay = 200,
-            jitter = 100,
-            retryOn = BrokerException.class,
-            abortOn = BrokerRefusedException.class)
     public void publish(
+            String broker,
+            String target,
+            BrokerType type,
+            Map<String, String> conn,
+            BrokerMessage message,
+            List<AttemptRecord> attempts)
+            throws BrokerException {
+        QuickRetry.run(
+                settings.current().quickRetries(),
+                BrokerException.class,
+                failure -> !(failure instanceof BrokerRefusedException),
+                () -> {
+                    publishOnce(broker, target, type, conn, message, attempts);
+                    return null;
+                });
+    }
+
+    private void publishOnce(
             String broker,
             String target,
             BrokerType type,

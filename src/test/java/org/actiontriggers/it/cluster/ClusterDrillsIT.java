@@ -109,7 +109,7 @@ class ClusterDrillsIT {
                         // the receiver is on loopback, which the SSRF guard refuses unless allowed
                         "action-triggers.allowed-private-networks=127.0.0.1/32",
                         "action-triggers.secret-encryption-key=" + testSecret("secret-encryption-key"),
-                        "org.actiontriggers.deliver.WebhookSender/send/Retry/maxRetries=0",
+                        "action-triggers.quick-retries=0",
                         ""));
         database = freshDatabase();
         datasource = dir.resolve("datasource.asadmin");
