@@ -11,7 +11,6 @@ import java.util.logging.Logger;
 import org.actiontriggers.outbox.AttemptRecord;
 import org.actiontriggers.outbox.ClaimedDelivery;
 import org.actiontriggers.secret.SigningKeys;
-import org.actiontriggers.secret.SigningSecrets;
 import org.actiontriggers.secret.UndecryptableSecretException;
 import org.actiontriggers.settings.PolicySettings;
 import org.actiontriggers.settings.Settings;
@@ -25,7 +24,8 @@ import org.actiontriggers.trigger.WebhookDestination;
  * resolves to are checked by {@link DestinationGuard} as the request connects. The endpoint whitelist is
  * checked again here (settings may have changed since the config was saved);
  * dynamic header values and the signing keys are read here, just before sending, and only here: a rotated or
- * revoked secret takes effect for deliveries already in the outbox.
+ * revoked secret takes effect for deliveries already in the outbox (the keys through {@link SigningKeyCache},
+ * which follows this instance's rotations at once and other instances' within a second).
  */
 @ApplicationScoped
 public class WebhookDelivery implements DeliveryChannel<WebhookDestination> {
@@ -42,7 +42,7 @@ public class WebhookDelivery implements DeliveryChannel<WebhookDestination> {
     WebhookSender sender;
 
     @Inject
-    SigningSecrets signingSecrets;
+    SigningKeyCache signingKeys;
 
     @Override
     public Class<WebhookDestination> destinationType() {
@@ -70,7 +70,7 @@ public class WebhookDelivery implements DeliveryChannel<WebhookDestination> {
         }
         Optional<SigningKeys> keys;
         try {
-            keys = signingSecrets.keysFor(webhook.webhookId(), Instant.now());
+            keys = signingKeys.keysFor(webhook.webhookId(), Instant.now());
         } catch (UndecryptableSecretException e) {
             String reason = "signing key of webhook " + webhook.webhookId() + " unusable: " + e.getMessage();
             LOG.warning(() -> "Delivery " + delivery.id() + " not sent: " + reason);

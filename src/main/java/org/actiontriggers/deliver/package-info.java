@@ -4,8 +4,8 @@
  * {@code broker}). For a webhook: send-time checks (refused destinations, endpoint whitelist,
  * signing keys, dynamic header values from the allowed import paths, limits), the signed HTTP request with
  * Apache HttpClient 5 — whose only name resolver is the SSRF-checking {@code DestinationGuard} — with
- * MicroProfile Fault Tolerance's quick retries, and an attempt record for every try, returned with the
- * outcome for the dispatcher to write.
+ * quick retries in process ({@code QuickRetry}), the signing keys kept by {@code SigningKeyCache}, and an
+ * attempt record for every try, returned with the outcome for the dispatcher to write.
  *
  * <p>Depends on {@code trigger}, {@code settings}, {@code secret}, {@code template} (the reference scanner
  * that finds dynamic values) and {@code outbox} (the claimed delivery and the attempt log).

@@ -1,8 +1,11 @@
 package org.actiontriggers.secret;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -41,6 +45,37 @@ public class SigningSecrets {
     /** Asked on each use, so the cipher is the one of the settings in force. */
     @Inject
     Provider<SecretCipher> cipher;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** Moves after each transaction of this instance that wrote secrets ended: see {@link #changes()}. */
+    private final AtomicLong changes = new AtomicLong();
+
+    /**
+     * A counter that moves once a transaction of this instance that wrote secrets (rotation, generation,
+     * re-encryption) has ended, committed or not: keys read before it moved may be stale.
+     */
+    public long changes() {
+        return changes.get();
+    }
+
+    /** Moves {@link #changes()} when the caller's transaction ends, so a read after that sees the write. */
+    private void changesWhenDone() {
+        if (transactions.getTransactionKey() == null) {
+            changes.incrementAndGet();
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                changes.incrementAndGet();
+            }
+        });
+    }
 
     /**
      * Replaces the webhook's secret with a generated one; the old one keeps signing alongside the new one for
@@ -90,6 +125,7 @@ public class SigningSecrets {
             write.setObject(3, keepOld ? OffsetDateTime.now(ZoneOffset.UTC).plus(gracePeriod) : null);
             write.setLong(4, webhookId);
             write.executeUpdate();
+            changesWhenDone();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not rotate the signing secret of webhook " + webhookId, e);
         }
@@ -105,6 +141,16 @@ public class SigningSecrets {
      * @throws UndecryptableSecretException when a stored secret does not decrypt with the configured key
      */
     public Optional<SigningKeys> keysFor(long webhookId, Instant now) {
+        return keysInForce(webhookId, now).keys();
+    }
+
+    /**
+     * The keys of {@link #keysFor}, and the moment they stop being the keys in force by themselves: the end
+     * of the previous secret's grace period while it still signs, else {@code null}.
+     *
+     * @throws UndecryptableSecretException when a stored secret does not decrypt with the configured key
+     */
+    public KeysInForce keysInForce(long webhookId, Instant now) {
         String sql = "SELECT signing_enabled, signing_secret, previous_signing_secret, previous_signing_secret_until"
                 + " FROM action_triggers_webhook WHERE id = ?";
         try (Connection c = dataSource.getConnection();
@@ -112,10 +158,10 @@ public class SigningSecrets {
             ps.setLong(1, webhookId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    return Optional.empty();
+                    return new KeysInForce(Optional.empty(), null);
                 }
                 if (!rs.getBoolean("signing_enabled")) {
-                    return Optional.of(SigningKeys.none());
+                    return new KeysInForce(Optional.of(SigningKeys.none()), null);
                 }
                 SecretCipher cipher = this.cipher.get();
                 List<SigningSecret> secrets = new ArrayList<>();
@@ -125,18 +171,26 @@ public class SigningSecrets {
                 }
                 String previous = rs.getString("previous_signing_secret");
                 OffsetDateTime until = rs.getObject("previous_signing_secret_until", OffsetDateTime.class);
+                Instant previousEnds = null;
                 if (previous != null && until != null && now.isBefore(until.toInstant())) {
                     secrets.add(SigningSecret.parse(cipher.decrypt(previous, TABLE, webhookId)));
+                    previousEnds = until.toInstant();
                 }
                 if (secrets.isEmpty()) {
                     throw new UndecryptableSecretException("webhook " + webhookId + " has signing on but no secret");
                 }
-                return Optional.of(SigningKeys.of(secrets));
+                return new KeysInForce(Optional.of(SigningKeys.of(secrets)), previousEnds);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the signing secret of webhook " + webhookId, e);
         }
     }
+
+    /**
+     * A webhook's signing keys as read, empty when it no longer exists, and when they stop being in force
+     * without any write ({@code until}: the previous secret's grace period ends), {@code null} for never.
+     */
+    public record KeysInForce(Optional<SigningKeys> keys, Instant until) {}
 
     /**
      * Gives each webhook without a secret (saved before signing existed) a generated one; returns how many.
@@ -161,6 +215,9 @@ public class SigningSecrets {
                     ps.setLong(2, id);
                     ps.executeUpdate();
                 }
+            }
+            if (!without.isEmpty()) {
+                changesWhenDone();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not give the older webhooks a signing secret", e);
