@@ -39,10 +39,11 @@ import org.actiontriggers.settings.Settings;
  *
  * <p>It is woken right after a transaction that recorded deliveries commits, so the normal case waits for
  * no poll interval; a sweep every {@code action-triggers.dispatch.sweep-interval} picks up retries that fell
- * due and rows whose lease ran out because an instance died. Claims use {@code FOR UPDATE SKIP LOCKED}, so
- * several instances on one database take disjoint rows, and no row lock is held during an HTTP call. At
- * most {@code action-triggers.dispatch.max-concurrent-sends} requests are in flight per instance; rows are
- * only claimed when a sender is free to take them, so a lease never runs out while a row waits in memory.
+ * due and rows whose lease ran out because an instance died (only a sweep looks for those: one scan less
+ * per claim). Claims use {@code FOR UPDATE SKIP LOCKED}, so several instances on one database take
+ * disjoint rows, and no row lock is held during an HTTP call. At most {@code
+ * action-triggers.dispatch.max-concurrent-sends} requests are in flight per instance; rows are only claimed
+ * when a sender is free to take them, so a lease never runs out while a row waits in memory.
  */
 @ApplicationScoped
 public class DeliveryDispatcher {
@@ -75,10 +76,13 @@ public class DeliveryDispatcher {
     private final AtomicBoolean pumping = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
     private final AtomicBoolean starved = new AtomicBoolean();
+    /** Set by the sweep: the next claims look for rows whose lease ran out too. */
+    private final AtomicBoolean sweepDue = new AtomicBoolean();
+
     private volatile Settings settings;
     private volatile Semaphore senders;
     private volatile ThreadPoolExecutor pool;
-    private ScheduledFuture<?> sweep;
+    private ScheduledFuture<?> sweeps;
     private volatile OutcomeWriter writer;
     private ScheduledThreadPoolExecutor writerRetries;
     private Thread writerThread;
@@ -102,7 +106,7 @@ public class DeliveryDispatcher {
         writerThread.setName("action-triggers-outcome-writer");
         writerThread.start();
         long every = settings.sweepInterval().toMillis();
-        sweep = scheduler.scheduleWithFixedDelay(this::wake, 0, every, TimeUnit.MILLISECONDS);
+        sweeps = scheduler.scheduleWithFixedDelay(this::sweep, 0, every, TimeUnit.MILLISECONDS);
         LOG.info(() -> "Dispatcher " + owner + " started: " + size + " concurrent sends, sweep every " + every + " ms");
     }
 
@@ -114,6 +118,12 @@ public class DeliveryDispatcher {
     public boolean isRunning() {
         ThreadPoolExecutor p = pool;
         return p != null && !p.isShutdown();
+    }
+
+    /** A claim round that also takes back rows whose lease ran out (an instance died, a round was lost). */
+    private void sweep() {
+        sweepDue.set(true);
+        wake();
     }
 
     /** Asks for a claim round soon; cheap and non-blocking, safe to call from any thread. */
@@ -148,16 +158,25 @@ public class DeliveryDispatcher {
     }
 
     private void claimWhileSendersFree() {
+        boolean lapsedLeases = false;
         while (true) {
             int free = senders.availablePermits();
             if (free == 0) {
                 starved.set(true);
                 return;
             }
+            // only a sweep looks for lapsed leases: a commit's wake needs the rows it recorded, one scan
+            lapsedLeases |= sweepDue.getAndSet(false);
             int asked = Math.min(free, MAX_CLAIM);
             Instant now = Instant.now();
             ClaimedBatch batch = outbox.claimDue(
-                    owner, now, settings.lease(), asked, hooks.candidateCondition(), hooks.claimStep(now));
+                    owner,
+                    now,
+                    settings.lease(),
+                    asked,
+                    lapsedLeases,
+                    hooks.candidateCondition(),
+                    hooks.claimStep(now));
             for (ClaimedDelivery delivery : batch.claimed()) {
                 senders.acquireUninterruptibly();
                 pool.execute(() -> process(delivery));
@@ -228,8 +247,8 @@ public class DeliveryDispatcher {
 
     @PreDestroy
     void stop() {
-        if (sweep != null) {
-            sweep.cancel(false);
+        if (sweeps != null) {
+            sweeps.cancel(false);
         }
         if (pool != null) {
             pool.shutdown();

@@ -65,19 +65,27 @@ public class DeliveryRepository {
     }
 
     /**
-     * Claims up to {@code limit} due rows — pending ones whose time has come and in-flight ones whose lease
-     * ran out — for {@code owner}, in a short transaction of its own, whole changes together (see
+     * Claims up to {@code limit} due rows — pending ones whose time has come and, when asked, in-flight ones
+     * whose lease ran out — for {@code owner}, in a short transaction of its own, whole changes together (see
      * {@link ClaimGroups}). Rows another instance is claiming at the same moment are skipped, not waited for.
      *
+     * @param lapsedLeases whether in-flight rows whose lease ran out are looked for too: a second scan, which
+     *     the periodic sweep needs and a claim woken by a commit does not
      * @param candidateCondition a SQL condition on the candidate row {@code c}, or blank for none: rows it
      *     rejects are not even looked at (policy keeps blocked destinations out of the scan with it)
      * @param step decides, on the claim's connection, which of the locked rows are claimed
      */
     @Transactional(TxType.REQUIRES_NEW)
     public ClaimedBatch claimDue(
-            String owner, Instant now, Duration lease, int limit, String candidateCondition, ClaimStep step) {
+            String owner,
+            Instant now,
+            Duration lease,
+            int limit,
+            boolean lapsedLeases,
+            String candidateCondition,
+            ClaimStep step) {
         List<String> due = new ArrayList<>();
-        boolean moreDue = dueCandidates(now, limit, candidateCondition, due);
+        boolean moreDue = dueCandidates(now, limit, lapsedLeases, candidateCondition, due);
         if (due.isEmpty()) {
             return new ClaimedBatch(List.of(), false);
         }
@@ -163,7 +171,7 @@ public class DeliveryRepository {
 
     /**
      * The ids of the first {@code limit} due rows, read without locks, cut at a change's boundary: pending
-     * rows whose time has come and in-flight rows whose lease ran out, each state through its own
+     * rows whose time has come and, with {@code lapsedLeases}, in-flight rows whose lease ran out, each state through its own
      * index-ordered scan (ordering by {@code state, due_at} with one state lets H2 read the index in order and
      * stop early; with both states in one query it reads and sorts the whole backlog). A row of an ordered
      * config waits while an older change of the same entity to the same destination is still pending or in
@@ -172,7 +180,8 @@ public class DeliveryRepository {
      * @param taken receives the ids to claim
      * @return whether more rows are due than were taken
      */
-    private boolean dueCandidates(Instant now, int limit, String candidateCondition, List<String> taken) {
+    private boolean dueCandidates(
+            Instant now, int limit, boolean lapsedLeases, String candidateCondition, List<String> taken) {
         String extra =
                 candidateCondition == null || candidateCondition.isBlank() ? "" : " AND (" + candidateCondition + ")";
         String candidates = "SELECT c.id, c.due_at, c.entity_type, c.entity_id, c.created_at"
@@ -185,7 +194,7 @@ public class DeliveryRepository {
         boolean windowFull = false;
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(candidates)) {
-            for (String state : new String[] {"PENDING", "IN_FLIGHT"}) {
+            for (String state : lapsedLeases ? List.of("PENDING", "IN_FLIGHT") : List.of("PENDING")) {
                 ps.setString(1, state);
                 ps.setObject(2, Sql.utc(now));
                 ps.setInt(3, window);

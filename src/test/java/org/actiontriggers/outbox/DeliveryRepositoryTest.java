@@ -108,10 +108,36 @@ class DeliveryRepositoryTest {
 
     @Test
     void aClaimTakesTheOldestDueRowsInTheirOrder() {
-        ClaimedBatch batch = outbox.claimDue("me", NOW, java.time.Duration.ofMinutes(1), 10, "", ClaimStep.ALL);
+        ClaimedBatch batch = outbox.claimDue("me", NOW, java.time.Duration.ofMinutes(1), 10, true, "", ClaimStep.ALL);
 
         List<String> ids = batch.claimed().stream().map(ClaimedDelivery::id).toList();
         assertThat(ids).containsExactly("d-3", "d-4", "d-5", "d-6", "d-7", "d-8", "d-9", "d-10", "d-11", "d-12");
         assertThat(batch.moreDue()).isTrue();
+    }
+
+    @Test
+    void onlyASweepsClaimTakesBackRowsWhoseLeaseRanOut() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("UPDATE action_triggers_delivery SET state = ?, due_at = ? WHERE id = ?")) {
+            // all but d-4 finished, d-4 in flight past its lease
+            ps.setString(1, "SUCCEEDED");
+            ps.setObject(2, Sql.utc(NOW.minusSeconds(1)));
+            for (int i = 0; i < BACKLOG; i++) {
+                ps.setString(3, "d-" + i);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            update(ps, "IN_FLIGHT", NOW.minusSeconds(1), "d-4");
+        }
+        java.time.Duration lease = java.time.Duration.ofMinutes(1);
+
+        assertThat(outbox.claimDue("me", NOW, lease, 10, false, "", ClaimStep.ALL)
+                        .claimed())
+                .isEmpty();
+        assertThat(outbox.claimDue("me", NOW, lease, 10, true, "", ClaimStep.ALL)
+                        .claimed())
+                .extracting(ClaimedDelivery::id)
+                .containsExactly("d-4");
     }
 }
