@@ -3,6 +3,7 @@ package org.actiontriggers.boot;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
@@ -41,8 +42,12 @@ public class DataSourceProducer {
     @Resource
     UserTransaction transaction;
 
+    /**
+     * One instance, handed out as is: a {@code @Singleton}, not a normal scope, so each {@code getConnection}
+     * (several per delivery) does not first pass through a CDI client proxy.
+     */
     @Produces
-    @ApplicationScoped
+    @Singleton
     DataSource dataSource() {
         String name = name();
         DataSource dataSource = lookup(name);
