@@ -85,11 +85,13 @@ final class BenchProcesses implements AutoCloseable {
         Path h2 = dir.resolve("h2");
         deleteTree(h2);
         String url = "jdbc:h2:file:" + h2.toAbsolutePath().resolve("bench");
+        // as server-config's H2 datasources: a query cache larger than H2's 8 statements per connection
         Files.writeString(
                 file,
                 "create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource"
                         + " --restype javax.sql.DataSource --steadypoolsize 4 --maxpoolsize 64"
-                        + " --property url=" + url.replace(":", "\\:") + " action-triggers-pool\n"
+                        + " --property url=" + url.replace(":", "\\:") + ";QUERY_CACHE_SIZE\\=64"
+                        + " action-triggers-pool\n"
                         + "create-jdbc-resource --connectionpoolid action-triggers-pool jdbc/action-triggers\n");
         return file;
     }

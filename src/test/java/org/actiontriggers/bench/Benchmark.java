@@ -892,6 +892,19 @@ public final class Benchmark {
                 percentile(one, 0.5),
                 false,
                 5);
+        // the machine's floor for the same burst, without the application: what the 5x target can be held to
+        double[] raw = rawBursts(fanOutRounds, fanOut, sends);
+        results.add(
+                section,
+                "raw client, " + fanOut + " requests at once from " + sends + " threads: median / max",
+                BenchResults.fmt(percentile(raw, 0.5)) + " / " + BenchResults.fmt(raw[raw.length - 1]) + " ms");
+        results.ratio(
+                section,
+                fanOut + " webhooks median vs the raw burst",
+                percentile(fifty, 0.5),
+                "raw burst median",
+                percentile(raw, 0.5),
+                " ms");
     }
 
     private double[] fanOutRounds(int webhooks) throws Exception {
@@ -1195,16 +1208,7 @@ public final class Benchmark {
             for (int c = 0; c < clients; c++) {
                 workers.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                        String body = "{\"id\":" + (1_000_000 + i)
-                                + ",\"customer_name\":\"Ann O'Brien\",\"product_name\":\"Widget\",\"quantity\":1}";
-                        HttpRequest request = request(target)
-                                .timeout(Duration.ofSeconds(30))
-                                .header("Content-Type", "application/json")
-                                .header("webhook-id", UUID.randomUUID().toString())
-                                .header("webhook-timestamp", Long.toString(System.currentTimeMillis() / 1000))
-                                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                                .build();
-                        http.send(request, HttpResponse.BodyHandlers.ofString());
+                        rawRequest(target, i);
                     }
                     return null;
                 }));
@@ -1216,6 +1220,53 @@ public final class Benchmark {
             pool.shutdownNow();
         }
         return n / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** One request with a body like the app's, straight from HttpClient to the receiver. */
+    private void rawRequest(URI target, int i) throws Exception {
+        String body = "{\"id\":" + (1_000_000 + i)
+                + ",\"customer_name\":\"Ann O'Brien\",\"product_name\":\"Widget\",\"quantity\":1}";
+        HttpRequest request = request(target)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("webhook-id", UUID.randomUUID().toString())
+                .header("webhook-timestamp", Long.toString(System.currentTimeMillis() / 1000))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Case 6's floor: the wall time of bursts of {@code requests} raw requests sent at once from {@code threads}
+     * threads (the dispatcher's concurrent sends), sorted, one per round.
+     */
+    private double[] rawBursts(int rounds, int requests, int threads) throws Exception {
+        URI target = URI.create(hooks + "raw");
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        double[] ms = new double[rounds];
+        try {
+            for (int round = 0; round < rounds + 2; round++) {
+                List<Future<Void>> burst = new ArrayList<>();
+                long t0 = System.nanoTime();
+                for (int i = 0; i < requests; i++) {
+                    int n = round * requests + i;
+                    burst.add(pool.submit(() -> {
+                        rawRequest(target, n);
+                        return null;
+                    }));
+                }
+                for (Future<Void> f : burst) {
+                    f.get(1, TimeUnit.MINUTES);
+                }
+                if (round >= 2) {
+                    ms[round - 2] = (System.nanoTime() - t0) / 1e6;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Arrays.sort(ms);
+        return ms;
     }
 
     private HttpRequest saleRequest() {
