@@ -50,6 +50,9 @@ public class DeliveryRepository {
     @Inject
     DataSource dataSource;
 
+    /** Whether the database runs a statement's query timeout as a setting of the whole session (H2 does). */
+    private volatile Boolean sessionWideTimeout;
+
     /**
      * Inserts a delivery in the caller's transaction (the one that changed the entity): pending, or failed
      * at once when it carries an error (its payload could not be rendered).
@@ -248,7 +251,7 @@ public class DeliveryRepository {
             boolean anyAttempt = finishes.stream().anyMatch(f -> !f.attempts().isEmpty());
             if (anyAttempt) {
                 try (PreparedStatement ins = c.prepareStatement(AttemptTable.INSERT)) {
-                    ins.setQueryTimeout(WRITE_TIMEOUT_SECONDS);
+                    limitWait(ins);
                     for (Finish f : finishes) {
                         for (AttemptRecord a : f.attempts()) {
                             Sql.bind(ins, AttemptTable.INSERTED, AttemptTable.values(a));
@@ -260,7 +263,7 @@ public class DeliveryRepository {
             }
             List<Boolean> written = new ArrayList<>(finishes.size());
             try (PreparedStatement ps = c.prepareStatement(finish)) {
-                ps.setQueryTimeout(WRITE_TIMEOUT_SECONDS);
+                limitWait(ps);
                 for (Finish f : finishes) {
                     boolean pending = f.state() == DeliveryState.PENDING;
                     AttemptRecord last = f.attempts().isEmpty()
@@ -289,7 +292,7 @@ public class DeliveryRepository {
             if (written.contains(Boolean.FALSE) && anyAttempt) {
                 // the lease was lost: the attempts still count on the row the other owner now holds
                 try (PreparedStatement ps = c.prepareStatement(count)) {
-                    ps.setQueryTimeout(WRITE_TIMEOUT_SECONDS);
+                    limitWait(ps);
                     for (int i = 0; i < finishes.size(); i++) {
                         Finish f = finishes.get(i);
                         if (written.get(i) || f.attempts().isEmpty()) {
@@ -334,7 +337,7 @@ public class DeliveryRepository {
                 + " AND state = 'IN_FLIGHT'";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setQueryTimeout(WRITE_TIMEOUT_SECONDS);
+            limitWait(ps);
             for (String id : ids) {
                 ps.setObject(1, Sql.utc(dueAt));
                 ps.setString(2, id);
@@ -526,6 +529,23 @@ public class DeliveryRepository {
             ps.setLong(index, webhookId);
         } else {
             ps.setString(index, brokerName);
+        }
+    }
+
+    /**
+     * Bounds a write's wait, e.g. for a row lock held elsewhere, to {@value #WRITE_TIMEOUT_SECONDS} s. Not on
+     * H2: there {@code setQueryTimeout} runs {@code SET QUERY_TIMEOUT} on the session, which stays on the pooled
+     * connection for the host's next statements, and, like every {@code SET}, empties the parsed-statement
+     * cache of every session. H2's own lock timeout (2 s unless the URL says otherwise) bounds the wait there.
+     */
+    private void limitWait(PreparedStatement ps) throws SQLException {
+        Boolean sessionWide = sessionWideTimeout;
+        if (sessionWide == null) {
+            sessionWide = "H2".equals(ps.getConnection().getMetaData().getDatabaseProductName());
+            sessionWideTimeout = sessionWide;
+        }
+        if (!sessionWide) {
+            ps.setQueryTimeout(WRITE_TIMEOUT_SECONDS);
         }
     }
 }

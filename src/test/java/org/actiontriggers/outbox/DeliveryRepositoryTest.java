@@ -2,13 +2,16 @@ package org.actiontriggers.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import javax.sql.DataSource;
 import org.actiontriggers.boot.SchemaMigrator;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -139,5 +142,28 @@ class DeliveryRepositoryTest {
                         .claimed())
                 .extracting(ClaimedDelivery::id)
                 .containsExactly("d-4");
+    }
+
+    @Test
+    void onH2AWriteLeavesTheSessionsQueryTimeoutAsItFoundIt() throws SQLException {
+        try (Connection shared = dataSource.getConnection()) {
+            // the pool's one connection, as the host's next statement would get it back
+            Connection kept = (Connection) Proxy.newProxyInstance(
+                    Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class},
+                    (proxy, method, args) -> method.getName().equals("close") ? null : method.invoke(shared, args));
+            outbox.dataSource = (DataSource) Proxy.newProxyInstance(
+                    DataSource.class.getClassLoader(),
+                    new Class<?>[] {DataSource.class},
+                    (proxy, method, args) ->
+                            method.getName().equals("getConnection") ? kept : method.invoke(dataSource, args));
+
+            assertThat(outbox.release("me", List.of("d-5"), NOW, ReleaseStep.NONE))
+                    .isZero();
+
+            try (Statement next = shared.createStatement()) {
+                assertThat(next.getQueryTimeout()).isZero();
+            }
+        }
     }
 }
