@@ -23,4 +23,15 @@ public record QuickRetries(int retries, Duration delay) {
 
     /** Two retries, 200 ms ± 100 ms apart: what the MicroProfile Fault Tolerance {@code @Retry} gave before. */
     public static final QuickRetries DEFAULTS = new QuickRetries(2, Duration.ofMillis(200));
+
+    /**
+     * The longest a round can take when each attempt may take {@code perAttempt}: every try at its deadline,
+     * and every pause at its longest (the delay and a half). A claim's lease must outlast it, or a slow round
+     * could be claimed and sent a second time while it still runs.
+     */
+    public Duration longestRound(Duration perAttempt) {
+        return perAttempt
+                .multipliedBy(retries + 1L)
+                .plus(delay.multipliedBy(3).dividedBy(2).multipliedBy(retries));
+    }
 }

@@ -128,16 +128,13 @@ public final class SettingsParser {
         Duration lease = positiveDuration(LEASE, "5m");
         Duration maxBrokerTimeout = positiveDuration(Settings.MAX_BROKER_TIMEOUT, "30s");
         Map<String, BrokerDefinition> brokers = brokers();
-        if (maxTimeout != null && lease != null && lease.compareTo(maxTimeout.multipliedBy(4)) < 0) {
-            errors.add(LEASE + " (" + lease + ") must be at least four times " + MAX_WEBHOOK_TIMEOUT + " (" + maxTimeout
-                    + ") so that a slow send, with its quick retries, is never taken twice");
-        } else if (!brokers.isEmpty()
-                && maxBrokerTimeout != null
-                && lease != null
-                && lease.compareTo(maxBrokerTimeout.multipliedBy(4)) < 0) {
+        QuickRetries quickRetries = quickRetries();
+        if (maxTimeout != null && lease != null) {
+            leaseOutlasts(lease, maxTimeout, MAX_WEBHOOK_TIMEOUT, "send", quickRetries);
+        }
+        if (!brokers.isEmpty() && maxBrokerTimeout != null && lease != null) {
             // only with brokers defined: without them the broker timeout (default 30 s) bounds nothing
-            errors.add(LEASE + " (" + lease + ") must be at least four times " + Settings.MAX_BROKER_TIMEOUT + " ("
-                    + maxBrokerTimeout + ") so that a slow publish, with its quick retries, is never taken twice");
+            leaseOutlasts(lease, maxBrokerTimeout, Settings.MAX_BROKER_TIMEOUT, "publish", quickRetries);
         }
         int maxSends = positiveInt(MAX_CONCURRENT_SENDS, 16);
         Duration refresh = positiveDuration(CONFIG_REFRESH_INTERVAL, "1s");
@@ -163,7 +160,6 @@ public final class SettingsParser {
         Duration cleanup = positiveDuration(RETENTION_CLEANUP_INTERVAL, "1h");
         long maxRequestBytes = size(MAX_REQUEST_SIZE, Settings.DEFAULT_MAX_REQUEST_BYTES, Integer.MAX_VALUE);
         PolicySettings policy = policy();
-        QuickRetries quickRetries = quickRetries();
 
         if (!errors.isEmpty()) {
             throw new InvalidSettingsException(errors);
@@ -188,6 +184,25 @@ public final class SettingsParser {
                 maxBrokerTimeout,
                 policy,
                 quickRetries);
+    }
+
+    /**
+     * The lease must be at least four times the longest attempt, and outlast a whole round with its quick
+     * retries, so that a slow round is never claimed again while it still runs; one error, naming the keys.
+     */
+    private void leaseOutlasts(
+            Duration lease, Duration perAttempt, String timeoutKey, String what, QuickRetries quickRetries) {
+        Duration round = quickRetries.longestRound(perAttempt);
+        if (lease.compareTo(perAttempt.multipliedBy(4)) < 0) {
+            errors.add(LEASE + " (" + lease + ") must be at least four times " + timeoutKey + " (" + perAttempt
+                    + ") so that a slow " + what + ", with its quick retries, is never taken twice");
+        } else if (lease.compareTo(round) <= 0) {
+            errors.add(LEASE + " (" + lease + ") must be longer than a " + what + " round with all its quick retries: "
+                    + (quickRetries.retries() + 1) + " tries of " + timeoutKey + " (" + perAttempt + ") and "
+                    + quickRetries.retries() + " pauses of up to 1.5 × " + QuickRetries.DELAY + " ("
+                    + quickRetries.delay() + "), " + round + " in all; lower " + QuickRetries.RETRIES
+                    + " or raise the lease");
+        }
     }
 
     /** The quick in-process retries of a round: 0 to {@value QuickRetries#MAX_RETRIES}, each pause up to 5 s. */

@@ -253,6 +253,21 @@ class SettingsParserTest {
     }
 
     @Test
+    void leaseMustOutlastARoundWithAllItsQuickRetries() {
+        raw.put(Settings.MAX_WEBHOOK_TIMEOUT, "30s");
+        raw.put(Settings.LEASE, "2m");
+        raw.put(QuickRetries.RETRIES, "3");
+        // 4 tries of 30 s and 3 pauses of up to 300 ms: 120.9 s, longer than the lease
+        assertThat(problemsOf(parser()))
+                .singleElement()
+                .asString()
+                .contains(Settings.LEASE, QuickRetries.RETRIES, Settings.MAX_WEBHOOK_TIMEOUT, "PT2M0.9S");
+
+        raw.put(QuickRetries.RETRIES, "2");
+        assertThat(parser().parse().lease()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
     void emptyRetryScheduleIsRejected() {
         raw.put(Settings.RETRY_SCHEDULE, "");
 
