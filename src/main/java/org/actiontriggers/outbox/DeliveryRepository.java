@@ -150,7 +150,7 @@ public class DeliveryRepository {
      * key is the only plan.
      */
     static String lockChosen(int n) {
-        return "SELECT " + DeliveryTable.select("d") + " FROM action_triggers_delivery d" + " WHERE d.id IN ("
+        return "SELECT " + DeliveryTable.select("d") + " FROM action_triggers_delivery d WHERE d.id IN ("
                 + String.join(",", Collections.nCopies(n, "?")) + ") FOR UPDATE SKIP LOCKED";
     }
 
@@ -176,9 +176,9 @@ public class DeliveryRepository {
 
     /**
      * The ids of the first {@code limit} due rows, read without locks, cut at a change's boundary: pending
-     * rows whose time has come and, with {@code lapsedLeases}, in-flight rows whose lease ran out, each state through its own
-     * index-ordered scan (ordering by {@code state, due_at} with one state lets H2 read the index in order and
-     * stop early; with both states in one query it reads and sorts the whole backlog). A row of an ordered
+     * rows whose time has come and, with {@code lapsedLeases}, in-flight rows whose lease ran out, each state
+     * through its own index-ordered scan (ordering by {@code state, due_at} with one state lets H2 read the
+     * index in order and stop early; with both states in one query it reads and sorts the whole backlog). A row of an ordered
      * config waits while an older change of the same entity to the same destination is still pending or in
      * flight. The scan reads twice {@code limit} rows so that a change cut by the window can be seen as such.
      *
