@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,8 +50,8 @@ public class DeliveryRepository {
     @Inject
     DataSource dataSource;
 
-    /** The database's product name, as its driver gives it: some statements differ on H2 and PostgreSQL. */
-    private volatile String product;
+    /** Whether the database runs a statement's query timeout as a setting of the whole session (H2 does). */
+    private volatile Boolean sessionWideTimeout;
 
     /**
      * Inserts a delivery in the caller's transaction (the one that changed the entity): pending, or failed
@@ -99,7 +98,6 @@ public class DeliveryRepository {
                 "UPDATE action_triggers_delivery SET state = 'IN_FLIGHT', claimed_by = ?, due_at = ? WHERE id = ?";
         List<ClaimedDelivery> locked = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            claimWithoutWaitingForTheDisk(c);
             try (PreparedStatement ps = c.prepareStatement(select)) {
                 int i = 1;
                 for (String id : ids) {
@@ -541,32 +539,13 @@ public class DeliveryRepository {
      * cache of every session. H2's own lock timeout (2 s unless the URL says otherwise) bounds the wait there.
      */
     private void limitWait(PreparedStatement ps) throws SQLException {
-        if (!"H2".equals(product(ps.getConnection()))) {
+        Boolean sessionWide = sessionWideTimeout;
+        if (sessionWide == null) {
+            sessionWide = "H2".equals(ps.getConnection().getMetaData().getDatabaseProductName());
+            sessionWideTimeout = sessionWide;
+        }
+        if (!sessionWide) {
             ps.setQueryTimeout(WRITE_TIMEOUT_SECONDS);
         }
-    }
-
-    /**
-     * On PostgreSQL, lets the claim's commit return before its WAL reaches the disk ({@code SET LOCAL
-     * synchronous_commit TO OFF}, for this transaction only). A claim lost in a database crash leaves its rows
-     * pending, to be claimed and sent again with the same id: at least once, as after any crash; the finish,
-     * which records attempts, still waits for the disk, and its flush carries the claim's WAL with it. Each
-     * delivery's claim otherwise added a disk flush that the application's commits queued behind.
-     */
-    private void claimWithoutWaitingForTheDisk(Connection c) throws SQLException {
-        if ("PostgreSQL".equals(product(c))) {
-            try (Statement st = c.createStatement()) {
-                st.execute("SET LOCAL synchronous_commit TO OFF");
-            }
-        }
-    }
-
-    private String product(Connection c) throws SQLException {
-        String name = product;
-        if (name == null) {
-            name = c.getMetaData().getDatabaseProductName();
-            product = name;
-        }
-        return name;
     }
 }
