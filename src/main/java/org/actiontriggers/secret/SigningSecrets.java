@@ -49,12 +49,13 @@ public class SigningSecrets {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    /** Moves after each transaction of this instance that wrote secrets ended: see {@link #changes()}. */
+    /** Moves after each transaction of this instance that changed a secret ended: see {@link #changes()}. */
     private final AtomicLong changes = new AtomicLong();
 
     /**
-     * A counter that moves once a transaction of this instance that wrote secrets (rotation, generation,
-     * re-encryption) has ended, committed or not: keys read before it moved may be stale.
+     * A counter that moves once a transaction of this instance that changed a secret (a rotation, a generated
+     * secret) has ended, committed or not: keys read before it moved may be stale. A re-encryption changes no
+     * secret, only its ciphertext, and leaves it alone.
      */
     public long changes() {
         return changes.get();
