@@ -33,8 +33,9 @@ import org.actiontriggers.trigger.Destination;
  * after commit and the recovery of rows a crashed instance left behind.
  *
  * <p>An {@code ordered} row is not claimed while an older unfinished row (pending or in flight) of the same
- * destination and entity exists, so those go out one after another in recording order ({@code created_at},
- * then the time-ordered id). Rows are read and written through {@link DeliveryTable} and {@link AttemptTable}.
+ * destination and entity exists, so those go out one after another in recording order ({@code seq}, which a
+ * database sequence fills on insert, then the id). Rows are read and written through {@link DeliveryTable} and
+ * {@link AttemptTable}.
  */
 @ApplicationScoped
 public class DeliveryRepository {
