@@ -14,6 +14,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Open endpoints to create, update and delete the demo entities, so a new user can watch a trigger fire
@@ -41,8 +45,14 @@ public class DemoResource {
 
     @POST
     @Path("customers")
-    public Response addCustomer(CustomerForm form) {
-        if (form == null || form.name() == null || form.name().isBlank()) {
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CustomerForm.class)))
+    public Response addCustomer(String body) {
+        CustomerForm form = read(() -> DemoForms.customer(body));
+        if (form.name() == null || form.name().isBlank()) {
             throw new BadRequestException(message("name: required"));
         }
         return Response.status(Response.Status.CREATED)
@@ -52,8 +62,14 @@ public class DemoResource {
 
     @POST
     @Path("products")
-    public Response addProduct(ProductForm form) {
-        if (form == null || form.name() == null || form.name().isBlank()) {
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProductForm.class)))
+    public Response addProduct(String body) {
+        ProductForm form = read(() -> DemoForms.product(body));
+        if (form.name() == null || form.name().isBlank()) {
             throw new BadRequestException(message("name: required"));
         }
         return Response.status(Response.Status.CREATED)
@@ -63,8 +79,12 @@ public class DemoResource {
 
     @POST
     @Path("sales")
-    public Response addSale(SaleForm form) {
-        if (form == null || form.customer() == null || form.product() == null || form.quantity() == null) {
+    @RequestBody(
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SaleForm.class)))
+    public Response addSale(String body) {
+        SaleForm form = read(() -> DemoForms.sale(body));
+        if (form.customer() == null || form.product() == null || form.quantity() == null) {
             throw new BadRequestException(message("customer, product and quantity: all required"));
         }
         Sale sale = shop.addSale(form.customer(), form.product(), form.quantity())
@@ -97,8 +117,12 @@ public class DemoResource {
 
     @PUT
     @Path("sales/{id}")
-    public Sale updateSale(@PathParam("id") long id, SaleForm form) {
-        if (form == null || (form.quantity() == null && form.status() == null)) {
+    @RequestBody(
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SaleForm.class)))
+    public Sale updateSale(@PathParam("id") long id, String body) {
+        SaleForm form = read(() -> DemoForms.sale(body));
+        if (form.quantity() == null && form.status() == null) {
             throw new BadRequestException(message("quantity or status: required"));
         }
         if (form.status() != null && !Sale.STATUSES.contains(form.status())) {
@@ -114,6 +138,15 @@ public class DemoResource {
             throw new NotFoundException();
         }
         return Response.noContent().build();
+    }
+
+    /** A body the demo cannot take is a 400 that names the field and the reason. */
+    private static <T> T read(Supplier<T> form) {
+        try {
+            return form.get();
+        } catch (DemoForms.InvalidFormException e) {
+            throw new BadRequestException(message(e.getMessage()));
+        }
     }
 
     private static Response message(String text) {

@@ -56,6 +56,30 @@ class DemoWalkthroughIT extends ApiFixture {
         HttpResponse<String> response = anonymous.post("api/demo/sales", "{\"customer\":1}");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("quantity");
+
+        // bound by JSON-B these were a 500 (malformed JSON, a string id) or a sale stored with a truncated quantity
+        HttpResponse<String> malformed = anonymous.post("api/demo/sales", "{");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).startsWith("body: not valid JSON");
+        HttpResponse<String> stringId =
+                anonymous.post("api/demo/sales", "{\"customer\":\"a\",\"product\":2,\"quantity\":3}");
+        assertThat(stringId.statusCode()).isEqualTo(400);
+        assertThat(stringId.body()).isEqualTo("customer: must be a whole number, not a string");
+        long customer = createdId(anonymous.post("api/demo/customers", "{\"name\":\"Bo\"}"));
+        long product = createdId(anonymous.post("api/demo/products", "{\"name\":\"Gadget\"}"));
+        HttpResponse<String> tooMany = anonymous.post(
+                "api/demo/sales",
+                "{\"customer\":" + customer + ",\"product\":" + product + ",\"quantity\":99999999999}");
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).isEqualTo("quantity: must be from 1 to 1000000, not 99999999999");
+        long sale = createdId(anonymous.post(
+                "api/demo/sales", "{\"customer\":" + customer + ",\"product\":" + product + ",\"quantity\":2}"));
+        HttpResponse<String> unknownField = anonymous.put("api/demo/sales/" + sale, "{\"quantty\":3}");
+        assertThat(unknownField.statusCode()).isEqualTo(400);
+        assertThat(unknownField.body()).startsWith("quantty: not a known field");
+        HttpResponse<String> changed = anonymous.put("api/demo/sales/" + sale, "{\"quantity\":3}");
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(json(changed.body()).getInt("quantity")).isEqualTo(3);
     }
 
     @Test
